@@ -1,0 +1,23 @@
+export type { CellDef, DerivedDef, Domain, InputDef, Layer, Provenance, SourceRef } from './cell.js';
+export { cellName, cellScope, derived, input } from './cell.js';
+export { canonicalValue, checkDomain, describeDomain, normalizeChoice } from './domain.js';
+export { blockedBy, checkResult, evaluateDerived, runCompute } from './evaluate.js';
+export type { CellChange, EditListener, EditResult, SetOutcome } from './live.js';
+export { LiveGraph } from './live.js';
+export type { ParsedInput } from './parse-input.js';
+export { parseInputText } from './parse-input.js';
+export type { Sweeper, SweepGrid, SweepTable } from './sweep.js';
+export { range, setSweeper, signalSweeper, sweep, sweep2d } from './sweep.js';
+export { Topology } from './topology.js';
+export type { BaseDimension, Dimension } from './units.js';
+export {
+  BASE_DIMENSIONS, describeDimension, dimensionOf, NON_NUMERIC_UNITS, parseQuantity, parseUnit, sameDimension,
+  scaleFactor, UnitError,
+} from './units.js';
+export { formatCellValue, formatInUnit, formatNumber, formatPlain, formatQuantity } from './format.js';
+export type { DimensionViolation } from './dimensions.js';
+export { checkDimensions, DEFAULT_SCALES } from './dimensions.js';
+export type { SortResult } from './validate.js';
+export { GraphDefinitionError, topoSort, validateDefinitions } from './validate.js';
+export type { CellError, CellValue, ComputeResult, ErrorKind, ErrValue, OkValue, Plain, Scalar } from './values.js';
+export { ERROR_KINDS, errValue, fail, Failure, numberOf, okValue, sameValue, warn, Warned } from './values.js';

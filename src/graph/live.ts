@@ -1,0 +1,274 @@
+/**
+ * The live graph: cell definitions on @preact/signals-core. Inputs are signals, derived
+ * cells are computeds that read exactly their declared inputs. Reading a cell evaluates
+ * lazily; setting an input marks its downstream cone stale, and the next reads recompute
+ * that cone — each cell once — and nothing else.
+ *
+ * Every derived evaluation returns a fresh value object, so preact's equality cut-off never
+ * fires: the recomputed set after an edit is exactly the downstream cone (which the
+ * evaluation counters make testable).
+ */
+import { batch, computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import type { CellDef, DerivedDef, InputDef, Provenance } from './cell.js';
+import { canonicalValue, checkDomain } from './domain.js';
+import { evaluateDerived } from './evaluate.js';
+import { Topology } from './topology.js';
+import { validateDefinitions } from './validate.js';
+import { type CellValue, errValue, okValue, type Plain } from './values.js';
+
+/** What happened to one requested input change. */
+export interface SetOutcome {
+  readonly id: string;
+  readonly ok: boolean;
+  /** Why the value was refused (the input now holds an `invalid_input` error). */
+  readonly message?: string;
+}
+
+/** A cell whose value changed in an edit, with both values. */
+export interface CellChange {
+  readonly id: string;
+  readonly before: CellValue;
+  readonly after: CellValue;
+}
+
+export interface EditResult {
+  readonly outcomes: readonly SetOutcome[];
+  /** Cells whose value changed, in topological order (the edited inputs first). */
+  readonly changed: readonly CellChange[];
+}
+
+export type EditListener = (edited: readonly string[]) => void;
+
+interface InputState {
+  readonly def: InputDef;
+  readonly sig: Signal<CellValue>;
+  raw: Plain;
+  provenance: Provenance;
+}
+
+export class LiveGraph {
+  readonly topology: Topology;
+  private readonly inputs = new Map<string, InputState>();
+  private readonly cells = new Map<string, ReadonlySignal<CellValue>>();
+  private readonly counts = new Map<string, number>();
+  private readonly listeners = new Set<EditListener>();
+
+  /** Validates the definitions (throws GraphDefinitionError) and builds the graph. */
+  constructor(defs: readonly CellDef[]) {
+    const order = validateDefinitions(defs);
+    this.topology = new Topology(defs, order);
+    for (const def of order) {
+      if (def.kind === 'input') {
+        const state: InputState = {
+          def,
+          sig: signal(this.checked(def, def.default)),
+          raw: def.default,
+          provenance: def.provenance ?? 'default',
+        };
+        this.inputs.set(def.id, state);
+        this.cells.set(def.id, state.sig);
+      } else {
+        this.counts.set(def.id, 0);
+        this.cells.set(def.id, this.derivedSignal(def));
+      }
+    }
+  }
+
+  private derivedSignal(def: DerivedDef): ReadonlySignal<CellValue> {
+    const sources = def.inputs.map((i) => this.cells.get(i)!);
+    const n = sources.length;
+    return computed(() => {
+      this.counts.set(def.id, this.counts.get(def.id)! + 1);
+      const vals: CellValue[] = new Array(n);
+      // Read every declared input (so the subscription set equals the declaration).
+      for (let i = 0; i < n; i++) vals[i] = sources[i].value;
+      return evaluateDerived(def, vals);
+    });
+  }
+
+  private checked(def: InputDef, raw: Plain): CellValue {
+    const why = checkDomain(def.id, def.domain, raw);
+    return why ? errValue('invalid_input', why, def.id) : okValue(canonicalValue(def.domain, raw));
+  }
+
+  // ---- reading ------------------------------------------------------------------------
+
+  has(id: string): boolean {
+    return this.cells.has(id);
+  }
+
+  def(id: string): CellDef {
+    return this.topology.def(id);
+  }
+
+  /** The current value of a cell (evaluating what is stale). */
+  get(id: string): CellValue {
+    const s = this.cells.get(id);
+    if (!s) throw new Error(`unknown cell ${id}`);
+    return s.value;
+  }
+
+  /** The plain value of a cell, or undefined when it holds an error. */
+  value(id: string): Plain | undefined {
+    const v = this.get(id);
+    return v.ok ? v.value : undefined;
+  }
+
+  /** Every cell's value, in topological order. */
+  snapshot(): Map<string, CellValue> {
+    const out = new Map<string, CellValue>();
+    for (const id of this.topology.ids) out.set(id, this.get(id));
+    return out;
+  }
+
+  /** The raw value last given to an input (even when it was refused). */
+  rawInput(id: string): Plain {
+    return this.inputState(id).raw;
+  }
+
+  provenance(id: string): Provenance {
+    return this.inputState(id).provenance;
+  }
+
+  isInput(id: string): boolean {
+    return this.inputs.has(id);
+  }
+
+  // ---- editing ------------------------------------------------------------------------
+
+  private inputState(id: string): InputState {
+    const s = this.inputs.get(id);
+    if (!s) {
+      throw new Error(this.cells.has(id) ? `${id} is a derived cell and cannot be set` : `unknown cell ${id}`);
+    }
+    return s;
+  }
+
+  private write(state: InputState, raw: Plain, provenance: Provenance): SetOutcome {
+    const v = this.checked(state.def, raw);
+    state.raw = raw;
+    state.provenance = provenance;
+    state.sig.value = v;
+    return v.ok ? { id: state.def.id, ok: true } : { id: state.def.id, ok: false, message: v.error.message };
+  }
+
+  /**
+   * Sets an input. A value outside the domain is stored as given and the input holds an
+   * `invalid_input` error (cells downstream are blocked) — never clamped; the outcome says why.
+   */
+  set(id: string, raw: Plain): SetOutcome {
+    const out = this.write(this.inputState(id), raw, 'user');
+    this.emit([id]);
+    return out;
+  }
+
+  /** Sets several inputs at once; dependents recompute once for the whole batch. */
+  setMany(values: Readonly<Record<string, Plain>>): SetOutcome[] {
+    const states = Object.keys(values).map((id) => this.inputState(id));
+    const outs = batch(() => states.map((s) => this.write(s, values[s.def.id], 'user')));
+    this.emit(Object.keys(values));
+    return outs;
+  }
+
+  /** Runs several edits as one batch. */
+  batch<T>(fn: () => T): T {
+    return batch(fn);
+  }
+
+  /** Resets one input, or all inputs, to its definition default. */
+  reset(id?: string): void {
+    const states = id === undefined ? [...this.inputs.values()] : [this.inputState(id)];
+    batch(() => {
+      for (const s of states) this.write(s, s.def.default, s.def.provenance ?? 'default');
+    });
+    this.emit(states.map((s) => s.def.id));
+  }
+
+  /**
+   * Applies changes and reports every cell whose value changed, with before and after, in
+   * topological order — the "cause and effect" trace.
+   */
+  edit(values: Readonly<Record<string, Plain>>): EditResult {
+    const ids = Object.keys(values);
+    const cone = new Set<string>(ids);
+    for (const id of ids) {
+      this.inputState(id);
+      for (const d of this.topology.downstream(id)) cone.add(d);
+    }
+    const order = [...cone].sort((a, b) => this.topology.rankOf(a) - this.topology.rankOf(b));
+    const before = order.map((id) => this.get(id));
+    const outcomes = this.setMany(values);
+    const changed: CellChange[] = [];
+    order.forEach((id, i) => {
+      const after = this.get(id);
+      if (!sameForTrace(before[i], after)) changed.push({ id, before: before[i], after });
+    });
+    return { outcomes, changed };
+  }
+
+  /** Writes an input without counting as a user edit or notifying (sweeps restore with it). */
+  restoreInput(id: string, raw: Plain, provenance: Provenance): void {
+    this.write(this.inputState(id), raw, provenance);
+  }
+
+  // ---- overrides as plain JSON --------------------------------------------------------
+
+  /** Inputs whose value differs from their definition default: id → raw value. */
+  overrides(): Record<string, Plain> {
+    const out: Record<string, Plain> = {};
+    for (const [id, s] of this.inputs) if (!Object.is(s.raw, s.def.default)) out[id] = s.raw;
+    return out;
+  }
+
+  /** Applies overrides (unknown ids are reported, not thrown). */
+  importOverrides(values: Readonly<Record<string, Plain>>): SetOutcome[] {
+    const known: Record<string, Plain> = {};
+    const unknown: SetOutcome[] = [];
+    for (const [id, v] of Object.entries(values)) {
+      if (this.inputs.has(id)) known[id] = v;
+      else unknown.push({ id, ok: false, message: this.cells.has(id) ? `${id} is a derived cell and cannot be set` : `unknown input cell ${id}` });
+    }
+    return [...this.setMany(known), ...unknown];
+  }
+
+  // ---- notification -------------------------------------------------------------------
+
+  /** Calls `fn` with a cell's value now and whenever it changes. Returns the unsubscribe. */
+  subscribe(id: string, fn: (v: CellValue) => void): () => void {
+    const s = this.cells.get(id);
+    if (!s) throw new Error(`unknown cell ${id}`);
+    return effect(() => fn(s.value));
+  }
+
+  /** Calls `fn` after each set / setMany / reset / edit with the inputs touched. */
+  onEdit(fn: EditListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(ids: readonly string[]): void {
+    for (const l of this.listeners) l(ids);
+  }
+
+  // ---- instrumentation ----------------------------------------------------------------
+
+  /** How many times a derived cell has been evaluated since construction or the last reset. */
+  evaluations(id: string): number {
+    return this.counts.get(id) ?? 0;
+  }
+
+  /** Evaluation counts of every derived cell. */
+  evaluationCounts(): Map<string, number> {
+    return new Map(this.counts);
+  }
+
+  resetEvaluationCounts(): void {
+    for (const k of this.counts.keys()) this.counts.set(k, 0);
+  }
+}
+
+function sameForTrace(a: CellValue, b: CellValue): boolean {
+  if (a.ok && b.ok) return Object.is(a.value, b.value);
+  if (!a.ok && !b.ok) return a.error.message === b.error.message;
+  return false;
+}

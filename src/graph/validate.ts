@@ -1,0 +1,109 @@
+/**
+ * Build-time validation of cell definitions: unique ids, well-formed ids, every declared
+ * input exists, no cycles (the error names the cycle path), units parse, input defaults lie
+ * in their domains. Returns the topological order on success.
+ */
+import type { CellDef } from './cell.js';
+import { NON_NUMERIC_UNITS, parseUnit, UnitError } from './units.js';
+
+export class GraphDefinitionError extends Error {
+  override name = 'GraphDefinitionError';
+  constructor(
+    message: string,
+    /** The offending cell id. */
+    readonly cell: string,
+    /** For cycles: the path, first id repeated at the end. */
+    readonly cycle?: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+const ID_PATTERN = /^[a-z][a-z0-9_]*\.[a-z0-9_]+(?:\.[a-z0-9_]+)*$/;
+
+/** Result of a topological sort: the order, or the first cycle found. */
+export interface SortResult {
+  readonly sorted: readonly CellDef[];
+  readonly cycle?: readonly string[];
+}
+
+/** Depth-first topological sort; reports a cycle as `a → b → c → a`. */
+export function topoSort(defs: readonly CellDef[]): SortResult {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+  const sorted: CellDef[] = [];
+  const path: string[] = [];
+  for (const root of defs) {
+    if (state.has(root.id)) continue;
+    // Iterative DFS (graphs may be thousands deep in property tests).
+    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
+    state.set(root.id, 1);
+    path.push(root.id);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const def = byId.get(top.id)!;
+      const inputs = def.kind === 'derived' ? def.inputs : [];
+      if (top.next < inputs.length) {
+        const child = inputs[top.next++];
+        const s = state.get(child);
+        if (s === 1) {
+          const from = path.indexOf(child);
+          // path runs reader → input; a cycle reads naturally along data flow, so reverse it.
+          const cyc = [...path.slice(from), child].reverse();
+          return { sorted, cycle: cyc };
+        }
+        if (s === undefined && byId.has(child)) {
+          state.set(child, 1);
+          path.push(child);
+          stack.push({ id: child, next: 0 });
+        }
+      } else {
+        state.set(top.id, 2);
+        sorted.push(def);
+        path.pop();
+        stack.pop();
+      }
+    }
+  }
+  return { sorted };
+}
+
+/** Validates definitions; throws GraphDefinitionError naming the offending id. */
+export function validateDefinitions(defs: readonly CellDef[]): readonly CellDef[] {
+  const seen = new Set<string>();
+  for (const d of defs) {
+    if (!ID_PATTERN.test(d.id)) {
+      throw new GraphDefinitionError(`cell id "${d.id}" must look like scope.snake_case_name`, d.id);
+    }
+    if (seen.has(d.id)) throw new GraphDefinitionError(`duplicate cell id ${d.id}`, d.id);
+    seen.add(d.id);
+    if (!NON_NUMERIC_UNITS.has(d.unit)) {
+      try {
+        parseUnit(d.unit);
+      } catch (e) {
+        const why = e instanceof UnitError ? e.message : String(e);
+        throw new GraphDefinitionError(`cell ${d.id} has an invalid unit: ${why}`, d.id);
+      }
+    }
+  }
+  for (const d of defs) {
+    if (d.kind === 'derived') {
+      for (const i of d.inputs) {
+        if (!seen.has(i)) throw new GraphDefinitionError(`cell ${d.id} reads ${i}, which does not exist`, d.id);
+      }
+      if (d.compute.length > d.inputs.length) {
+        throw new GraphDefinitionError(
+          `cell ${d.id} computes from ${d.compute.length} values but declares ${d.inputs.length} inputs`,
+          d.id,
+        );
+      }
+    }
+    // An input default outside its domain is not a definition error: catalogue data may
+    // leave a field absent, and the live graph shows that input as an error cell.
+  }
+  const { sorted, cycle } = topoSort(defs);
+  if (cycle) {
+    throw new GraphDefinitionError(`cycle: ${cycle.join(' → ')}`, cycle[0], cycle);
+  }
+  return sorted;
+}
