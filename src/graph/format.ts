@@ -21,10 +21,14 @@ export function formatNumber(n: number, digits = 4): string {
   if (n === -Infinity) return '−∞';
   if (n === 0) return '0';
   const abs = Math.abs(n);
-  if (abs >= 1e21 || abs < 1e-6) return n.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  const exponential = (): string => n.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  if (abs >= 1e21 || abs < 1e-6) return exponential();
   if (Number.isInteger(n) && abs < 1e15) return n.toLocaleString('en-US');
   const s = n.toPrecision(digits);
-  return s.includes('e') ? s : s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (!s.includes('e')) return s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  // More integer digits than `digits` (12345.6 at 4): show the rounded integer, as for
+  // integers, rather than toPrecision's "1.235e+4".
+  return abs < 1e15 ? Math.round(n).toLocaleString('en-US') : exponential();
 }
 
 /** "3.35 TB/s" for (3.35e12, "B/s"); "12.5 ms" for (0.0125, "s"); "0.5" for (0.5, "1"). */
@@ -33,7 +37,9 @@ export function formatQuantity(value: number, unit: string, digits = 4): string 
   if (unit === '1' || unit === '') return formatNumber(value, digits);
   if (unit === 'USD') return `$${formatNumber(value, Math.max(digits, Math.abs(value) >= 1 ? 6 : digits))}`;
   if (!PREFIXABLE.test(unit) || value === 0) return `${formatNumber(value, digits)} ${unit}`;
-  const abs = Math.abs(value);
+  // Pick the prefix from the value as it will be shown: 999999 B rounds to 1.000e6 at four
+  // digits, so it reads "1 MB", not "1000 kB".
+  const abs = Math.abs(Number(value.toPrecision(digits)));
   // Seconds get no large prefixes (ks is unusual); large times read better as h or days.
   if (unit === 's' && abs >= 3600) {
     return abs >= 86400 * 2 ? `${formatNumber(value / 86400, digits)} days` : `${formatNumber(value / 3600, digits)} h`;

@@ -8,13 +8,13 @@
  * fires: the recomputed set after an edit is exactly the downstream cone (which the
  * evaluation counters make testable).
  */
-import { batch, computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import { batch, computed, effect, type ReadonlySignal, type Signal, signal, untracked } from '@preact/signals-core';
 import type { CellDef, DerivedDef, InputDef, Provenance } from './cell.js';
 import { canonicalValue, checkDomain } from './domain.js';
 import { evaluateDerived } from './evaluate.js';
 import { Topology } from './topology.js';
 import { validateDefinitions } from './validate.js';
-import { type CellValue, errValue, okValue, type Plain } from './values.js';
+import { type CellValue, errValue, okValue, type Plain, sameValue } from './values.js';
 
 /** What happened to one requested input change. */
 export interface SetOutcome {
@@ -213,10 +213,16 @@ export class LiveGraph {
 
   // ---- overrides as plain JSON --------------------------------------------------------
 
-  /** Inputs whose value differs from their definition default: id → raw value. */
+  /**
+   * Inputs whose value differs from their definition default: id → raw value, JSON-safe:
+   * ±∞ (which JSON would turn into null) is written as the string "Infinity" / "-Infinity".
+   */
   overrides(): Record<string, Plain> {
     const out: Record<string, Plain> = {};
-    for (const [id, s] of this.inputs) if (!Object.is(s.raw, s.def.default)) out[id] = s.raw;
+    for (const [id, s] of this.inputs) {
+      if (Object.is(s.raw, s.def.default)) continue;
+      out[id] = typeof s.raw === 'number' && !Number.isFinite(s.raw) && !Number.isNaN(s.raw) ? String(s.raw) : s.raw;
+    }
     return out;
   }
 
@@ -225,7 +231,8 @@ export class LiveGraph {
     const known: Record<string, Plain> = {};
     const unknown: SetOutcome[] = [];
     for (const [id, v] of Object.entries(values)) {
-      if (this.inputs.has(id)) known[id] = v;
+      const numeric = this.inputs.get(id)?.def.domain.kind === 'number';
+      if (this.inputs.has(id)) known[id] = numeric && (v === 'Infinity' || v === '-Infinity') ? Number(v) : v;
       else unknown.push({ id, ok: false, message: this.cells.has(id) ? `${id} is a derived cell and cannot be set` : `unknown input cell ${id}` });
     }
     return [...this.setMany(known), ...unknown];
@@ -237,7 +244,15 @@ export class LiveGraph {
   subscribe(id: string, fn: (v: CellValue) => void): () => void {
     const s = this.cells.get(id);
     if (!s) throw new Error(`unknown cell ${id}`);
-    return effect(() => fn(s.value));
+    let last: CellValue | undefined;
+    return effect(() => {
+      const v = s.value;
+      // A recompute that gives the same value is not a change (values are fresh objects).
+      if (last !== undefined && sameValue(last, v)) return;
+      last = v;
+      // Untracked: cells `fn` itself reads must not re-trigger this subscription.
+      untracked(() => fn(v));
+    });
   }
 
   /** Calls `fn` after each set / setMany / reset / edit with the inputs touched. */

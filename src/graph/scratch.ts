@@ -9,13 +9,15 @@ import type { Plain } from './values.js';
 /** Runs `fn` with `inputs` free to change, then restores their raw values and provenance. */
 export function withScratchInputs<T>(graph: LiveGraph, inputs: readonly string[], fn: () => T): T {
   const saved = inputs.map((id) => ({ id, raw: graph.rawInput(id), prov: graph.provenance(id) }));
-  try {
-    return fn();
-  } finally {
-    graph.batch(() => {
+  // One batch around the whole run: subscribers see only the restored state, never the
+  // scratch values (reads inside a batch still recompute what is stale).
+  return graph.batch(() => {
+    try {
+      return fn();
+    } finally {
       for (const s of saved) graph.restoreInput(s.id, s.raw, s.prov);
-    });
-  }
+    }
+  });
 }
 
 /** Writes scratch values (inside `withScratchInputs`) as one batch. */

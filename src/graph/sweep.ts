@@ -42,13 +42,16 @@ function checkIds(graph: LiveGraph, inputs: readonly string[], outputs: readonly
 /** Runs `fn` with the inputs free to change, then puts them back as they were. */
 function preserving<T>(graph: LiveGraph, inputs: readonly string[], fn: () => T): T {
   const saved = inputs.map((id) => ({ id, raw: graph.rawInput(id), prov: graph.provenance(id) }));
-  try {
-    return fn();
-  } finally {
-    graph.batch(() => {
+  // One batch around the whole sweep: reads inside still see each swept value (preact
+  // recomputes what is read), but subscribers run only after the restore, so they never
+  // see the transient values.
+  return graph.batch(() => {
+    try {
+      return fn();
+    } finally {
       for (const s of saved) graph.restoreInput(s.id, s.raw, s.prov);
-    });
-  }
+    }
+  });
 }
 
 /** The signal-based sweeper: set, read, repeat. */

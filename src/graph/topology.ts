@@ -22,7 +22,12 @@ export class Topology {
       this.readers.set(d.id, []);
     }
     for (const d of order) {
-      if (d.kind === 'derived') for (const i of d.inputs) this.readers.get(i)!.push(d.id);
+      if (d.kind !== 'derived') continue;
+      for (const i of d.inputs) {
+        // A cell may read the same input twice (x · x); it is still one dependent.
+        const readers = this.readers.get(i)!;
+        if (readers[readers.length - 1] !== d.id) readers.push(d.id);
+      }
     }
   }
 

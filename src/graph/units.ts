@@ -109,7 +109,11 @@ export function parseUnit(text: string): ParsedUnit {
   if (src === '' || src === '1') return { scale: 1, dim: {} };
   const dim: Record<string, number> = {};
   let scale = 1;
-  const tokens = src.replace(/[²³⁻¹]/g, (c) => `^${SUPERSCRIPTS[c]}`).replace(/\^\^/g, '^').split(/(\/|\*|·|\s+)/);
+  // A run of superscripts is one exponent: "s⁻¹" → "s^-1" (not "s^-^1").
+  const tokens = src
+    .replace(/[²³⁻¹]+/g, (run) => `^${[...run].map((c) => SUPERSCRIPTS[c]).join('')}`)
+    .replace(/\^\^/g, '^')
+    .split(/(\/|\*|·|\s+)/);
   let divide = false;
   for (const raw of tokens) {
     const tok = raw.trim();
