@@ -1,0 +1,181 @@
+/**
+ * Import a model from a Hugging Face `config.json` (no network): the parsed JSON or its text →
+ * a `Model`, exactly as a built-in or custom model. The architecture fields are read from the
+ * config; the parameter count is computed from them (hf-params.ts); the result goes through the
+ * catalogue's model schema and converter. Browser-safe; hf-config-file.ts reads a file in Node.
+ *
+ * Read: hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, head_dim,
+ * intermediate_size, vocab_size, max_position_embeddings, tie_word_embeddings, sliding_window;
+ * MoE num_local_experts | n_routed_experts | num_experts, num_experts_per_tok,
+ * moe_intermediate_size, n_shared_experts, shared_expert_intermediate_size,
+ * first_k_dense_replace, moe_layer_freq, decoder_sparse_step, mlp_only_layers; MLA
+ * kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim. Multimodal configs
+ * with a nested `text_config` are read from it.
+ */
+import { z } from 'zod';
+import { convertModel } from './convert-model.js';
+import { parseDocumentText } from './custom.js';
+import { EntryValidationError, formatIssues } from './errors.js';
+import { countHfParams } from './hf-params.js';
+import type { HfArchitecture } from './hf-params.js';
+import { count, num, text } from './schema-common.js';
+import { modelSchema } from './schema-model.js';
+import type { Model, Source } from './types.js';
+
+const opt = () => count().nullish();
+const hfConfigSchema = z.looseObject({
+  model_type: text().optional(),
+  architectures: z.array(text()).optional(),
+  _name_or_path: text().optional(),
+  hidden_size: count(),
+  num_hidden_layers: count(),
+  num_attention_heads: count(),
+  num_key_value_heads: opt(),
+  head_dim: opt(),
+  intermediate_size: opt(),
+  vocab_size: count(),
+  max_position_embeddings: opt(),
+  tie_word_embeddings: z.boolean().nullish(),
+  attention_bias: z.boolean().nullish(),
+  mlp_bias: z.boolean().nullish(),
+  sliding_window: opt(),
+  use_sliding_window: z.boolean().nullish(),
+  num_local_experts: opt(),
+  n_routed_experts: opt(),
+  num_experts: opt(),
+  num_experts_per_tok: opt(),
+  moe_intermediate_size: opt(),
+  n_shared_experts: opt(),
+  shared_expert_intermediate_size: opt(),
+  first_k_dense_replace: num({ ge: 0, int: true }).nullish(),
+  moe_layer_freq: opt(),
+  decoder_sparse_step: opt(),
+  mlp_only_layers: z.array(num({ ge: 0, int: true })).nullish(),
+  topk_method: text().nullish(),
+  kv_lora_rank: opt(),
+  q_lora_rank: opt(),
+  qk_rope_head_dim: opt(),
+  qk_nope_head_dim: opt(),
+  v_head_dim: opt(),
+});
+type HfConfig = z.infer<typeof hfConfigSchema>;
+
+export interface HfImportOptions {
+  /** Registry id of the model (default: from `_name_or_path`, else `<model_type>_import`). */
+  readonly id?: string;
+  readonly display_name?: string;
+  readonly source?: Source;
+}
+
+const u = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** The architecture a parameter count needs, with the config's defaults applied. */
+export function hfArchitecture(c: HfConfig): HfArchitecture {
+  const H = c.num_attention_heads;
+  const experts = u(c.num_local_experts) ?? u(c.n_routed_experts) ?? u(c.num_experts);
+  const mla = c.kv_lora_rank != null && c.qk_rope_head_dim != null;
+  return {
+    model_type: c.model_type,
+    hidden_size: c.hidden_size,
+    num_hidden_layers: c.num_hidden_layers,
+    num_attention_heads: H,
+    // transformers defaults: num_key_value_heads = num_attention_heads; head_dim = hidden/heads.
+    num_key_value_heads: u(c.num_key_value_heads) ?? H,
+    head_dim: mla ? (c.qk_nope_head_dim ?? 0) + c.qk_rope_head_dim! : (u(c.head_dim) ?? c.hidden_size / H),
+    intermediate_size: u(c.intermediate_size),
+    vocab_size: c.vocab_size,
+    // Llama, Mistral, Mixtral, Qwen2 and DeepSeek configs default to untied embeddings.
+    tie_word_embeddings: c.tie_word_embeddings ?? false,
+    attention_bias: c.attention_bias ?? false,
+    mlp_bias: c.mlp_bias ?? false,
+    experts: experts !== undefined && experts > 1 ? experts : undefined,
+    experts_per_token: u(c.num_experts_per_tok),
+    moe_intermediate_size: u(c.moe_intermediate_size),
+    shared_experts: u(c.n_shared_experts),
+    shared_expert_intermediate_size: u(c.shared_expert_intermediate_size),
+    first_k_dense_replace: u(c.first_k_dense_replace),
+    moe_layer_freq: u(c.moe_layer_freq),
+    decoder_sparse_step: u(c.decoder_sparse_step),
+    mlp_only_layers: u(c.mlp_only_layers),
+    topk_method: u(c.topk_method),
+    kv_lora_rank: u(c.kv_lora_rank),
+    q_lora_rank: u(c.q_lora_rank),
+    qk_rope_head_dim: u(c.qk_rope_head_dim),
+    qk_nope_head_dim: u(c.qk_nope_head_dim),
+    v_head_dim: u(c.v_head_dim),
+  };
+}
+
+function defaultId(c: HfConfig): string {
+  const name = c._name_or_path?.split('/').pop();
+  const base = name && name.length ? name : `${c.model_type ?? 'hf'}_import`;
+  return base.replace(/[^A-Za-z0-9_.-]+/g, '_');
+}
+
+function validateConfig(input: unknown): HfConfig {
+  let doc = parseDocumentText('config.json', input);
+  // Multimodal wrappers keep the language model under text_config.
+  if (doc && typeof doc === 'object' && !('hidden_size' in doc) && 'text_config' in doc) {
+    doc = (doc as { text_config: unknown }).text_config;
+  }
+  const parsed = hfConfigSchema.safeParse(doc, { reportInput: true });
+  if (!parsed.success) throw new EntryValidationError('config.json', formatIssues('config.json', parsed.error.issues));
+  return parsed.data;
+}
+
+/** A Model from config.json content (text or parsed JSON). */
+export function modelFromHfConfig(input: unknown, options: HfImportOptions = {}): Model {
+  const c = validateConfig(input);
+  const a = hfArchitecture(c);
+  const { total, active, moe_layers } = countHfParams(a);
+  const isMoe = a.experts !== undefined;
+  const mla = a.kv_lora_rank !== undefined && a.qk_rope_head_dim !== undefined;
+  const kvHeads = a.num_key_value_heads;
+  const attention = mla ? 'MLA' : kvHeads === 1 ? 'MQA' : kvHeads < a.num_attention_heads ? 'GQA' : 'MHA';
+  const window = c.use_sliding_window === false ? undefined : u(c.sliding_window);
+  const arch = c.architectures?.[0] ?? c.model_type ?? 'transformer';
+  // Built in the catalogue's spelling so it passes the same schema and converter as any model.
+  const rawModel = {
+    id: options.id ?? defaultId(c),
+    display_name: options.display_name ?? (c._name_or_path || options.id || defaultId(c)),
+    category: 'Language',
+    workload_type: isMoe ? 'SparseTransformerWorkload' : 'TransformerWorkload',
+    architecture: `${isMoe ? 'MoE' : 'Decoder-only'} Transformer (${attention}) from config.json (${arch})`,
+    family: isMoe ? 'moe_lm' : 'dense_lm',
+    params: total,
+    active_params: isMoe ? active : null,
+    // Catalogue convention: LLM FLOPs per token = 2 × active params (catalog.json conventions.llm_flops).
+    flops_per_inference: 2 * active,
+    flops_per_inference_basis: 'per token',
+    layers: a.num_hidden_layers,
+    hidden_dim: a.hidden_size,
+    heads: a.num_attention_heads,
+    kv_heads: kvHeads,
+    head_dim: a.head_dim,
+    vocab_size: a.vocab_size,
+    max_context_tokens: u(c.max_position_embeddings),
+    ffn_dim: a.intermediate_size,
+    attention_type: attention,
+    // catalog.json conventions.kv_cache: r_kv + d_rope for MLA, else 2·H_kv·d_h.
+    kv_cache_elems_per_token_per_layer: mla ? a.kv_lora_rank! + a.qk_rope_head_dim! : 2 * kvHeads * a.head_dim,
+    experts: a.experts,
+    active_experts_per_token: isMoe ? a.experts_per_token : undefined,
+    shared_experts: a.shared_experts,
+    moe_ffn_dim: isMoe ? (a.moe_intermediate_size ?? a.intermediate_size) : undefined,
+    dense_layers: isMoe && moe_layers < a.num_hidden_layers ? a.num_hidden_layers - moe_layers : undefined,
+    kv_lora_rank: a.kv_lora_rank,
+    q_lora_rank: a.q_lora_rank,
+    qk_rope_head_dim: a.qk_rope_head_dim,
+    qk_nope_head_dim: a.qk_nope_head_dim,
+    v_head_dim: mla ? a.v_head_dim : undefined,
+    sliding_window_tokens: window,
+    source: options.source ?? {
+      kind: 'model-card',
+      ref: `Hugging Face config.json${c._name_or_path ? ` (${c._name_or_path})` : ''}; parameter count computed from the architecture`,
+    },
+    notes: [`Imported from config.json; params = ${total} computed from the architecture (hf-params.ts).`],
+  };
+  const parsed = modelSchema.safeParse(rawModel, { reportInput: true });
+  if (!parsed.success) throw new EntryValidationError('model', formatIssues('config.json', parsed.error.issues));
+  return convertModel(parsed.data);
+}

@@ -1,0 +1,29 @@
+/**
+ * What a user describes: scenario / plan / workbook schemas (one zod source for types,
+ * validation and JSON Schema), YAML/JSON loading with field-path messages, and plan export.
+ */
+export type { InputProblem, IssueLike, ScenarioInputErrorOptions } from './errors.js';
+export { formatIssues, formatPath, issuesError, ScenarioInputError } from './errors.js';
+export type { AssertSpec, MetricKey } from './metrics.js';
+export { assertBounds, assertSchema, boundValue, isMetricKey, METRIC_KEYS, METRIC_UNITS } from './metrics.js';
+export type {
+  CustomHardware, CustomModel, FleetInput, Layout, OverrideValue, Scenario, ScenarioMode, ScenarioSweep, SweepAxis,
+} from './schema.js';
+export {
+  fleetSchema, LAYOUT_CELLS, LAYOUTS, MODES, opsSchema, overridesSchema, scenarioSchema, scenarioSweepSchema,
+  sweepAxisSchema,
+} from './schema.js';
+export type { Plan, PlanHardware } from './plan-schema.js';
+export { normalizePrecision, planSchema } from './plan-schema.js';
+export type { Workbook, WorkbookScenario, WorkbookSweep } from './workbook.js';
+export { WORKBOOK_SCHEMA_VERSION, workbookSchema, workbookScenarioSchema, workbookSweepSchema } from './workbook.js';
+export type { LoadOptions, LoadResult } from './plan.js';
+export { loadPlan, loadPlanText, PLAN_CELLS, planToScenario } from './plan.js';
+export type { PlanExport } from './plan-export.js';
+export { planToYaml } from './plan-export.js';
+export {
+  acceleratorCount, documentKind, loadDocumentText, loadScenario, loadScenarioText, normalizeScenario,
+} from './load.js';
+export type { SchemaType } from './json-schema.js';
+export { jsonSchemaFor, SCHEMA_TYPES } from './json-schema.js';
+export { CELL_ID_PATTERN } from './fields.js';

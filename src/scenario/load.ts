@@ -1,0 +1,97 @@
+/**
+ * Our own scenario documents (JSON or YAML) → validated, catalogue-checked scenarios, and a
+ * loader that accepts either a scenario or an mlsysim plan.
+ */
+import { registry } from '../registry/index.js';
+import type { Registry } from '../registry/index.js';
+import { requireEntry, requireSystem } from './catalog-check.js';
+import { issuesError, ScenarioInputError } from './errors.js';
+import { loadPlan } from './plan.js';
+import type { LoadOptions, LoadResult } from './plan.js';
+import { LAYOUT_CELLS, scenarioSchema } from './schema.js';
+import type { Scenario } from './schema.js';
+import { parseText } from './yaml-text.js';
+
+/** Scenario text (JSON or YAML) → a scenario. Throws ScenarioInputError for bad input. */
+export function loadScenarioText(text: string, options: LoadOptions = {}): LoadResult {
+  return loadScenario(parseText(text, 'scenario', options.filename), options);
+}
+
+/** Plain data → a validated, catalogue-checked and normalised scenario. */
+export function loadScenario(data: unknown, options: LoadOptions = {}): LoadResult {
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw issuesError(parsed.error.issues, 'scenario', { filename: options.filename });
+  try {
+    const reg = options.registry ?? registry();
+    checkIds(parsed.data, reg);
+    return { scenario: normalizeScenario(parsed.data, reg), warnings: [] };
+  } catch (e) {
+    if (e instanceof ScenarioInputError) throw e.withFilename(options.filename);
+    throw e;
+  }
+}
+
+/** Which format a parsed document is: a plan has `workload`, a scenario has `model`. */
+export function documentKind(data: unknown): 'plan' | 'scenario' {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'workload' in data ? 'plan' : 'scenario';
+}
+
+/** A plan or a scenario, told apart by documentKind (for `mlsysim eval <file>`). */
+export function loadDocumentText(text: string, options: LoadOptions = {}): LoadResult & { kind: 'plan' | 'scenario' } {
+  const data = parseText(text, 'document', options.filename);
+  const kind = documentKind(data);
+  return { kind, ...(kind === 'plan' ? loadPlan(data, options) : loadScenario(data, options)) };
+}
+
+/** The device id a system entry is built from, and a word for it. */
+function systemDevice(id: string, reg: Registry): { device: string; what: string } {
+  const kind = requireSystem(id, 'system', reg);
+  if (kind === 'cluster') {
+    const c = reg.resolveCluster(id);
+    return { device: c.device.id, what: `cluster ${id}` };
+  }
+  return { device: reg.lookup('node', id).accelerator, what: `node ${id}` };
+}
+
+function checkIds(s: Scenario, reg: Registry): void {
+  if (typeof s.model === 'string') requireEntry('model', s.model, 'model', reg);
+  if (typeof s.hardware === 'string') requireEntry('hardware', s.hardware, 'hardware', reg);
+  if (s.region !== undefined) requireEntry('grid', s.region, 'region', reg);
+  const hw = typeof s.hardware === 'string' ? s.hardware : s.hardware.id;
+  if (typeof s.system === 'string') {
+    const { device, what } = systemDevice(s.system, reg);
+    if (device !== hw) {
+      throw ScenarioInputError.at('system', `('${s.system}') is built from ${device}, but hardware is ${hw}; ` +
+        `name ${device} as hardware, or describe the fleet as {node_count, accelerators_per_node} (${what})`);
+    }
+  } else if (s.system) {
+    if (s.system.node !== undefined) {
+      requireEntry('node', s.system.node, 'system.node', reg);
+      const node = reg.lookup('node', s.system.node);
+      if (node.accelerator !== hw) {
+        throw ScenarioInputError.at('system.node', `('${node.id}') is built from ${node.accelerator}, but hardware is ${hw}`);
+      }
+    }
+    if (typeof s.system.fabric === 'string') requireEntry('fabric', s.system.fabric, 'system.fabric', reg);
+  }
+}
+
+/** Total accelerators: 1 without a system, node_count × per node for a fleet or a catalogue system. */
+export function acceleratorCount(s: Scenario, reg: Registry = registry()): number {
+  if (s.system === undefined) return 1;
+  if (typeof s.system !== 'string') return s.system.node_count * s.system.accelerators_per_node;
+  if (reg.has('cluster', s.system)) return reg.resolveCluster(s.system).cluster.accelerator_count;
+  return reg.lookup('node', s.system).gpus_per_node;
+}
+
+/**
+ * Fills what the physics defaults anyway, so a loaded scenario says it explicitly: `mode`
+ * (inference for one device, training for a fleet, physics §1.7) and, in training, `layout`
+ * (given when overrides set a layout cell, else auto: §11.4).
+ */
+export function normalizeScenario(s: Scenario, reg: Registry = registry()): Scenario {
+  const mode = s.mode ?? (acceleratorCount(s, reg) > 1 ? 'training' : 'inference');
+  const givesLayout = LAYOUT_CELLS.some((c) => s.overrides !== undefined && c in s.overrides);
+  const layout = s.layout ?? (mode === 'training' ? (givesLayout ? 'given' : 'auto') : undefined);
+  return { ...s, mode, ...(layout ? { layout } : {}) };
+}

@@ -1,0 +1,143 @@
+/**
+ * mlsysim plans (`mlsys.yaml`) → scenarios. The mapping of every plan key to a scenario
+ * field or input cell is the table in docs/plans.md; PLAN_CELLS below is its source.
+ */
+import { parseQuantity } from '../graph/index.js';
+import { registry } from '../registry/index.js';
+import type { Registry } from '../registry/index.js';
+import { nodeFor, requireEntry } from './catalog-check.js';
+import { issuesError, ScenarioInputError } from './errors.js';
+import { normalizePrecision, planSchema } from './plan-schema.js';
+import type { Plan } from './plan-schema.js';
+import type { FleetInput, OverrideValue, Scenario } from './schema.js';
+import { parseText } from './yaml-text.js';
+
+/** The input cells plan keys set (physics §1.7, §8.1, §11.4). */
+export const PLAN_CELLS = {
+  batch_size: 'scenario.batch_size',
+  seq_len: 'scenario.context_len',
+  global_batch_size: 'communication.global_batch_size',
+  train_seq_len: 'communication.seq_len',
+  precision: 'scenario.precision',
+  efficiency: 'scenario.efficiency',
+  intra_node_bw: 'hardware.scaleup_bandwidth',
+  fabric_bandwidth: 'communication.fabric_bandwidth',
+} as const;
+
+export interface LoadOptions {
+  /** Named in error messages ("plan.yaml: …"). */
+  readonly filename?: string;
+  /** Registry the ids are checked in (default: the built-in catalogue). */
+  readonly registry?: Registry;
+}
+
+export interface LoadResult {
+  readonly scenario: Scenario;
+  /** Notes for the user (legacy keys, assumed layouts); the CLI prints them on stderr. */
+  readonly warnings: string[];
+}
+
+/** A plan as YAML (or JSON) text → a scenario. Throws ScenarioInputError for bad input. */
+export function loadPlanText(text: string, options: LoadOptions = {}): LoadResult {
+  return loadPlan(parseText(text, 'plan', options.filename), options);
+}
+
+/** A plan already parsed into plain data → a scenario. */
+export function loadPlan(data: unknown, options: LoadOptions = {}): LoadResult {
+  const parsed = planSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw issuesError(parsed.error.issues, 'plan', { filename: options.filename });
+  try {
+    return planToScenario(parsed.data, options.registry ?? registry());
+  } catch (e) {
+    if (e instanceof ScenarioInputError) throw e.withFilename(options.filename);
+    throw e;
+  }
+}
+
+/** Below this a bare bandwidth number (B/s) is surely a GB/s figure written without its unit. */
+const IMPLAUSIBLE_BANDWIDTH = 1e6;
+
+function bandwidth(value: number | string, key: string, warnings: string[]): number {
+  if (typeof value === 'string') return parseQuantity(value, 'B/s');
+  if (value < IMPLAUSIBLE_BANDWIDTH) {
+    warnings.push(`hardware.${key} = ${value} is read as ${value} B/s (a bare number is SI); ` +
+      `write '${value} GB/s' if GB/s was meant`);
+  }
+  return value;
+}
+
+/** Accelerator count and layout: node_count × per-node, total + per-node, or total alone. */
+function resolveFleet(plan: Plan, reg: Registry, warnings: string[]): FleetInput | undefined {
+  const h = plan.hardware;
+  if (h.nodes !== undefined) {
+    warnings.push(`hardware.nodes is the mlsysim 0.1.0 spelling of the total accelerator count ` +
+      `(read as ${h.nodes} accelerators); newer plans write hardware.accelerators, or hardware.node_count ` +
+      `with hardware.accelerators_per_node`);
+  }
+  const total = h.accelerators ?? h.nodes ?? (h.node_count !== undefined && h.accelerators_per_node !== undefined
+    ? h.node_count * h.accelerators_per_node : 1);
+  let perNode = h.accelerators_per_node;
+  if (perNode === undefined) {
+    const node = nodeFor(h.name, reg);
+    if (node && total <= node.gpus_per_node) perNode = total;
+    else if (node && total % node.gpus_per_node === 0) perNode = node.gpus_per_node;
+    else {
+      perNode = 1;
+      if (total > 1) {
+        warnings.push(`hardware.accelerators_per_node is not set and ${node ? `${total} is not a multiple of the ` +
+          `${node.gpus_per_node} per node of ${node.id}` : `the catalogue has no node built around ${h.name}`}: ` +
+          `modelled as ${total} nodes × 1 accelerator (set accelerators_per_node to change this)`);
+      }
+    }
+  }
+  if (total === 1 && h.node_count === undefined) return undefined;
+  // The device's first catalogue node (DGX_H100 for H100) supplies NICs, PSUs and host power
+  // when the plan's per-node count matches it.
+  const node = nodeFor(h.name, reg);
+  const same = node !== undefined && node.gpus_per_node === perNode;
+  return { node_count: total / perNode, accelerators_per_node: perNode, ...(same ? { node: node.id } : {}) };
+}
+
+/** A validated plan → a scenario (catalogue ids checked). */
+export function planToScenario(plan: Plan, reg: Registry = registry()): LoadResult {
+  const warnings: string[] = [];
+  requireEntry('model', plan.workload.name, 'workload.name', reg);
+  requireEntry('hardware', plan.hardware.name, 'hardware.name', reg);
+  if (plan.ops?.region !== undefined) requireEntry('grid', plan.ops.region, 'ops.region', reg);
+
+  const system = resolveFleet(plan, reg, warnings);
+  const accelerators = system ? system.node_count * system.accelerators_per_node : 1;
+  const training = accelerators > 1;
+  const overrides: Record<string, OverrideValue> = {};
+  const { batch_size, seq_len } = plan.workload;
+  if (batch_size !== undefined) {
+    overrides[PLAN_CELLS.batch_size] = batch_size;
+    if (training) overrides[PLAN_CELLS.global_batch_size] = batch_size;
+  }
+  if (seq_len !== undefined) {
+    overrides[PLAN_CELLS.seq_len] = seq_len;
+    if (training) overrides[PLAN_CELLS.train_seq_len] = seq_len;
+  }
+  const h = plan.hardware;
+  if (h.precision !== undefined) overrides[PLAN_CELLS.precision] = normalizePrecision(h.precision);
+  if (h.efficiency !== undefined) overrides[PLAN_CELLS.efficiency] = h.efficiency;
+  if (h.intra_node_bw !== undefined) overrides[PLAN_CELLS.intra_node_bw] = bandwidth(h.intra_node_bw, 'intra_node_bw', warnings);
+  if (h.fabric_bandwidth !== undefined) {
+    overrides[PLAN_CELLS.fabric_bandwidth] = bandwidth(h.fabric_bandwidth, 'fabric_bandwidth', warnings);
+  }
+
+  const scenario: Scenario = {
+    ...(plan.name !== undefined ? { name: plan.name } : {}),
+    model: plan.workload.name,
+    hardware: h.name,
+    ...(system ? { system } : {}),
+    ...(plan.ops?.region !== undefined ? { region: plan.ops.region } : {}),
+    mode: training ? 'training' : 'inference',
+    ...(plan.ops ? { ops: plan.ops.duration_days !== undefined ? { duration_days: plan.ops.duration_days } : {} } : {}),
+    // A plan cannot set t, p, e, z or b, so a training plan always starts from the §11.4 search.
+    ...(training ? { layout: 'auto' as const } : {}),
+    overrides,
+    ...(plan.constraints?.assert ? { asserts: plan.constraints.assert } : {}),
+  };
+  return { scenario, warnings };
+}

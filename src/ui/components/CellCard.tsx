@@ -1,0 +1,95 @@
+/**
+ * One cell on the graph: label, SI unit, value (an editor for inputs), and below it either
+ * the old → new values while the last edit's highlight is on, or the cell's error or
+ * warning message (an error outranks old → new: a refused edit must say why). Red for errors (including text that could not be parsed), amber for
+ * warnings.
+ */
+import { type JSX, Show } from 'solid-js';
+import { displayValue, shortValue } from '../format/display.js';
+import type { CellBox, LayoutSize } from '../layout/index.js';
+import type { WorkbenchStore } from '../store/index.js';
+import { InputEditor } from './InputEditor.jsx';
+
+export interface CellCardProps {
+  readonly store: WorkbenchStore;
+  readonly box: CellBox;
+  readonly size: LayoutSize;
+}
+
+/** The SI unit as a tag; dimensionless and non-numeric cells show none. */
+function unitTag(unit: string): string {
+  return unit === '1' || unit === 'enum' || unit === 'bool' || unit === 'text' ? '' : unit;
+}
+
+export function CellCard(props: CellCardProps): JSX.Element {
+  const id = () => props.box.id;
+  const def = () => props.store.graph.def(id());
+  const value = () => props.store.value(id());
+  const problem = () => (def().kind === 'input' ? props.store.inputProblem(id()) : undefined);
+  const isError = () => problem() !== undefined || !value().ok;
+  const warnings = () => {
+    const v = value();
+    return v.ok ? v.warnings : [];
+  };
+  const message = () => {
+    const v = value();
+    return problem() ?? (v.ok ? warnings().join('; ') : v.error.message);
+  };
+  const entry = () => props.store.lit(id());
+  const relation = () => props.store.relation(id());
+
+  return (
+    <div
+      class="cell-card"
+      classList={{
+        input: def().kind === 'input',
+        error: isError(),
+        warning: !isError() && warnings().length > 0,
+        lit: entry() !== undefined,
+        selected: relation() === 'selected',
+        upstream: relation() === 'upstream',
+        downstream: relation() === 'downstream',
+      }}
+      data-cell={id()}
+      data-layer={props.box.layer}
+      tabIndex={0}
+      title={def().doc}
+      style={{
+        left: `${props.box.x}px`,
+        top: `${props.box.y}px`,
+        width: `${props.size.cardWidth}px`,
+        height: `${props.size.cardHeight}px`,
+        '--step': String(entry()?.step ?? 0),
+      }}
+      onClick={() => props.store.select(id())}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target === e.currentTarget) props.store.select(id());
+      }}
+    >
+      <div class="cell-label">{def().label}</div>
+      <Show
+        when={def().kind === 'input'}
+        fallback={<div class="cell-value">{value().ok ? displayValue(def(), value()) : shortValue(def(), value())}</div>}
+      >
+        <InputEditor store={props.store} id={id()} class="cell-value" />
+      </Show>
+      <div class="cell-foot">
+        <Show
+          when={problem() === undefined && entry()?.after.ok ? entry() : undefined}
+          fallback={
+            <Show when={message()}>
+              <div class="cell-message">{message()}</div>
+            </Show>
+          }
+        >
+          {(e) => (
+            <div class="cell-change">
+              <span class="old">{shortValue(def(), e().before)}</span> → <span class="new">{shortValue(def(), e().after)}</span>
+            </div>
+          )}
+        </Show>
+        <span class="cell-unit">{unitTag(def().unit)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { cleanup, fireEvent, render } from '@solidjs/testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveGraph } from '../../src/graph/index.js';
+import { Inspector } from '../../src/ui/components/Inspector.jsx';
+import { TracePanel } from '../../src/ui/components/TracePanel.jsx';
+import { rooflineExample } from '../../src/ui/examples/index.js';
+import { createWorkbenchStore, type WorkbenchStore } from '../../src/ui/store/index.js';
+
+let store: WorkbenchStore;
+beforeEach(() => {
+  store = createWorkbenchStore(new LiveGraph(rooflineExample.cells), { selected: 'compute.latency' });
+});
+afterEach(() => {
+  cleanup();
+  store.dispose();
+});
+
+const text = (root: HTMLElement, selector: string) => root.querySelector(selector)?.textContent ?? null;
+const link = (root: HTMLElement, id: string) => root.querySelector<HTMLButtonElement>(`[data-link="${id}"]`)!;
+
+describe('Inspector', () => {
+  it('shows the selected cell: value, unit, doc, formula, inputs with values, dependents, source', () => {
+    const { container } = render(() => <Inspector store={store} />);
+    expect(text(container, 'h2')).toBe('Latency');
+    expect(text(container, '[data-inspector-value]')).toBe('5.106 ms');
+    expect(text(container, '.unit-line')).toBe('unit s, shown in ms');
+    expect(text(container, '.doc')).toBe('Time of one step: the slower of compute and memory, plus overhead.');
+    expect(text(container, '.formula')).toBe('T = max(T_c, T_m) + T_ov');
+    expect(link(container, 'compute.t_memory').textContent).toBe('Memory time4.776 ms');
+    expect(link(container, 'compute.mfu')).not.toBeNull();
+    expect(text(container, '.source')).toContain('physics.md §3.1');
+  });
+
+  it('walks upstream when an input is clicked', () => {
+    const { container } = render(() => <Inspector store={store} />);
+    fireEvent.click(link(container, 'compute.t_memory'));
+    expect(text(container, 'h2')).toBe('Memory time');
+    fireEvent.click(link(container, 'hardware.memory_bandwidth'));
+    expect(text(container, 'h2')).toBe('Memory bandwidth');
+    expect(text(container, '.domain')).toBe('Allowed: a number > 0 · from catalogue');
+    expect(container.querySelector('.formula')).toBeNull();
+    expect(container.querySelector<HTMLAnchorElement>('.source a')!.href).toBe('https://www.nvidia.com/en-us/data-center/h100/');
+  });
+
+  it('edits an input with a domain check; a refused value shows its message', () => {
+    store.select('scenario.efficiency');
+    const { container } = render(() => <Inspector store={store} />);
+    const field = container.querySelector<HTMLInputElement>('.inspector-editor')!;
+    field.value = '0';
+    fireEvent.change(field);
+    expect(text(container, '.message.error')).toBe('scenario.efficiency must be a number in (0, 1] (got 0)');
+    expect(store.value('compute.t_memory').ok).toBe(true);
+    fireEvent.click(container.querySelector('.restore')!);
+    expect(container.querySelector('.message.error')).toBeNull();
+    expect(text(container, '[data-inspector-value]')).toBe('0.5');
+    expect(container.querySelector('.restore')).toBeNull();
+  });
+
+  it('says why typed text was not taken and which value the graph keeps', () => {
+    store.select('hardware.memory_bandwidth');
+    const { container } = render(() => <Inspector store={store} />);
+    const field = container.querySelector<HTMLInputElement>('.inspector-editor')!;
+    field.value = '3 ms';
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(text(container, '.message.error')).toMatch(/"3 ms" has unit ms .* — the graph keeps 3\.35 TB\/s\.$/);
+  });
+});
+
+describe('TracePanel', () => {
+  it('lists the changed cells of the last edit with old → new, in the order the change travelled', () => {
+    const { container } = render(() => <TracePanel store={store} />);
+    expect(container.querySelector('.trace-list')).toBeNull();
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    const rows = [...container.querySelectorAll('.trace-list li')].map((li) => li.textContent);
+    expect(rows).toEqual([
+      'Memory bandwidth3.35 TB/s → 2 TB/s',
+      'Memory time4.776 ms → 8 ms',
+      'Ridge point147.6 FLOP/B → 247.3 FLOP/B',
+      'Latency5.106 ms → 8.33 ms',
+      'MFU0.3168 % → 0.1942 %',
+    ]);
+    fireEvent.click(link(container, 'compute.latency'));
+    expect(store.selected()).toBe('compute.latency');
+  });
+});

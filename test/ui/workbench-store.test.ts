@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveGraph } from '../../src/graph/index.js';
+import { rooflineExample } from '../../src/ui/examples/index.js';
+import { createWorkbenchStore, type WorkbenchStore } from '../../src/ui/store/index.js';
+
+let graph: LiveGraph;
+let store: WorkbenchStore;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  graph = new LiveGraph(rooflineExample.cells);
+  store = createWorkbenchStore(graph, { highlightMs: 1000 });
+});
+
+afterEach(() => {
+  store.dispose();
+  vi.useRealTimers();
+});
+
+const latencyMs = () => {
+  const v = store.value('compute.latency');
+  return v.ok ? (v.value as number) * 1e3 : undefined;
+};
+
+describe('the workbench store', () => {
+  it('value(id) follows edits of the graph', () => {
+    expect(latencyMs()).toBeCloseTo(5.106, 3);
+    graph.set('hardware.memory_bandwidth', 2e12);
+    expect(latencyMs()).toBeCloseTo(8.33, 9);
+  });
+
+  it('commitInput(id, text) parses units and re-evaluates only the downstream cone', () => {
+    graph.resetEvaluationCounts();
+    expect(store.commitInput('hardware.memory_bandwidth', '2 TB/s')).toEqual({ accepted: true });
+    expect(latencyMs()).toBeCloseTo(8.33, 9);
+    expect(store.inputText('hardware.memory_bandwidth')).toBe('2 TB/s');
+    expect(graph.evaluations('compute.t_memory')).toBe(1);
+    expect(graph.evaluations('compute.t_compute')).toBe(0);
+  });
+
+  it('commitInput(id, text) traces the changed cells with their step along the path', () => {
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    const steps = Object.fromEntries(store.trace()!.entries.map((e) => [e.id, e.step]));
+    expect(steps).toEqual({
+      'hardware.memory_bandwidth': 0,
+      'compute.t_memory': 1,
+      'compute.ridge_point': 1,
+      'compute.latency': 2,
+      'compute.mfu': 3,
+    });
+    expect(store.lit('compute.latency')?.step).toBe(2);
+    expect(store.lit('compute.t_compute')).toBeUndefined();
+    vi.advanceTimersByTime(1000);
+    expect(store.lit('compute.latency')).toBeUndefined();
+    expect(store.trace()!.entries).toHaveLength(5);
+  });
+
+  it('commitInput(id, text) with the text already shown is no edit (Enter, then blur)', () => {
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    const first = store.trace();
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s ');
+    expect(store.trace()).toBe(first);
+  });
+
+  it('text that does not parse is refused and the graph keeps its value', () => {
+    const out = store.commitInput('hardware.memory_bandwidth', '3 ms');
+    expect(out.accepted).toBe(false);
+    expect(out.message).toMatch(/hardware\.memory_bandwidth: "3 ms" has unit ms/);
+    expect(store.inputProblem('hardware.memory_bandwidth')).toBe(out.message);
+    expect(store.inputText('hardware.memory_bandwidth')).toBe('3 ms');
+    expect(latencyMs()).toBeCloseTo(5.106, 3);
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    expect(store.inputProblem('hardware.memory_bandwidth')).toBeUndefined();
+  });
+
+  it('a value outside the domain marks the input and blocks its downstream cone only', () => {
+    const out = store.commitInput('scenario.efficiency', '1.5');
+    expect(out).toEqual({ accepted: false, message: 'scenario.efficiency must be a number in (0, 1] (got 1.5)' });
+    expect(store.value('scenario.efficiency').ok).toBe(false);
+    const latency = store.value('compute.latency');
+    expect(latency.ok ? '' : latency.error.message).toBe('blocked by scenario.efficiency: scenario.efficiency must be a number in (0, 1] (got 1.5)');
+    expect(store.value('compute.t_memory').ok).toBe(true);
+  });
+
+  it('relation(id) tells the selected cell, its upstream and its downstream cones', () => {
+    store.select('compute.t_memory');
+    expect(store.relation('compute.t_memory')).toBe('selected');
+    expect(store.relation('hardware.memory_bandwidth')).toBe('upstream');
+    expect(store.relation('compute.latency')).toBe('downstream');
+    expect(store.relation('compute.t_compute')).toBeUndefined();
+  });
+
+  it('reset() brings back every default and clears the trace', () => {
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    store.commitInput('scenario.efficiency', 'x');
+    store.reset();
+    expect(latencyMs()).toBeCloseTo(5.106, 3);
+    expect(store.inputText('hardware.memory_bandwidth')).toBe('3.35 TB/s');
+    expect(store.inputProblem('scenario.efficiency')).toBeUndefined();
+    expect(store.trace()).toBeUndefined();
+  });
+});
