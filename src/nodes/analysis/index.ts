@@ -1,0 +1,2 @@
+export { sensitivityInputCells } from './sensitivity-inputs.js';
+export { synthesisCells } from './synthesis.js';
