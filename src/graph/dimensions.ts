@@ -46,7 +46,8 @@ export function checkDimensions(
   big.importOverrides(rescaled);
   const out: DimensionViolation[] = [];
   for (const d of defs) {
-    if (d.kind !== 'derived') continue;
+    // Text cells (status reasons) quote numbers in their own units; they are prose, not quantities.
+    if (d.kind !== 'derived' || d.unit === 'text') continue;
     const a = base.get(d.id);
     const b = big.get(d.id);
     if (a.ok !== b.ok) {
