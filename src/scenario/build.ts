@@ -8,6 +8,7 @@ import { type BuildContext, buildScenarioDefs } from '../nodes/index.js';
 import { closestMatches, registry } from '../registry/index.js';
 import type { Registry } from '../registry/index.js';
 import { resolveContext } from './context.js';
+import { optimizeParallelism } from './optimize/parallelism.js';
 import { ScenarioInputError } from './errors.js';
 import { loadScenario } from './load.js';
 import { LAYOUT_CELLS } from './schema.js';
@@ -90,7 +91,8 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
   graph.setMany(values);
   const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings] };
   const wantsAuto = ctx.mode === 'training' && scenario.layout === 'auto' && !Object.keys(values).some(isLayoutCell);
-  const layout = wantsAuto ? options.chooseLayout?.(built) : undefined;
+  const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built) : undefined;
+  if (layout) graph.setMany(layout.values);
   return { ...built, layout };
 }
 
@@ -98,6 +100,13 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
 function opsOverrides(graph: LiveGraph, s: Scenario): Record<string, Plain> {
   const days = s.ops?.duration_days;
   return days !== undefined && graph.has('capital.duration') ? { 'capital.duration': days * 86400 } : {};
+}
+
+/** §11.4 `auto`: the parallelism search's best layout (or the least-memory one when none fits). */
+export function autoLayout(built: Omit<BuiltScenario, 'layout'>): LayoutChoice | undefined {
+  const r = optimizeParallelism(built.graph);
+  if (!r.best) return undefined;
+  return { auto: true, values: r.best.values, tried: r.tried, feasible: r.feasible, note: r.message };
 }
 
 function isLayoutCell(id: string): boolean {

@@ -1,0 +1,168 @@
+/**
+ * Wall 11: Complexity (Chinchilla, training budget, time to train), physics.md §7 wall 11.
+ *
+ * The budget C is, in order: `compute_budget` (FLOP); `compute_budget_device_time` converted
+ * with the device peak and budget MFU (§13.30); in training mode with no budget given, the
+ * scenario's own training run (`training_flops`), so optimal_params answers "what size
+ * would this run's compute have trained best". Otherwise C is unset and the
+ * compute-optimal cells are `missing_data`.
+ *
+ * training_flops and time_to_train exist in training mode only (they read wall 14's
+ * fleet_throughput and the §2.4 training FLOPs, which exist only there).
+ */
+import { derived, fail, input, warn, type CellDef, type ComputeResult, type Plain } from '../../graph/index.js';
+import type { BuildContext } from '../context.js';
+
+const n = (v: Plain): number => v as number;
+const opt = (v: Plain): number | null => (v === null ? null : (v as number));
+
+/** §11.3 wall 11: WARN when tokens_per_param < 10. */
+const UNDERTRAINED_TOKENS_PER_PARAM = 10;
+
+/** Cell 2: compute-optimal (params, tokens) for budget C, or the tokens for a fixed size P_t. */
+export function chinchillaOptimum(
+  budget: number, flopsPerParamToken: number, tokensPerParam: number, targetParams: number | null,
+): { params: number; tokens: number } {
+  if (targetParams !== null) return { params: targetParams, tokens: budget / (flopsPerParamToken * targetParams) };
+  const params = Math.sqrt(budget / (flopsPerParamToken * tokensPerParam));
+  return { params, tokens: tokensPerParam * params };
+}
+
+export function complexityCells(ctx: BuildContext): CellDef[] {
+  const wall = 11;
+  const layer = 'E' as const;
+  const training = ctx.mode === 'training';
+  const noBudget = 'no compute budget: set complexity.compute_budget or complexity.compute_budget_device_time';
+  const budgetInputs = ['complexity.compute_budget', 'complexity.compute_budget_device_time', 'complexity.budget_peak_flops_effective', 'complexity.budget_mfu_effective'];
+  const cells: CellDef[] = [
+    input({
+      id: 'complexity.compute_budget', label: 'Compute budget', doc: 'Training compute budget in FLOP; unset means no budget query.',
+      unit: 'FLOP', layer, wall, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
+    }),
+    input({
+      id: 'complexity.compute_budget_device_time', label: 'Compute budget (device time)', doc: 'Training budget as device time (GPU-hours, GPU-days); do not set both budgets.',
+      unit: 's', displayUnit: 'day', layer, wall, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
+    }),
+    input({
+      id: 'complexity.budget_mfu_default', label: 'Default budget MFU', doc: 'MFU assumed to convert device time to FLOP outside training mode.',
+      unit: '1', layer, wall, source: { kind: 'spec', ref: 'physics.md §1.5 budget_mfu_default' },
+      default: 0.4, domain: { kind: 'number', min: 0, max: 1, minExclusive: true },
+    }),
+    input({
+      id: 'complexity.budget_mfu', label: 'Budget MFU (override)', doc: 'MFU for the device-time conversion; unset uses the fleet MFU (training) or the default.',
+      unit: '1', layer, wall, default: null, domain: { kind: 'number', min: 0, max: 1, minExclusive: true, optional: true },
+    }),
+    derived({
+      id: 'complexity.budget_mfu_effective', label: 'Budget MFU', doc: 'MFU used to convert device time to FLOP.',
+      unit: '1', layer, wall, formula: training ? 'budget_mfu ?? communication.fleet_mfu' : 'budget_mfu ?? budget_mfu_default',
+      inputs: ['complexity.budget_mfu', training ? 'communication.fleet_mfu' : 'complexity.budget_mfu_default'],
+      compute: (o, d) => (o === null ? n(d) : n(o)),
+    }),
+    input({
+      id: 'complexity.budget_peak_flops', label: 'Budget peak (override)', doc: 'Peak FLOP/s for the device-time conversion; unset uses the scenario device.',
+      unit: 'FLOP/s', layer, wall, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
+    }),
+    derived({
+      id: 'complexity.budget_peak_flops_effective', label: 'Budget peak', doc: 'Peak FLOP/s used to convert device time to FLOP.',
+      unit: 'FLOP/s', layer, wall, formula: 'budget_peak_flops ?? hardware.peak_flops',
+      inputs: ['complexity.budget_peak_flops', 'hardware.peak_flops'], compute: (o, p) => (o === null ? n(p) : n(o)),
+    }),
+    input({
+      id: 'complexity.target_params', label: 'Target model size', doc: 'Fix the model size and ask for the tokens the budget buys; unset asks for the optimum.',
+      unit: 'params', layer, wall, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
+    }),
+    input({
+      id: 'complexity.flops_per_param_token', label: 'FLOPs per parameter per token',
+      doc: 'Training FLOPs per parameter per token in the law C ≈ 6·P·D (part of its definition).',
+      unit: 'FLOP', layer, wall, source: { kind: 'paper', ref: 'Kaplan et al. 2020; Hoffmann et al. 2022; physics.md §7 wall 11 (C ≈ 6PD)' },
+      default: 6, domain: { kind: 'number', min: 0, minExclusive: true },
+    }),
+    input({
+      id: 'complexity.chinchilla_tokens_per_param', label: 'Chinchilla tokens per parameter', doc: 'Compute-optimal training tokens per parameter.',
+      unit: '1', layer, wall, source: { kind: 'paper', ref: 'Hoffmann et al. 2022 (Chinchilla); physics.md §1.5' },
+      default: 20, domain: { kind: 'number', min: 0, minExclusive: true },
+    }),
+    derived({
+      id: 'complexity.training_tokens', label: 'Training tokens', doc: 'Tokens the scenario model is trained on: the catalogue figure, else r_c·P.',
+      unit: 'tokens', layer, wall, formula: 'D_train = workload.training_tokens ?? r_c·P',
+      inputs: ['workload.training_tokens', 'complexity.chinchilla_tokens_per_param', 'workload.params'],
+      compute: (d, r, p) =>
+        d !== null ? n(d) : warn(n(r) * n(p), `${ctx.model.id} has no training_tokens; assuming the compute-optimal ${n(r)} tokens per parameter`),
+    }),
+    derived({
+      id: 'complexity.has_budget', label: 'Budget given', doc: 'True when a compute budget (FLOP or device time) is set.',
+      unit: 'bool', layer, wall, formula: 'compute_budget set ∨ compute_budget_device_time set',
+      inputs: ['complexity.compute_budget', 'complexity.compute_budget_device_time'], compute: (a, b) => a !== null || b !== null,
+    }),
+    derived({
+      id: 'complexity.active', label: 'Complexity active', doc: 'Wall 11 is active in training mode or when a budget is given.',
+      unit: 'bool', layer, wall, formula: 'active ⇔ training ∨ budget given', inputs: ['complexity.has_budget'], compute: (b) => training || b === true,
+    }),
+    derived({
+      id: 'complexity.budget_flops', label: 'Budget (FLOP)', doc: 'The compute budget in FLOP (unset without a budget outside training).',
+      unit: 'FLOP', layer, wall,
+      formula: training ? 'C = compute_budget ?? device_time·peak·mfu ?? training_flops' : 'C = compute_budget ?? device_time·peak·mfu',
+      inputs: training ? [...budgetInputs, 'complexity.training_flops'] : budgetInputs,
+      compute: (c, t, peak, mfu, ...own): ComputeResult => {
+        if (c !== null && t !== null) return fail('invalid_input', 'set either complexity.compute_budget or complexity.compute_budget_device_time, not both');
+        if (c !== null) return n(c);
+        if (t !== null) return n(t) * n(peak) * n(mfu);
+        return training ? n(own[0]) : null;
+      },
+    }),
+    derived({
+      id: 'complexity.optimal_params', label: 'Compute-optimal parameters', doc: 'Model size the budget trains best (or the target size).',
+      unit: 'params', layer, wall, formula: 'P* = √(C/(6·r_c)), or P_t (6 = flops_per_param_token)',
+      inputs: ['complexity.budget_flops', 'complexity.flops_per_param_token', 'complexity.chinchilla_tokens_per_param', 'complexity.target_params'],
+      compute: (c, k, r, pt): ComputeResult => (c === null ? fail('missing_data', noBudget) : chinchillaOptimum(n(c), n(k), n(r), opt(pt)).params),
+    }),
+    derived({
+      id: 'complexity.optimal_tokens', label: 'Compute-optimal tokens', doc: 'Training tokens the budget buys at the optimal (or target) size.',
+      unit: 'tokens', layer, wall, formula: 'D* = r_c·P*, or C/(6·P_t)',
+      inputs: ['complexity.budget_flops', 'complexity.flops_per_param_token', 'complexity.chinchilla_tokens_per_param', 'complexity.target_params'],
+      compute: (c, k, r, pt): ComputeResult => (c === null ? fail('missing_data', noBudget) : chinchillaOptimum(n(c), n(k), n(r), opt(pt)).tokens),
+    }),
+    derived({
+      id: 'complexity.tokens_per_param', label: 'Tokens per parameter', doc: 'D*/P* for a budget query, else D_train/P for the scenario model.',
+      unit: '1', layer, wall, formula: 'budget given ? D*/P* : D_train/P',
+      inputs: ['complexity.has_budget', 'complexity.budget_flops', 'complexity.flops_per_param_token', 'complexity.chinchilla_tokens_per_param',
+        'complexity.target_params', 'complexity.training_tokens', 'workload.params'],
+      compute: (has, c, k, r, pt, d, p) => {
+        if (has !== true) return n(d) / n(p);
+        const o = chinchillaOptimum(n(c), n(k), n(r), opt(pt));
+        return o.tokens / o.params;
+      },
+    }),
+    ...['status', 'status_reason'].map((which, i) =>
+      derived({
+        id: `complexity.${which}`, label: i === 0 ? 'Complexity status' : 'Complexity status reason',
+        doc: i === 0 ? 'WARN when the scenario model sees fewer than 10 tokens per parameter (§11.3); never FAIL.' : 'Why wall 11 has its status; empty when PASS.',
+        unit: i === 0 ? 'enum' : 'text', layer, wall, formula: 'WARN D_train/P < 10',
+        inputs: ['complexity.training_tokens', 'workload.params'],
+        compute: (d, p) => {
+          const ratio = n(d) / n(p);
+          const s = ratio < UNDERTRAINED_TOKENS_PER_PARAM
+            ? ['WARN', `under-trained relative to compute-optimal: ${ratio.toPrecision(4)} tokens per parameter (< ${UNDERTRAINED_TOKENS_PER_PARAM})`]
+            : ['PASS', ''];
+          return s[i];
+        },
+      }),
+    ),
+  ];
+  if (training) {
+    cells.push(
+      derived({
+        id: 'complexity.training_flops', label: 'Training FLOPs', doc: 'Model FLOPs of the whole training run, attention included (§2.4).',
+        unit: 'FLOP', layer, wall, formula: 'training_flops = D_train·train_model_flops_per_token',
+        inputs: ['complexity.training_tokens', 'workload.train_model_flops_per_token'], compute: (d, f) => n(d) * n(f),
+      }),
+      derived({
+        id: 'complexity.time_to_train', label: 'Time to train', doc: 'Wall-clock time to train on D_train tokens at the fleet throughput and goodput.',
+        unit: 's', displayUnit: 'day', layer, wall, formula: 'time_to_train = D_train/(fleet_throughput·goodput)',
+        inputs: ['complexity.training_tokens', 'communication.fleet_throughput', 'fragility.goodput'],
+        compute: (d, th, g) => n(d) / (n(th) * n(g)),
+      }),
+    );
+  }
+  return cells;
+}

@@ -1,0 +1,82 @@
+/**
+ * Calibration constants shared by several walls (physics.md §1.5), each an overridable input
+ * cell with its source. Constants used by one wall live in that wall's scope.
+ */
+import { type CellDef, derived, fail, input } from '../../graph/index.js';
+import type { BuildContext } from '../context.js';
+import { catalogueInput, spec } from './catalogue-input.js';
+import { num } from './plain.js';
+
+const s15 = spec('§1.5');
+
+function fraction(id: string, label: string, doc: string, value: number, lowerExclusive: boolean): CellDef {
+  return input({
+    id,
+    label,
+    doc,
+    unit: '1',
+    layer: 'A',
+    default: value,
+    domain: { kind: 'number', min: 0, max: 1, minExclusive: lowerExclusive },
+    source: s15,
+  });
+}
+
+export function calibrationCells(ctx: BuildContext): CellDef[] {
+  return [
+    fraction('scenario.efficiency', 'Efficiency η (user)', 'Achieved fraction of peak FLOP/s for the model kernels when efficiency_mode is given.', 0.5, true),
+    fraction('scenario.bandwidth_efficiency', 'Bandwidth efficiency η_bw', 'Achieved fraction of peak memory bandwidth.', 1.0, true),
+    input({
+      id: 'scenario.layer_tax',
+      label: 'Layer tax',
+      doc: 'Launch overhead per layer per pass.',
+      unit: 's',
+      layer: 'A',
+      default: 10e-6,
+      domain: { kind: 'number', min: 0 },
+      source: s15,
+    }),
+    catalogueInput({
+      id: 'scenario.dispatch_tax',
+      label: 'Dispatch tax',
+      doc: 'Fixed overhead per step; the device catalogue value wins over the 10 µs default.',
+      unit: 's',
+      layer: 'B',
+      value: ctx.device.dispatch_tax,
+      catalogueSource: ctx.device.source,
+      fallback: { value: 10e-6, source: s15 },
+      domain: { kind: 'number', min: 0 },
+    }),
+    fraction('scenario.idle_power_fraction', 'Idle power fraction', 'Share of TDP drawn by an idle device (power model).', 0.3, false),
+    fraction('scenario.dynamic_power_fraction', 'Dynamic power fraction', 'Share of TDP that scales with compute utilisation (power model).', 0.7, false),
+    derived({
+      id: 'scenario.power_model_valid',
+      label: 'Power model valid',
+      doc: 'The idle and dynamic power fractions may not add up to more than the TDP.',
+      unit: 'bool',
+      layer: 'A',
+      formula: 'idle_power_fraction + dynamic_power_fraction ≤ 1',
+      inputs: ['scenario.idle_power_fraction', 'scenario.dynamic_power_fraction'],
+      compute: (idle, dyn) => {
+        const sum = num(idle) + num(dyn);
+        // Tolerate float round-off (0.3 + 0.7 = 1.0000000000000002 is not an error).
+        return sum <= 1 + 1e-12
+          ? true
+          : fail('invalid_input', `idle_power_fraction + dynamic_power_fraction must be ≤ 1 (got ${num(idle)} + ${num(dyn)} = ${sum})`);
+      },
+    }),
+    input({
+      id: 'scenario.activation_working_set_factor',
+      label: 'Activation working-set factor κ_act',
+      doc: 'Live activation elements per token per unit of d_model in one layer (residual, norm, QKV, attention out, gated MLP).',
+      unit: '1',
+      layer: 'A',
+      default: 16,
+      domain: { kind: 'number', min: 0 },
+      source: s15,
+    }),
+    fraction('scenario.memory_warn_utilization', 'Memory warning utilisation', 'Capacity checks WARN above this utilisation.', 0.9, true),
+    fraction('scenario.efficiency_warn', 'Efficiency warning level', 'Wall 3 WARNs when η exceeds this (rarely sustained).', 0.6, true),
+    fraction('scenario.target_margin', 'Target margin', 'A metric WARNs when it reaches this fraction of a user target.', 0.9, true),
+  ];
+}

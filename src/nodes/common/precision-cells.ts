@@ -1,0 +1,97 @@
+/**
+ * Scenario precision cells (physics.md §1.2): the deployment precision, the three optional
+ * per-role precisions with their effective values ("defaults to precision"), the byte-width
+ * table as input cells, and the element widths b_w, b_kv, b_act and b_p.
+ */
+import { type CellDef, derived, input } from '../../graph/index.js';
+import { spec } from './catalogue-input.js';
+import { num, str } from './plain.js';
+import {
+  BYTES_PER_ELEMENT, BYTES_PER_ELEMENT_IDS, bytesPerElementId, defaultKvPrecision, PRECISION_KEYS, type PrecisionKey,
+  widthOf,
+} from './precision.js';
+
+const s12 = spec('§1.2');
+
+function precisionInput(id: string, label: string, doc: string): CellDef {
+  return input({
+    id,
+    label,
+    doc,
+    unit: 'enum',
+    layer: 'A',
+    default: null,
+    domain: { kind: 'choice', choices: PRECISION_KEYS, optional: true },
+    source: s12,
+  });
+}
+
+function effective(role: string, label: string, rule: string, pick: (own: string | null, precision: PrecisionKey) => string): CellDef {
+  return derived({
+    id: `scenario.${role}_precision_effective`,
+    label,
+    doc: `The ${role} precision in use: scenario.${role}_precision when set, else ${rule}.`,
+    unit: 'enum',
+    layer: 'A',
+    formula: `${role}_precision ?? ${rule}`,
+    inputs: [`scenario.${role}_precision`, 'scenario.precision'],
+    compute: (own, p) => pick(own as string | null, str(p) as PrecisionKey),
+  });
+}
+
+function width(id: string, label: string, doc: string, formula: string, from: string, floor16: boolean): CellDef {
+  return derived({
+    id,
+    label,
+    doc,
+    unit: 'B/element',
+    layer: 'A',
+    formula,
+    inputs: [from, ...BYTES_PER_ELEMENT_IDS],
+    compute: (key, ...widths) => {
+      const w = widths.map(num);
+      const b = widthOf(str(key), w);
+      // 16-bit floor: low-precision compute keeps 16-bit activations, and fp8/int8 training
+      // keeps 16-bit working weights and gradients (physics.md §1.2). b(fp16) is that width.
+      return floor16 ? Math.max(widthOf('fp16', w), b) : b;
+    },
+  });
+}
+
+export function precisionCells(): CellDef[] {
+  const table = PRECISION_KEYS.map((k) =>
+    input({
+      id: bytesPerElementId(k),
+      label: `Bytes per ${k} element`,
+      doc: `Storage width b(${k}) of one ${k} element (physics.md §1.2 table).`,
+      unit: 'B/element',
+      layer: 'A',
+      default: BYTES_PER_ELEMENT[k],
+      domain: { kind: 'number', min: 0, minExclusive: true },
+      source: s12,
+    }),
+  );
+  return [
+    input({
+      id: 'scenario.precision',
+      label: 'Precision',
+      doc: 'Deployment precision; the per-role precisions default to it.',
+      unit: 'enum',
+      layer: 'A',
+      default: 'fp16',
+      domain: { kind: 'choice', choices: PRECISION_KEYS },
+      source: s12,
+    }),
+    precisionInput('scenario.weight_precision', 'Weight precision', 'Weight storage precision (sets b_w); unset means precision.'),
+    precisionInput('scenario.compute_precision', 'Compute precision', 'Precision whose peak FLOP/s is used; unset means precision.'),
+    precisionInput('scenario.kv_precision', 'KV precision', 'KV-cache precision (sets b_kv); unset means precision, but fp16 for int8 and int4.'),
+    ...table,
+    effective('weight', 'Weight precision (effective)', 'precision', (own, p) => own ?? p),
+    effective('compute', 'Compute precision (effective)', 'precision', (own, p) => own ?? p),
+    effective('kv', 'KV precision (effective)', 'precision (fp16 for int8/int4)', (own, p) => own ?? defaultKvPrecision(p)),
+    width('scenario.weight_bytes_per_element', 'Weight width b_w', 'Bytes per stored weight.', 'b_w = b(weight_precision)', 'scenario.weight_precision_effective', false),
+    width('scenario.kv_bytes_per_element', 'KV width b_kv', 'Bytes per KV-cache element.', 'b_kv = b(kv_precision)', 'scenario.kv_precision_effective', false),
+    width('scenario.activation_bytes_per_element', 'Activation width b_act', 'Bytes per activation element; low-precision compute keeps 16-bit activations.', 'b_act = max(b(fp16), b(precision))', 'scenario.precision', true),
+    width('scenario.param_bytes_per_element', 'Training parameter width b_p', 'Bytes per working weight and gradient in training; fp8/int8 training keeps 16-bit.', 'b_p = max(b(fp16), b(precision))', 'scenario.precision', true),
+  ];
+}

@@ -1,0 +1,87 @@
+/**
+ * Wall status helpers (physics.md §11.1, §11.3): every wall defines `<scope>.active`,
+ * `<scope>.status` ('PASS' | 'WARN' | 'FAIL') and `<scope>.status_reason` ('' when PASS).
+ * Both status cells come from one pure judge so they can never disagree.
+ */
+import { type CellDef, derived, Failure, type Layer, type Plain } from '../../graph/index.js';
+
+export type WallStatus = 'PASS' | 'WARN' | 'FAIL';
+export const WALL_STATUSES: readonly WallStatus[] = ['PASS', 'WARN', 'FAIL'];
+
+export interface Verdict {
+  readonly status: WallStatus;
+  /** Why; '' when PASS. Several reasons are joined with '; '. */
+  readonly reason: string;
+}
+
+/** Builds a verdict from the FAIL and WARN reasons found (FAIL wins). */
+export function verdict(fails: readonly string[], warns: readonly string[]): Verdict {
+  if (fails.length) return { status: 'FAIL', reason: fails.join('; ') };
+  if (warns.length) return { status: 'WARN', reason: warns.join('; ') };
+  return { status: 'PASS', reason: '' };
+}
+
+export interface StatusSpec {
+  readonly scope: string;
+  readonly wall: number;
+  readonly layer?: Layer;
+  /** Display rule, e.g. "FAIL if latency > target and Compute-bound; …". */
+  readonly formula: string;
+  readonly inputs: readonly string[];
+  readonly judge: (...values: Plain[]) => Verdict | Failure;
+}
+
+/** `<scope>.status` and `<scope>.status_reason` from one judge. */
+export function statusCells(s: StatusSpec): CellDef[] {
+  const layer = s.layer ?? 'E';
+  return [
+    derived({
+      id: `${s.scope}.status`,
+      label: `Wall ${s.wall} status`,
+      doc: `PASS, WARN or FAIL for wall ${s.wall} by its status rules.`,
+      unit: 'enum',
+      layer,
+      wall: s.wall,
+      formula: s.formula,
+      inputs: s.inputs,
+      compute: (...v) => {
+        const r = s.judge(...v);
+        return r instanceof Failure ? r : r.status;
+      },
+    }),
+    derived({
+      id: `${s.scope}.status_reason`,
+      label: `Wall ${s.wall} status reason`,
+      doc: `Why wall ${s.wall} has its status ('' when PASS).`,
+      unit: 'text',
+      layer,
+      wall: s.wall,
+      formula: s.formula,
+      inputs: s.inputs,
+      compute: (...v) => {
+        const r = s.judge(...v);
+        return r instanceof Failure ? r : r.reason;
+      },
+    }),
+  ];
+}
+
+/** `<scope>.active` for a wall that is always active (§11.3 "always"). */
+export function alwaysActive(scope: string, wall: number): CellDef {
+  return derived({
+    id: `${scope}.active`,
+    label: `Wall ${wall} active`,
+    doc: `Whether wall ${wall} applies to this scenario (always, physics.md §11.3).`,
+    unit: 'bool',
+    layer: 'E',
+    wall,
+    formula: 'always',
+    inputs: [],
+    compute: () => true,
+  });
+}
+
+/** "≥ 90 % of target" tests use `target_margin` (physics.md §1.5, §11.3). */
+export function nearTarget(value: number, target: number, margin: number): boolean {
+  return value >= margin * target;
+}

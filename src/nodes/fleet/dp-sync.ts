@@ -1,0 +1,123 @@
+/**
+ * Wall 14, data-parallel gradient synchronisation and the optimizer update (physics.md §8.5
+ * items 3–4): gradient bytes, the ZeRO volume factor, the all-reduce on the right links,
+ * the overlap window and the exposed part, and the memory-bound optimizer step.
+ */
+import { derived, Failure, type CellDef, type Plain } from '../../graph/index.js';
+import type { BuildContext } from '../context.js';
+import { hierarchicalAllreduce, ringAllreduce } from '../templates/collectives.js';
+import { bool, num, str } from './common.js';
+import { fabricLink, LINK_INPUTS, type LinkFigures, linkFigures, scaleUpLink } from './links.js';
+
+const S = 'communication';
+const W = 14;
+
+/** ζ, all-reduce equivalents per step: 1 (z ≤ 1), (m + 1)/2 (z = 2), 1.5·m (z = 3) (§8.5 item 3). */
+export function zeroVolumeFactor(zeroStage: number, microbatches: number): number {
+  if (zeroStage <= 1) return 1;
+  return zeroStage === 2 ? (microbatches + 1) / 2 : 1.5 * microbatches;
+}
+
+/**
+ * One gradient all-reduce of `bytes` over `ranks` = k ranks per node × n nodes (§8.5 item 3):
+ * a ring on NVLink when n = 1, a ring on the fabric when k = 1, else hierarchical. `ring`
+ * forces one flat ring at min(β_nv, β_net) and the larger α. κ_c applies to fabric phases.
+ * No bytes means no collective is issued (0), e.g. the expert term of a dense model.
+ */
+export function gradientAllreduce(
+  bytes: number, ranks: number, k: number, n: number, algorithm: string, f: LinkFigures, what: string,
+): number | Failure {
+  if (bytes === 0 || ranks === 1) return 0;
+  if (n === 1) {
+    const link = scaleUpLink(f, what);
+    return link instanceof Failure ? link : ringAllreduce(bytes, ranks, link.beta, link.alpha);
+  }
+  const fabric = fabricLink(f, what);
+  if (fabric instanceof Failure) return fabric;
+  if (k === 1) return fabric.congestion * ringAllreduce(bytes, ranks, fabric.beta, fabric.alpha);
+  const nv = scaleUpLink(f, what);
+  if (nv instanceof Failure) return nv;
+  if (algorithm === 'ring') {
+    const beta = Math.min(nv.beta, fabric.beta);
+    const alpha = Math.max(nv.alpha, fabric.alpha);
+    return fabric.congestion * ringAllreduce(bytes, ranks, beta, alpha);
+  }
+  return hierarchicalAllreduce(bytes, k, n, {
+    betaIn: nv.beta, alphaIn: nv.alpha, betaOut: fabric.beta, alphaOut: fabric.alpha, congestion: fabric.congestion,
+  });
+}
+
+const shardIf = (on: boolean, ways: Plain): number => (on ? num(ways) : 1);
+
+export function dpSyncCells(_ctx: BuildContext): CellDef[] {
+  return [
+    derived({
+      id: `${S}.dense_gradient_bytes`, label: 'Dense gradient bytes', doc: 'Dense gradient bytes one GPU reduces per step (§8.5 item 3).',
+      unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'G_d = b_p · f_tr · P_dense,gpu',
+      inputs: ['scenario.param_bytes_per_element', `${S}.trainable_fraction`, `${S}.dense_params_per_gpu`],
+      compute: (bp, ftr, p) => num(bp) * num(ftr) * num(p),
+    }),
+    derived({
+      id: `${S}.expert_gradient_bytes`, label: 'Expert gradient bytes', doc: 'Expert gradient bytes one GPU reduces per step (§8.5 item 3).',
+      unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'G_e = b_p · f_tr · P_exp,gpu',
+      inputs: ['scenario.param_bytes_per_element', `${S}.trainable_fraction`, `${S}.expert_params_per_gpu`],
+      compute: (bp, ftr, p) => num(bp) * num(ftr) * num(p),
+    }),
+    derived({
+      id: `${S}.zero_volume_factor`, label: 'ZeRO volume factor', doc: 'DP traffic per step in all-reduce equivalents, ζ, set by the ZeRO stage (§8.5 item 3).',
+      unit: '1', layer: 'E', wall: W, formula: 'ζ = 1 (z ≤ 1), (m + 1)/2 (z = 2), 1.5·m (z = 3)',
+      inputs: [`${S}.zero_stage`, `${S}.num_microbatches`],
+      compute: (z, m) => zeroVolumeFactor(num(z), num(m)),
+    }),
+    derived({
+      id: `${S}.dp_comm`, label: 'DP communication', doc: 'Gradient synchronisation time per step, dense over dp ranks and experts over dp/e (§8.5 item 3).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_dp = ζ · [AR(G_d, dp) + AR(G_e, dp/e)]',
+      inputs: [`${S}.zero_volume_factor`, `${S}.dense_gradient_bytes`, `${S}.dp`, `${S}.dp_ranks_per_node`, `${S}.dp_nodes`,
+        `${S}.expert_gradient_bytes`, `${S}.expert_dp`, `${S}.expert_dp_ranks_per_node`, `${S}.expert_dp_nodes`,
+        `${S}.dp_algorithm`, ...LINK_INPUTS],
+      compute: (zeta, gd, dp, kd, nd, ge, dpe, ke, ne, alg, ...links) => {
+        const f = linkFigures(links);
+        const dense = gradientAllreduce(num(gd), num(dp), num(kd), num(nd), str(alg), f, 'the DP gradient all-reduce');
+        if (dense instanceof Failure) return dense;
+        const expert = gradientAllreduce(num(ge), num(dpe), num(ke), num(ne), str(alg), f, 'the expert gradient all-reduce');
+        if (expert instanceof Failure) return expert;
+        return num(zeta) * (dense + expert);
+      },
+    }),
+    derived({
+      id: `${S}.overlap_window`, label: 'Overlap window',
+      doc: 'Compute time the DP traffic can hide under: the last backward (z ≤ 1), every backward (z = 2), every microbatch (z = 3) (§8.5 item 3).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'W_ov = φ·T_c (z ≤ 1), m·φ·T_c (z = 2), m·T_c (z = 3)',
+      inputs: [`${S}.zero_stage`, `${S}.num_microbatches`, 'workload.backward_fraction', `${S}.microbatch_t_compute`],
+      compute: (z, m, phi, tc) => {
+        const zs = num(z);
+        if (zs <= 1) return num(phi) * num(tc);
+        return zs === 2 ? num(m) * num(phi) * num(tc) : num(m) * num(tc);
+      },
+    }),
+    derived({
+      id: `${S}.dp_exposed`, label: 'Exposed DP communication', doc: 'DP communication left on the critical path after overlap (§8.5 item 3).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_dp − min(ω · T_dp, W_ov) if overlap_dp, else T_dp',
+      inputs: [`${S}.dp_comm`, `${S}.overlap_dp`, `${S}.overlap_efficiency`, `${S}.overlap_window`],
+      compute: (tdp, on, omega, wov) => (bool(on) ? num(tdp) - Math.min(num(omega) * num(tdp), num(wov)) : num(tdp)),
+    }),
+    derived({
+      id: `${S}.optimizer_update_params`, label: 'Parameters updated per GPU',
+      doc: 'Parameters whose optimizer step one GPU runs; ZeRO ≥ 1 shards them over DP (§8.5 item 4).',
+      unit: 'params', layer: 'E', wall: W, formula: 'P_upd = P_dense,gpu/(dp if z ≥ 1) + P_exp,gpu/(dp/e if z ≥ 1)',
+      inputs: [`${S}.zero_stage`, `${S}.dense_params_per_gpu`, `${S}.dp`, `${S}.expert_params_per_gpu`, `${S}.expert_dp`],
+      compute: (z, pd, dp, pe, dpe) => {
+        const sharded = num(z) >= 1;
+        return num(pd) / shardIf(sharded, dp) + num(pe) / shardIf(sharded, dpe);
+      },
+    }),
+    derived({
+      id: `${S}.optimizer_step_time`, label: 'Optimizer step time',
+      doc: 'Memory-bound optimizer update: state read and written, gradient read, weight written (§8.5 item 4).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_opt = f_tr · P_upd · (2·o_b + 2·b_p) / (BW · η_bw)',
+      inputs: [`${S}.trainable_fraction`, `${S}.optimizer_update_params`, `${S}.optimizer_bytes_per_param`,
+        'scenario.param_bytes_per_element', 'hardware.memory_bandwidth', 'scenario.bandwidth_efficiency'],
+      compute: (ftr, p, ob, bp, bw, eta) => (num(ftr) * num(p) * (2 * num(ob) + 2 * num(bp))) / (num(bw) * num(eta)),
+    }),
+  ];
+}

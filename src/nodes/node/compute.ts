@@ -1,0 +1,165 @@
+/**
+ * Wall 1: Compute — the roofline step of the execution unit, MFU/HFU, power and energy
+ * (physics.md §4 wall 1, §11.3 row 1). T_m uses wall 2's effective bandwidth, so the offload
+ * and two-tier memory times flow through the ordinary §3.1 form; the bottleneck reads wall 2's
+ * regime to say "Host link".
+ */
+import { type CellDef, derived } from '../../graph/index.js';
+import { spec } from '../common/catalogue-input.js';
+import { num, numOrNull, required, str } from '../common/plain.js';
+import { alwaysActive, nearTarget, statusCells, verdict, type Verdict } from '../common/status.js';
+import { type BuildContext, isLM } from '../context.js';
+import { bottleneckOf, rooflineCells } from '../templates/roofline.js';
+import { stepName } from './execution-unit.js';
+
+const W1 = spec('§4 wall 1');
+const wall = 1;
+/** Reasons quote ratios, never dimensional numbers, so they do not depend on the unit system. */
+const fmt = (x: number): string => String(Number(x.toPrecision(4)));
+
+/** Compute/Memory/Overhead, with Memory relabelled "Host link" when the spill crosses the host link. */
+export function wallOneBottleneck(tCompute: number, tMemory: number, regime: string, hostBytes: number): string {
+  const b = bottleneckOf(tCompute, tMemory);
+  return b === 'Memory' && regime === 'offload' && hostBytes > 0 ? 'Host link' : b;
+}
+
+/** The wall 1 rules (§11.3 row 1) as a pure function. */
+export function judgeCompute(x: {
+  latency: number;
+  bottleneck: string;
+  throughput: number;
+  targetLatency: number | null;
+  targetThroughput: number | null;
+  targetMargin: number;
+}): Verdict {
+  const fails: string[] = [];
+  const warns: string[] = [];
+  if (x.targetLatency !== null && x.bottleneck === 'Compute') {
+    const ratio = fmt(x.latency / x.targetLatency);
+    if (x.latency > x.targetLatency) fails.push(`latency is ${ratio}× the target (Compute-bound)`);
+    else if (nearTarget(x.latency, x.targetLatency, x.targetMargin)) warns.push(`latency is ${ratio}× the target, within the ${x.targetMargin} margin (Compute-bound)`);
+  }
+  if (x.targetThroughput !== null && x.throughput < x.targetThroughput) {
+    warns.push(`throughput is ${fmt(x.throughput / x.targetThroughput)}× the target`);
+  }
+  return verdict(fails, warns);
+}
+
+export function computeCells(ctx: BuildContext): CellDef[] {
+  const lm = isLM(ctx.model.family);
+  const perItem = lm ? 'token' : 'sample';
+  const training = ctx.mode === 'training';
+  return [
+    ...rooflineCells({
+      scope: 'compute',
+      wall,
+      step: stepName(ctx),
+      sources: {
+        flops: 'compute.hw_flops_per_step',
+        bytes: 'compute.memory_traffic',
+        peakFlops: 'hardware.peak_flops',
+        efficiency: 'software.efficiency_effective',
+        bandwidth: 'memory.effective_bandwidth',
+        bandwidthEfficiency: 'scenario.bandwidth_efficiency',
+        dispatchTax: 'scenario.dispatch_tax',
+        layerTax: 'scenario.layer_tax',
+        passes: 'compute.passes',
+        layers: 'compute.layers_executed',
+      },
+      omit: ['bottleneck'],
+    }),
+    derived({
+      id: 'compute.bottleneck',
+      label: 'Bottleneck',
+      doc: 'What limits the step: Compute (ties included), Memory, Host link (memory-bound while offloading) or Overhead.',
+      unit: 'enum', layer: 'E', wall, source: W1,
+      formula: 'Memory if T_m > T_c (Host link when offloading); Compute if T_c ≥ T_m and T_c > 0; else Overhead',
+      inputs: ['compute.t_compute', 'compute.t_memory', 'memory.memory_regime', 'memory.host_bytes'],
+      compute: (tc, tm, r, h) => wallOneBottleneck(num(tc), num(tm), str(r), num(h)),
+    }),
+    derived({
+      id: 'compute.throughput_unit',
+      label: 'Throughput unit',
+      doc: 'What compute.throughput counts.',
+      unit: 'enum', layer: 'E', wall, source: W1,
+      formula: lm ? 'tokens/s (LM)' : 'samples/s (non-LM)',
+      inputs: [],
+      compute: () => (lm ? 'tokens/s' : 'samples/s'),
+    }),
+    derived({
+      id: 'compute.throughput',
+      label: 'Throughput',
+      doc: training
+        ? `${lm ? 'Tokens' : 'Samples'} per second of one GPU's microbatch (the fleet figure is wall 14's).`
+        : `${lm ? 'Tokens' : 'Samples'} per second of the step.`,
+      unit: lm ? 'tokens/s' : 'samples/s', layer: 'E', wall, source: W1,
+      formula: training ? 'tokens_per_microbatch/latency' : 'B/latency',
+      inputs: ['compute.items_per_step', 'compute.latency'],
+      compute: (n, t) => num(n) / num(t),
+    }),
+    derived({
+      id: 'compute.mfu',
+      label: 'MFU',
+      doc: 'Model FLOP utilisation: model FLOPs per second over the peak (never above η).',
+      unit: '1', layer: 'E', wall, source: W1,
+      formula: 'mfu = (F/latency)/peak_flops',
+      inputs: ['compute.flops_per_step', 'compute.latency', 'hardware.peak_flops'],
+      compute: (f, t, p) => num(f) / num(t) / num(p),
+    }),
+    derived({
+      id: 'compute.hfu',
+      label: 'HFU',
+      doc: 'Hardware FLOP utilisation: executed FLOPs (recompute included) per second over the peak.',
+      unit: '1', layer: 'E', wall, source: W1,
+      formula: 'hfu = (F_hw/latency)/peak_flops',
+      inputs: ['compute.hw_flops_per_step', 'compute.latency', 'hardware.peak_flops'],
+      compute: (f, t, p) => num(f) / num(t) / num(p),
+    }),
+    derived({
+      id: 'compute.device_power',
+      label: 'Device power',
+      doc: 'Average device power in the step: idle share plus a dynamic share proportional to MFU (understates memory-bound steps).',
+      unit: 'W', layer: 'E', wall, source: W1,
+      formula: 'P_dev = tdp·(idle_power_fraction + dynamic_power_fraction·mfu)',
+      inputs: ['hardware.tdp', 'scenario.idle_power_fraction', 'scenario.dynamic_power_fraction', 'compute.mfu', 'scenario.power_model_valid'],
+      compute: (tdp, idle, dyn, mfu) => {
+        const watts = required(tdp, ctx.device.id, 'tdp', 'the device power');
+        return typeof watts === 'number' ? watts * (num(idle) + num(dyn) * num(mfu)) : watts;
+      },
+    }),
+    derived({
+      id: 'compute.energy_per_step',
+      label: 'Energy per step',
+      doc: 'Device energy of one step.',
+      unit: 'J', layer: 'E', wall, source: W1,
+      formula: 'P_dev·latency',
+      inputs: ['compute.device_power', 'compute.latency'],
+      compute: (p, t) => num(p) * num(t),
+    }),
+    derived({
+      id: 'compute.energy_per_item',
+      label: `Energy per ${perItem}`,
+      doc: `Device energy per ${perItem} produced.`,
+      unit: `J/${perItem}`, layer: 'E', wall, source: W1,
+      formula: training ? 'energy_per_step/tokens_per_microbatch' : 'energy_per_step/B',
+      inputs: ['compute.energy_per_step', 'compute.items_per_step'],
+      compute: (e, n) => num(e) / num(n),
+    }),
+    alwaysActive('compute', wall),
+    ...statusCells({
+      scope: 'compute',
+      wall,
+      formula: 'FAIL if latency > target_latency and Compute-bound; WARN if latency ≥ 90 % of target and Compute-bound, or throughput < target_throughput',
+      inputs: ['compute.latency', 'compute.bottleneck', 'compute.throughput', 'scenario.target_latency', 'scenario.target_throughput', 'scenario.target_margin'],
+      judge: (t, b, th, tl, tt, m) =>
+        judgeCompute({
+          latency: num(t),
+          bottleneck: str(b),
+          throughput: num(th),
+          targetLatency: numOrNull(tl),
+          targetThroughput: numOrNull(tt),
+          targetMargin: num(m),
+        }),
+    }),
+  ];
+}

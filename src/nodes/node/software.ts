@@ -1,0 +1,121 @@
+/**
+ * Wall 3: Software — the kernel efficiency η the other walls use, and the launch-overhead
+ * share of the step (physics.md §4 wall 3, §11.3 row 3). The 1 ↔ 3 loop is no cycle: η (3) →
+ * latency (1) → overhead_fraction (3).
+ */
+import { type CellDef, derived, input } from '../../graph/index.js';
+import { spec } from '../common/catalogue-input.js';
+import { num, str } from '../common/plain.js';
+import { alwaysActive, statusCells, verdict, type Verdict } from '../common/status.js';
+import { type BuildContext, isLM } from '../context.js';
+
+const W3 = spec('§4 wall 3');
+const wall = 3;
+
+export const KERNEL_CLASSES = ['gemm', 'attention_flash', 'attention_naive', 'conv', 'other'] as const;
+export type KernelClass = (typeof KERNEL_CLASSES)[number];
+
+/** Typical achieved fraction of peak and its cap, per kernel class (physics.md wall 3 table). */
+export const EFFICIENCY_TABLE: Readonly<Record<KernelClass, { base: number; cap: number }>> = {
+  attention_flash: { base: 0.75, cap: 0.85 },
+  attention_naive: { base: 0.3, cap: 0.3 },
+  gemm: { base: 0.5, cap: 0.6 },
+  conv: { base: 0.4, cap: 0.55 },
+  other: { base: 0.3, cap: 0.3 },
+};
+
+/** efficiency_estimate = min(base·s_m, cap). */
+export function efficiencyEstimate(kernelClass: KernelClass, maturity: number): number {
+  const { base, cap } = EFFICIENCY_TABLE[kernelClass];
+  return Math.min(base * maturity, cap);
+}
+
+/** Share of the step above which it is "launch-overhead bound" (physics.md wall 3 status). */
+export const OVERHEAD_BOUND_FRACTION = 0.5;
+
+export function judgeSoftware(efficiency: number, efficiencyWarn: number, overheadFraction: number): Verdict {
+  const warns: string[] = [];
+  if (efficiency > efficiencyWarn) {
+    warns.push(`efficiency above ${Math.round(efficiencyWarn * 100)} % is rarely sustained; check against traces`);
+  }
+  if (overheadFraction > OVERHEAD_BOUND_FRACTION) warns.push('launch-overhead bound');
+  return verdict([], warns);
+}
+
+function defaultKernelClass(ctx: BuildContext): KernelClass {
+  if (isLM(ctx.model.family)) return 'gemm';
+  return ctx.model.family === 'vision' ? 'conv' : 'other';
+}
+
+export function softwareCells(ctx: BuildContext): CellDef[] {
+  return [
+    input({
+      id: 'software.efficiency_mode',
+      label: 'Efficiency mode',
+      doc: 'given: use scenario.efficiency; estimated: use the kernel-class estimate.',
+      unit: 'enum', layer: 'E', wall, source: W3,
+      default: 'given',
+      domain: { kind: 'choice', choices: ['given', 'estimated'] },
+    }),
+    input({
+      id: 'software.kernel_class',
+      label: 'Kernel class',
+      doc: 'Dominant kernel type, for the efficiency estimate.',
+      unit: 'enum', layer: 'E', wall, source: W3,
+      default: defaultKernelClass(ctx),
+      domain: { kind: 'choice', choices: KERNEL_CLASSES },
+    }),
+    input({
+      id: 'software.software_maturity',
+      label: 'Software maturity s_m',
+      doc: 'Scales the estimated efficiency (1 = typical stack).',
+      unit: '1', layer: 'E', wall, source: W3,
+      default: 1,
+      domain: { kind: 'number', min: 0, max: 2, minExclusive: true },
+    }),
+    derived({
+      id: 'software.efficiency_estimate',
+      label: 'Efficiency estimate',
+      doc: 'Typical achieved fraction of peak for the kernel class, scaled by maturity and capped.',
+      unit: '1', layer: 'E', wall, source: W3,
+      formula: 'min(base·s_m, cap)',
+      inputs: ['software.kernel_class', 'software.software_maturity'],
+      compute: (k, s) => efficiencyEstimate(str(k) as KernelClass, num(s)),
+    }),
+    derived({
+      id: 'software.efficiency_effective',
+      label: 'Efficiency η',
+      doc: 'The η walls 1, 4, 5, 6 and 14 use: the user efficiency, or the estimate.',
+      unit: '1', layer: 'E', wall, source: W3,
+      formula: 'η = efficiency if mode = given, else efficiency_estimate',
+      inputs: ['software.efficiency_mode', 'scenario.efficiency', 'software.efficiency_estimate'],
+      compute: (m, given, est) => (str(m) === 'given' ? num(given) : num(est)),
+    }),
+    derived({
+      id: 'software.achievable_flops',
+      label: 'Achievable FLOP/s',
+      doc: 'Peak FLOP/s times η.',
+      unit: 'FLOP/s', layer: 'E', wall, source: W3,
+      formula: 'peak_flops·η',
+      inputs: ['hardware.peak_flops', 'software.efficiency_effective'],
+      compute: (p, e) => num(p) * num(e),
+    }),
+    derived({
+      id: 'software.overhead_fraction',
+      label: 'Overhead fraction',
+      doc: 'Share of the wall 1 step spent in dispatch and layer launch overhead.',
+      unit: '1', layer: 'E', wall, source: W3,
+      formula: 't_overhead/latency',
+      inputs: ['compute.t_overhead', 'compute.latency'],
+      compute: (o, t) => num(o) / num(t),
+    }),
+    alwaysActive('software', wall),
+    ...statusCells({
+      scope: 'software',
+      wall,
+      formula: 'WARN if η > efficiency_warn (0.60) or overhead_fraction > 0.5; never FAIL',
+      inputs: ['software.efficiency_effective', 'scenario.efficiency_warn', 'software.overhead_fraction'],
+      judge: (e, w, o) => judgeSoftware(num(e), num(w), num(o)),
+    }),
+  ];
+}

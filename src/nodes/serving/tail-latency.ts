@@ -1,0 +1,101 @@
+/**
+ * Wall 7: Tail latency — the §3.3 queue (M/M/c, Kingman-corrected) in front of the server
+ * (physics.md §5 wall 7), plus 7.2 capacity planning in serving mode. The wall is active
+ * once an arrival rate (QPS) is set; until then every queue cell is null.
+ *
+ * Serving mode wires the queue to wall 5: c = num_replicas·R, T_s = slot_service_time,
+ * T_resp = request_latency_at_capacity. Other modes keep the queue stand-alone: service
+ * time and servers are plain inputs and T_resp defaults to T_s.
+ */
+import { type CellDef, derived, type Domain, input } from '../../graph/index.js';
+import type { BuildContext } from '../context.js';
+import { spec } from '../common/catalogue-input.js';
+import { num, numOrNull } from '../common/plain.js';
+import { nearTarget, statusCells, verdict } from '../common/status.js';
+import { queueCells, type QueueInputIds } from '../templates/queue.js';
+import { capacityCells } from './capacity.js';
+
+const WALL = 7;
+const common = { layer: 'E' as const, wall: WALL };
+const s7 = spec('§5 wall 7');
+
+function tailInput(name: string, label: string, doc: string, unit: string, dflt: number | null, domain: Domain): CellDef {
+  return input({ ...common, id: `tail_latency.${name}`, label, doc, unit, default: dflt, domain, source: s7 });
+}
+
+/** The inputs every instance has: λ (= qps), the service-time spread and the p99 target. */
+function sharedInputs(): CellDef[] {
+  return [
+    tailInput('arrival_rate', 'Arrival rate λ (QPS)', 'Requests arriving per second; unset leaves the wall inactive.', '1/s', null,
+      { kind: 'number', min: 0, optional: true }),
+    tailInput('service_time_cv', 'Service-time CV', 'Coefficient of variation of the service time (1 = exponential, 0 = deterministic).', '1', 1,
+      { kind: 'number', min: 0 }),
+    tailInput('p99_target', 'P99 target G', 'Optional p99 latency target; unset means no target.', 's', null,
+      { kind: 'number', min: 0, minExclusive: true, optional: true }),
+  ];
+}
+
+/** Serving mode: c = num_replicas·R, T_s = T_svc, T_resp = T_base (wall 5). */
+function wiredInputs(): CellDef[] {
+  return [
+    tailInput('num_replicas', 'Replicas', 'Serving replicas sharing one request queue.', 'replicas', 1, { kind: 'number', min: 1, integer: true }),
+    tailInput('max_replicas', 'Max replicas', 'Largest replica count the capacity search tries.', 'replicas', 1024, { kind: 'number', min: 1, integer: true }),
+    derived({ ...common, id: 'tail_latency.service_time', label: 'Service time T_s', unit: 's', formula: 'T_s = slot_service_time (wall 5)',
+      doc: 'Time one request holds a continuous-batching slot.', inputs: ['batching.slot_service_time'], compute: (t) => t }),
+    derived({ ...common, id: 'tail_latency.servers', label: 'Servers c', unit: 'requests', formula: 'c = num_replicas·R',
+      doc: 'Request slots across all replicas (each slot is one server).', inputs: ['tail_latency.num_replicas', 'batching.max_active_requests'],
+      compute: (n, r) => num(n) * num(r) }),
+    derived({ ...common, id: 'tail_latency.response_time', label: 'Response time T_resp', unit: 's', formula: 'T_resp = request_latency_at_capacity (wall 5)',
+      doc: 'Time from leaving the queue to the last token, with every slot busy.', inputs: ['batching.request_latency_at_capacity'], compute: (t) => t }),
+  ];
+}
+
+/** Other modes: a plain queue calculator. */
+function standaloneInputs(): CellDef[] {
+  return [
+    tailInput('service_time', 'Service time T_s', 'Mean time one server spends on a request; unset leaves the queue unevaluated.', 's', null,
+      { kind: 'number', min: 0, minExclusive: true, optional: true }),
+    tailInput('servers', 'Servers c', 'Servers sharing one queue.', 'requests', 1, { kind: 'number', min: 1, max: 1e7, integer: true }),
+    tailInput('response_time', 'Response time T_resp', 'Time added to the wait for the response; unset means T_s.', 's', null,
+      { kind: 'number', min: 0, optional: true }),
+    derived({ ...common, id: 'tail_latency.response_time_effective', label: 'Response time T_resp', unit: 's', formula: 'T_resp = response_time ?? T_s',
+      doc: 'Time added to the wait quantiles.', inputs: ['tail_latency.response_time', 'tail_latency.service_time'],
+      compute: (r, t) => (r === null ? t : r) }),
+  ];
+}
+
+export function tailLatencyWall(ctx: BuildContext): CellDef[] {
+  const wired = ctx.mode === 'serving';
+  const ids: QueueInputIds = {
+    arrivalRate: 'tail_latency.arrival_rate', serviceTime: 'tail_latency.service_time', servers: 'tail_latency.servers',
+    cv: 'tail_latency.service_time_cv', target: 'tail_latency.p99_target',
+    responseTime: wired ? 'tail_latency.response_time' : 'tail_latency.response_time_effective',
+  };
+  const statusInputs = ['tail_latency.utilization', 'tail_latency.is_stable', 'tail_latency.p99_latency', 'tail_latency.p99_target', 'scenario.target_margin',
+    ...(wired ? ['tail_latency.capacity_bottleneck'] : [])];
+  return [
+    derived({ ...common, id: 'tail_latency.active', label: 'Wall 7 active', unit: 'bool', formula: 'arrival_rate set',
+      doc: 'Wall 7 is on the board once a QPS is given (physics.md §11.3).', inputs: ['tail_latency.arrival_rate'], compute: (l) => l !== null }),
+    ...sharedInputs(),
+    ...(wired ? wiredInputs() : standaloneInputs()),
+    ...queueCells({ scope: 'tail_latency', wall: WALL, customer: 'request', inputs: ids, names: { p50: 'p50_latency', p99: 'p99_latency' } }),
+    ...(wired ? capacityCells() : []),
+    ...statusCells({
+      scope: 'tail_latency', wall: WALL,
+      formula: 'FAIL if unstable, p99 > p99_target or capacity bottleneck ≠ Feasible; WARN if ρ > 0.8 or p99 ≥ 90 % of target',
+      inputs: statusInputs,
+      judge: (rho, stable, p99, target, margin, bottleneck) => {
+        if (rho === null) return verdict([], []); // inactive (no QPS) or no service time yet
+        const fails: string[] = [];
+        const warns: string[] = [];
+        const g = numOrNull(target);
+        if (stable === false) fails.push(`queue unstable (ρ = ${num(rho).toFixed(3)} ≥ 1)`);
+        else if (num(rho) > 0.8) warns.push(`utilisation ρ = ${num(rho).toFixed(3)} > 0.8`);
+        if (g !== null && num(p99) > g) fails.push(`p99 ${num(p99)} s > target ${g} s`);
+        else if (g !== null && nearTarget(num(p99), g, num(margin))) warns.push(`p99 ${num(p99)} s ≥ ${num(margin) * 100} % of target ${g} s`);
+        if (typeof bottleneck === 'string' && bottleneck !== 'Feasible') fails.push(`capacity bottleneck: ${bottleneck}`);
+        return verdict(fails, warns);
+      },
+    }),
+  ];
+}

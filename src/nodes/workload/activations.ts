@@ -1,0 +1,138 @@
+/**
+ * Activation memory: the training table of Korthikanti et al. 2022 ("Reducing Activation
+ * Recomputation in Large Transformer Models", Table 2; physics.md §2.7) and the inference
+ * working set (§2.8).
+ */
+import { type CellDef, derived, fail, type Failure, warn } from '../../graph/index.js';
+import { spec } from '../common/catalogue-input.js';
+import { firstFailure, num, numOrNull, required, str } from '../common/plain.js';
+import { type BuildContext, isLM } from '../context.js';
+import { RECOMPUTE_MODES } from './training-flops.js';
+
+export interface ActivationLayout {
+  readonly seqLen: number; // s
+  readonly microbatch: number; // b
+  readonly hidden: number; // h = d
+  readonly heads: number; // a = H
+  readonly tp: number; // t
+  readonly sequenceParallel: boolean;
+  readonly recompute: string;
+  /** b_act, bytes per activation element. */
+  readonly activationWidth: number;
+}
+
+/**
+ * a_layer: activation bytes per layer per microbatch. The table is for 16-bit activations
+ * (2 B per element), so the table value is halved to elements and multiplied by b_act.
+ */
+export function activationBytesPerLayer(x: ActivationLayout): number | Failure {
+  const { seqLen: s, microbatch: b, hidden: h, heads: a, tp: t, sequenceParallel: sp } = x;
+  const sbh = s * b * h;
+  let bytes16: number;
+  switch (x.recompute) {
+    case 'none':
+      bytes16 = sp ? (sbh * (34 + (5 * a * s) / h)) / t : sbh * (10 + 24 / t + (5 * a * s) / (h * t));
+      break;
+    case 'selective':
+      bytes16 = sp ? (sbh * 34) / t : sbh * (10 + 24 / t);
+      break;
+    case 'full':
+      bytes16 = sp ? (2 * sbh) / t : 2 * sbh;
+      break;
+    default:
+      return fail('invalid_input', `recompute must be one of ${RECOMPUTE_MODES.join(', ')} (got ${JSON.stringify(x.recompute)})`);
+  }
+  return (bytes16 / 2) * x.activationWidth;
+}
+
+/**
+ * A_gpu = a_layer·L_stage·min(m, p)·ι on the first pipeline stage under 1F1B, with
+ * ι = 1 + (p − 1)/(p·v) for interleaved schedules (v ≥ 2), else 1 (§2.7). Wall 14's
+ * `train_activations` is this figure.
+ */
+export function activationBytesPerGpu(perLayer: number, layersPerStage: number, microbatches: number, pp: number, virtualStages: number): number {
+  const interleave = virtualStages >= 2 ? 1 + (pp - 1) / (pp * virtualStages) : 1;
+  return perLayer * layersPerStage * Math.min(microbatches, pp) * interleave;
+}
+
+/** A_work(B, n) = B·n·κ_act·d·b_act: one layer's live tensors for B sequences of n new tokens (§2.8). */
+export function activationWorkingSet(batch: number, newTokens: number, factor: number, hidden: number, activationWidth: number): number {
+  return batch * newTokens * factor * hidden * activationWidth;
+}
+
+function workingSetCell(ctx: BuildContext): CellDef {
+  const s28 = spec('§2.8');
+  const id = ctx.model.id;
+  if (isLM(ctx.model.family)) {
+    return derived({
+      id: 'workload.activation_working_set',
+      label: 'Activation working set A_work',
+      doc: 'Live activations of one layer in a decode step of B sequences (one new token each).',
+      unit: 'B',
+      layer: 'A',
+      formula: 'A_work(B, 1) = B·1·κ_act·d·b_act',
+      inputs: ['scenario.batch_size', 'scenario.activation_working_set_factor', 'workload.hidden_dim', 'scenario.activation_bytes_per_element'],
+      compute: (b, k, d, w) => {
+        const hidden = required(d, id, 'hidden_dim', 'the activation working set');
+        if (typeof hidden !== 'number') return hidden;
+        return activationWorkingSet(num(b), 1, num(k), hidden, num(w));
+      },
+      source: s28,
+    });
+  }
+  return derived({
+    id: 'workload.activation_working_set',
+    label: 'Activation working set A_work',
+    doc: 'Peak live activations of a batched forward pass of B samples.',
+    unit: 'B',
+    layer: 'A',
+    formula: 'A_work = B·activation_peak_per_sample (0 with a warning when unknown)',
+    inputs: ['scenario.batch_size', 'workload.activation_peak_per_sample'],
+    compute: (b, peak) => {
+      const perSample = numOrNull(peak);
+      if (perSample === null) return warn(0, 'activation working set unknown; footprint counts weights only');
+      return num(b) * perSample;
+    },
+    source: s28,
+  });
+}
+
+export function activationCells(ctx: BuildContext): CellDef[] {
+  const cells = [workingSetCell(ctx)];
+  if (ctx.mode !== 'training') return cells;
+  const id = ctx.model.id;
+  return [
+    ...cells,
+    derived({
+      id: 'workload.activation_bytes_per_layer',
+      label: 'Activation bytes per layer a_layer',
+      doc: 'Training activations one layer keeps per microbatch (Korthikanti et al.), scaled to b_act.',
+      unit: 'B',
+      layer: 'A',
+      formula: 'a_layer = table(recompute, sequence_parallel)·b_act/2, e.g. selective + SP: s·b·h·34/t',
+      inputs: [
+        'communication.seq_len_effective', 'communication.microbatch_size', 'workload.hidden_dim', 'workload.heads', 'communication.tp',
+        'communication.sequence_parallel', 'communication.recompute', 'scenario.activation_bytes_per_element',
+      ],
+      compute: (s, b, d, h, t, sp, rc, w) => {
+        const hidden = required(d, id, 'hidden_dim', 'training activation memory');
+        const heads = required(h, id, 'heads', 'training activation memory');
+        const bad = firstFailure(hidden, heads);
+        if (bad) return bad;
+        const tp = num(t);
+        return activationBytesPerLayer({
+          seqLen: num(s),
+          microbatch: num(b),
+          hidden: hidden as number,
+          heads: heads as number,
+          tp,
+          // sequence_parallel defaults to t > 1 (physics.md §8.1); an unset value means that default.
+          sequenceParallel: typeof sp === 'boolean' ? sp : tp > 1,
+          recompute: str(rc),
+          activationWidth: num(w),
+        });
+      },
+      source: spec('§2.7'),
+    }),
+  ];
+}
