@@ -104,7 +104,9 @@ function fromBoard(board: readonly WallRow[], lenses: readonly LensName[], extra
 function performance(graph: LiveGraph, mode: Mode, board: readonly WallRow[], feas: Lens): Lens {
   const metrics = metricsFor(graph, mode, 'performance');
   // Wall 2 feeds Feasibility, but its latency-target rule is a performance verdict (§4 wall 2).
-  let { status, reasons } = fromBoard(board, ['performance'], [2]);
+  const judged = fromBoard(board, ['performance'], [2]);
+  const reasons = judged.reasons;
+  let status = judged.status;
   let summary: string;
   if (mode === 'training') {
     const se = metrics.scaling_efficiency?.value;
