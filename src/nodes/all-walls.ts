@@ -4,7 +4,7 @@
  * model family, and the graph is rebuilt when they change.
  */
 import type { CellDef } from '../graph/index.js';
-import { sensitivityInputCells, synthesisCells } from './analysis/index.js';
+import { metricCells, sensitivityInputCells, synthesisCells } from './analysis/index.js';
 import { complexityCells } from './algorithm/complexity.js';
 import { fidelityCells } from './algorithm/fidelity.js';
 import { reasoningCells } from './algorithm/reasoning.js';
@@ -51,5 +51,7 @@ export const WALL_FACTORIES: CellFactory[] = [
 
 /** The cell definitions of one scenario graph. */
 export function buildScenarioDefs(ctx: BuildContext): CellDef[] {
-  return WALL_FACTORIES.flatMap((factory) => factory(ctx));
+  const walls = WALL_FACTORIES.flatMap((factory) => factory(ctx));
+  // The scorecard metric cells read the walls' cells, so they come last.
+  return [...walls, ...metricCells(ctx, new Set(walls.map((d) => d.id)))];
 }

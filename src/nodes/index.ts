@@ -8,3 +8,4 @@ export * from './templates/queue.js';
 export * from './common/index.js';
 export * from './workload/index.js';
 export * from './node/index.js';
+export * from './analysis/index.js';

@@ -37,8 +37,6 @@ export type { Binding } from './binding.js';
 export { bindingWall } from './binding.js';
 export type { Lens, LensStatus, Metric, Scorecard } from './scorecard.js';
 export { scorecard, worst } from './scorecard.js';
-export type { MetricSource } from './lens-metrics.js';
-export { FEASIBILITY_CELLS, metricSources } from './lens-metrics.js';
 export type { AssertResult } from './asserts.js';
 export { checkAsserts } from './asserts.js';
 export type { CellReport, EvaluateOptions, Evaluation } from './evaluate.js';

@@ -7,7 +7,7 @@ import type { CellValue, LiveGraph } from '../graph/index.js';
 import { formatNumber } from '../graph/index.js';
 import type { Mode } from '../nodes/index.js';
 import type { WallRow } from './board.js';
-import { FEASIBILITY_CELLS, metricSources } from './lens-metrics.js';
+import { FEASIBILITY_CELLS, metricSources } from '../nodes/analysis/index.js';
 import type { LensName } from './walls.js';
 
 export type LensStatus = 'PASS' | 'WARNING' | 'FAIL' | 'ERROR' | 'SKIPPED';
@@ -55,7 +55,9 @@ function metricsFor(graph: LiveGraph, mode: Mode, lens: LensName): Record<string
       const w = graph.has(s.when) ? graph.get(s.when) : undefined;
       if (!w || !w.ok || w.value !== true) continue;
     }
-    out[s.key] = metricOf(graph, s.cell, s.scale, s.unit, s.key);
+    // The metric cell (display units) when the graph has it; else the source cell, scaled.
+    const own = `${lens}.${s.key}`;
+    out[s.key] = graph.has(own) ? metricOf(graph, own, 1, s.unit, s.key) : metricOf(graph, s.cell, s.scale, s.unit, s.key);
   }
   return out;
 }

@@ -2,7 +2,9 @@
  * The 22 walls as the board shows them (physics.md §11.3): scope, name, the headline cell
  * and its display unit, and the lens the wall feeds.
  */
-export type LensName = 'feasibility' | 'performance' | 'macro';
+import type { LensName } from '../nodes/analysis/index.js';
+
+export type { LensName };
 
 export interface WallInfo {
   readonly wall: number;

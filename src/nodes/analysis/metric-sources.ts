@@ -2,8 +2,9 @@
  * Which cell feeds each scorecard metric in each mode, and its display conversion
  * (physics.md §11.2). Cells are SI; metrics carry the display units plans assert in.
  */
-import type { Mode } from '../nodes/index.js';
-import type { LensName } from './walls.js';
+import type { Mode } from '../context.js';
+
+export type LensName = 'feasibility' | 'performance' | 'macro';
 
 export interface MetricSource {
   readonly lens: LensName;
