@@ -49,7 +49,8 @@ function show(v: unknown): string {
  * canonical spelling.
  */
 export function checkDomain(id: string, domain: Domain, value: unknown): string | undefined {
-  const must = `${id} must be ${describeDomain(domain)}`;
+  // Built only when refusing: this check runs on every input write and every swept value.
+  const refuse = (): string => `${id} must be ${describeDomain(domain)} (got ${show(value)})`;
   if (value === null || value === undefined) {
     return domain.optional ? undefined : `${id} is required: it must be ${describeDomain(domain)}`;
   }
@@ -57,24 +58,24 @@ export function checkDomain(id: string, domain: Domain, value: unknown): string 
     case 'choice':
       return typeof value === 'string' && normalizeChoice(domain.choices, value) !== undefined
         ? undefined
-        : `${must} (got ${show(value)})`;
+        : refuse();
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `${must} (got ${show(value)})`;
+      return typeof value === 'boolean' ? undefined : refuse();
     case 'text':
-      return typeof value === 'string' ? undefined : `${must} (got ${show(value)})`;
+      return typeof value === 'string' ? undefined : refuse();
     case 'number': {
-      if (typeof value !== 'number' || Number.isNaN(value)) return `${must} (got ${show(value)})`;
+      if (typeof value !== 'number' || Number.isNaN(value)) return refuse();
       if (!Number.isFinite(value) && !(domain.allowInfinity && value === Infinity)) {
-        return `${must} (got ${show(value)})`;
+        return refuse();
       }
       if (domain.integer && Number.isFinite(value) && !Number.isInteger(value)) {
-        return `${must} (got ${show(value)})`;
+        return refuse();
       }
       if (domain.min !== undefined) {
-        if (domain.minExclusive ? value <= domain.min : value < domain.min) return `${must} (got ${show(value)})`;
+        if (domain.minExclusive ? value <= domain.min : value < domain.min) return refuse();
       }
       if (domain.max !== undefined) {
-        if (domain.maxExclusive ? value >= domain.max : value > domain.max) return `${must} (got ${show(value)})`;
+        if (domain.maxExclusive ? value >= domain.max : value > domain.max) return refuse();
       }
       return undefined;
     }

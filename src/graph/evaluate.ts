@@ -3,11 +3,34 @@
  * checks that keep NaN and undeclared infinities out of the graph (physics.md §0.1).
  * Shared by the live graph and any other evaluator (sweeps, compiled paths).
  */
-import type { DerivedDef } from './cell.js';
+import type { DerivedDef, InputDef } from './cell.js';
+import { canonicalValue, checkDomain } from './domain.js';
 import { type CellValue, type Plain, errValue, Failure, okValue, Warned } from './values.js';
+
+/** An input's cell value for a raw value: the canonical value, or `invalid_input` naming the domain. */
+export function inputValue(def: InputDef, raw: Plain): CellValue {
+  const why = checkDomain(def.id, def.domain, raw);
+  return why ? errValue('invalid_input', why, def.id) : okValue(canonicalValue(def.domain, raw));
+}
+
+/**
+ * True when `checkResult(def, out)` is exactly `okValue(out)` without warnings: a plain value
+ * that is no NaN and no undeclared infinity. Compiled evaluators take this fast path and keep
+ * the plain value; everything else goes through `checkResult`, so the two cannot disagree.
+ */
+export function isCleanResult(def: DerivedDef, out: unknown): out is Plain {
+  return isCleanValue(out, def.mayBeInfinite === true);
+}
+
+/** `isCleanResult` for a cell that may (or may not) hold ±∞. */
+export function isCleanValue(out: unknown, mayBeInfinite: boolean): out is Plain {
+  if (typeof out === 'number') return out - out === 0 || (out === out && mayBeInfinite);
+  return out === null || typeof out === 'string' || typeof out === 'boolean';
+}
 
 /** Turns what `compute` returned into a checked cell value. */
 export function checkResult(def: DerivedDef, out: unknown): CellValue {
+  if (isCleanResult(def, out)) return okValue(out);
   let value: unknown = out;
   let warnings: readonly string[] | undefined;
   if (out instanceof Failure) return errValue(out.kind, out.message, def.id);
@@ -33,9 +56,14 @@ export function runCompute(def: DerivedDef, args: Plain[]): CellValue {
   try {
     return checkResult(def, def.compute(...args));
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return errValue('numeric', `${def.id} failed: ${why}`, def.id);
+    return thrownValue(def, e);
   }
+}
+
+/** The `numeric` error for a compute function that threw `e`. */
+export function thrownValue(def: DerivedDef, e: unknown): CellValue {
+  const why = e instanceof Error ? e.message : String(e);
+  return errValue('numeric', `${def.id} failed: ${why}`, def.id);
 }
 
 /** An `upstream` error for `def` blocked by `blocker`, repeating the root message. */

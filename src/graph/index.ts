@@ -1,13 +1,15 @@
 export type { CellDef, DerivedDef, Domain, InputDef, Layer, Provenance, SourceRef } from './cell.js';
 export { cellName, cellScope, derived, input } from './cell.js';
 export { canonicalValue, checkDomain, describeDomain, normalizeChoice } from './domain.js';
-export { blockedBy, checkResult, evaluateDerived, runCompute } from './evaluate.js';
+export { blockedBy, checkResult, evaluateDerived, inputValue, isCleanResult, isCleanValue, runCompute, thrownValue } from './evaluate.js';
 export type { CellChange, EditListener, EditResult, SetOutcome } from './live.js';
 export { LiveGraph } from './live.js';
 export type { ParsedInput } from './parse-input.js';
 export { parseInputText } from './parse-input.js';
 export type { Sweeper, SweepGrid, SweepTable } from './sweep.js';
-export { range, setSweeper, signalSweeper, sweep, sweep2d } from './sweep.js';
+export { autoSweeper, COMPILE_THRESHOLD, range, setSweeper, signalSweeper, sweep, sweep2d } from './sweep.js';
+export type { CompiledCone } from './compiled-sweep.js';
+export { compileCone, compiledSweeper } from './compiled-sweep.js';
 export { Topology } from './topology.js';
 export type { BaseDimension, Dimension } from './units.js';
 export {

@@ -10,11 +10,10 @@
  */
 import { batch, computed, effect, type ReadonlySignal, type Signal, signal, untracked } from '@preact/signals-core';
 import type { CellDef, DerivedDef, InputDef, Provenance } from './cell.js';
-import { canonicalValue, checkDomain } from './domain.js';
-import { evaluateDerived } from './evaluate.js';
+import { evaluateDerived, inputValue } from './evaluate.js';
 import { Topology } from './topology.js';
 import { validateDefinitions } from './validate.js';
-import { type CellValue, errValue, okValue, type Plain, sameValue } from './values.js';
+import { type CellValue, type Plain, sameValue } from './values.js';
 
 /** What happened to one requested input change. */
 export interface SetOutcome {
@@ -87,8 +86,7 @@ export class LiveGraph {
   }
 
   private checked(def: InputDef, raw: Plain): CellValue {
-    const why = checkDomain(def.id, def.domain, raw);
-    return why ? errValue('invalid_input', why, def.id) : okValue(canonicalValue(def.domain, raw));
+    return inputValue(def, raw);
   }
 
   // ---- reading ------------------------------------------------------------------------

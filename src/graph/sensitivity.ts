@@ -74,6 +74,7 @@ function elasticityOf(graph: LiveGraph, output: string, id: string, f0: number, 
   const cur = graph.get(id);
   if (!cur.ok) return { input: id, note: cur.error.message };
   const x = cur.value;
+  if (x === null) return { input: id, note: 'unset' };
   if (def.domain.kind !== 'number' || typeof x !== 'number') return { input: id, note: 'n/a (discrete)' };
   if (f0 === 0) return { input: id, note: 'elasticity undefined at zero output' };
   if (x === 0) return { input: id, value: 0, method: 'zero-input' };
@@ -93,12 +94,26 @@ function elasticityOf(graph: LiveGraph, output: string, id: string, f0: number, 
   const okUp = valid(up);
   const okDown = valid(down);
   if (!okUp && !okDown) return { input: id, note: 'not perturbable at this point' };
-  const fUp = okUp ? at(up) : f0;
-  const fDown = okDown ? at(down) : f0;
-  if (typeof fUp === 'string') return { input: id, note: fUp };
-  if (typeof fDown === 'string') return { input: id, note: fDown };
-  const span = (okUp ? up : x) - (okDown ? down : x);
-  // E = (x/f₀)·Δf/Δx; with Δx = 2h·x this is the spec's [f(x(1+h)) − f(x(1−h))]/(2h·f₀).
-  const value = ((fUp - fDown) / span) * (x / f0);
-  return { input: id, value, method: okUp && okDown ? 'central' : 'one-sided' };
+  if (okUp && okDown) {
+    const fUp = at(up);
+    const fDown = at(down);
+    if (typeof fUp === 'string') return { input: id, note: fUp };
+    if (typeof fDown === 'string') return { input: id, note: fDown };
+    // E = (x/f₀)·Δf/Δx; with Δx = 2h·x this is the spec's [f(x(1+h)) − f(x(1−h))]/(2h·f₀).
+    return { input: id, value: ((fUp - fDown) / (2 * step)) * (x / f0), method: 'central' };
+  }
+  // One-sided on the valid side. The two-point form [f(x±Δ) − f₀]/(±Δ) is only first-order
+  // accurate (error O(h)), and that 1 % bias would outrank inputs whose true elasticities are
+  // equal — e.g. η_bw = 1 against memory_bandwidth, which enter T_m as a product (§12.1 names
+  // memory_bandwidth binding). So use the second-order three-point form
+  // [−3f₀ + 4f(x±Δ) − f(x±2Δ)]/(±2Δ), as accurate as the central difference, when x±2Δ is
+  // still valid; else the two-point form.
+  const dir = okUp ? 1 : -1;
+  const f1 = at(x + dir * step);
+  if (typeof f1 === 'string') return { input: id, note: f1 };
+  const x2 = x + 2 * dir * step;
+  const f2 = valid(x2) ? at(x2) : undefined;
+  if (typeof f2 === 'string') return { input: id, note: f2 };
+  const slope = f2 === undefined ? (f1 - f0) / (dir * step) : (-3 * f0 + 4 * f1 - f2) / (2 * dir * step);
+  return { input: id, value: slope * (x / f0), method: 'one-sided' };
 }

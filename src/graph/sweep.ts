@@ -3,9 +3,11 @@
  * values one by one; the live graph is left as it was; only the swept input's downstream
  * cone recomputes (outputs outside it are read from cache).
  *
- * `Sweeper` is the seam for a faster implementation (e.g. the cone compiled into a
- * straight-line function) behind the same API: `setSweeper` swaps it in.
+ * `Sweeper` is the seam for a faster implementation behind the same API: `setSweeper` swaps
+ * it in. The default (`autoSweeper`) uses the signal path for short lists and the compiled
+ * cone (compiled-sweep.ts, same values to the last bit) from `COMPILE_THRESHOLD` values on.
  */
+import { compiledSweeper } from './compiled-sweep.js';
 import type { LiveGraph } from './live.js';
 import type { CellValue, Plain } from './values.js';
 
@@ -67,7 +69,20 @@ export const signalSweeper: Sweeper = {
   },
 };
 
-let active: Sweeper = signalSweeper;
+/** From this many values on, `autoSweeper` runs the compiled cone instead of the signals. */
+export const COMPILE_THRESHOLD = 64;
+
+/**
+ * Signals for short sweeps (they also count evaluations on the live graph), the compiled cone
+ * for long ones (compiling costs about as much as a few signal points; it then runs faster).
+ */
+export const autoSweeper: Sweeper = {
+  sweep(graph, input, values, outputs) {
+    return (values.length >= COMPILE_THRESHOLD ? compiledSweeper : signalSweeper).sweep(graph, input, values, outputs);
+  },
+};
+
+let active: Sweeper = autoSweeper;
 
 /** Replaces the sweep implementation (returns the previous one). */
 export function setSweeper(s: Sweeper): Sweeper {

@@ -1,0 +1,91 @@
+/**
+ * The compiled cone as generated JavaScript: one local per slot and one call per step, so the
+ * JIT sees a straight-line function whose call sites each reach one compute function (and can
+ * inline them). Only the common case lives in the generated text — all inputs clean, a clean
+ * result (`isCleanValue`); a blocked input, a throw, a warning or a failure goes to `settle`,
+ * which applies `evaluateDerived`'s rules through the shared functions of evaluate.ts.
+ *
+ * Returns undefined where code generation is not allowed (a Content-Security-Policy without
+ * 'unsafe-eval'); the caller then uses the interpreted cone.
+ */
+import type { DerivedDef, InputDef } from './cell.js';
+import { blockedBy, checkResult, inputValue, isCleanValue, thrownValue } from './evaluate.js';
+import { type CellValue, type ErrValue, okValue, type Plain } from './values.js';
+
+/** What the code generator needs: the steps with their argument slots, and the slot layout. */
+export interface ConeLayout {
+  readonly input: InputDef;
+  readonly steps: readonly DerivedDef[];
+  /** Argument slots of each step (declared order). */
+  readonly argSlots: readonly Int32Array[];
+  /** Slot of each step's result. */
+  readonly resultSlot: Int32Array;
+  /** Values of the constant slots (others hold null): plain value, full value. */
+  readonly vals: readonly Plain[];
+  readonly full: readonly (CellValue | undefined)[];
+  readonly outSlots: readonly number[];
+}
+
+type Run = (raw: Plain) => CellValue[];
+type Factory = (...args: unknown[]) => Run;
+
+const THREW = Symbol('threw');
+
+/** Generates `run(raw)` for the layout, or undefined when `new Function` is refused. */
+export function generateCone(L: ConeLayout): Run | undefined {
+  const n = L.vals.length;
+  const full: (CellValue | undefined)[] = [...L.full];
+  const badConst = L.full.map((v) => (v !== undefined && !v.ok ? 1 : 0));
+  const computed = new Set<number>([0, ...L.resultSlot]);
+  const lines: string[] = ['return function run(raw) {', 'let o, r, e;', 'r = inputValue(IN, raw); F[0] = r; let b0 = r.ok ? 0 : 1; let v0 = r.ok ? r.value : null;'];
+  for (let k = 1; k < n; k++) {
+    if (computed.has(k)) lines.push(`let v${k} = null, b${k} = 0;`);
+    else lines.push(`const v${k} = K[${k}], b${k} = ${badConst[k]};`);
+  }
+  L.steps.forEach((def, s) => {
+    const k = L.resultSlot[s];
+    const ins = [...L.argSlots[s]];
+    const clean = ins.length ? ins.map((j) => `b${j} === 0`).join(' && ') : 'true';
+    const argList = ins.map((j) => `v${j}`).join(', ');
+    lines.push(
+      `if (${clean}) {`,
+      `  try { o = c${s}.call(d${s}${argList ? `, ${argList}` : ''}); } catch (x) { o = THREW; e = x; }`,
+      `  if (typeof o === 'number' ? ${def.mayBeInfinite ? 'o === o' : 'o - o === 0'} : isClean(d${s}, o)) { v${k} = o; b${k} = 0; F[${k}] = undefined; }`,
+      `  else { r = settle(${s}, o, e, [${argList}], [${ins.map((j) => `b${j}`).join(', ')}], [${ins.join(', ')}]); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null; }`,
+      `} else { r = settle(${s}, undefined, undefined, [${argList}], [${ins.map((j) => `b${j}`).join(', ')}], [${ins.join(', ')}]); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null; }`,
+    );
+  });
+  lines.push(`return [${L.outSlots.map((k) => (computed.has(k) ? `F[${k}] ?? ok(v${k})` : `F[${k}]`)).join(', ')}];`, '};');
+
+  /** Every case the generated fast path does not take, by evaluateDerived's rules. */
+  const settle = (s: number, out: unknown, err: unknown, args: Plain[], bad: number[], slots: number[]): CellValue => {
+    const def = L.steps[s];
+    const blocked = bad.indexOf(1);
+    if (blocked >= 0) {
+      if (!def.tolerateErrors) return blockedBy(def, full[slots[blocked]] as ErrValue);
+      const seen = args.map((a, i) => (bad[i] ? null : a));
+      if (out === undefined && err === undefined) {
+        try {
+          return checkResult(def, def.compute(...seen));
+        } catch (x) {
+          return thrownValue(def, x);
+        }
+      }
+    }
+    return out === THREW ? thrownValue(def, err) : checkResult(def, out);
+  };
+  const isClean = (def: DerivedDef, o: unknown) => isCleanValue(o, def.mayBeInfinite === true);
+  const names = ['IN', 'K', 'F', 'THREW', 'inputValue', 'ok', 'settle', 'isClean'];
+  const values: unknown[] = [L.input, L.vals, full, THREW, inputValue, okValue, settle, isClean];
+  L.steps.forEach((d, s) => {
+    names.push(`c${s}`, `d${s}`);
+    values.push(d.compute, d);
+  });
+  let factory: Factory;
+  try {
+    factory = new Function(...names, lines.join('\n')) as Factory;
+  } catch {
+    return undefined;
+  }
+  return factory(...values);
+}
