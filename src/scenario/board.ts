@@ -55,8 +55,10 @@ function rowFor(graph: LiveGraph, info: WallInfo, analyses: AnalysisRequests): O
   if (active && !active.ok) return { ...base, status: 'ERROR', reason: active.error.message, headline };
   if (active && active.value === false) return { ...base, status: 'SKIPPED', reason: 'inactive', headline };
   if (headlineValue && !headlineValue.ok) {
-    // A `no_solution` headline is an answer, not a fault (wall 22): WARN.
-    const kind = headlineValue.error.kind === 'no_solution' ? 'WARN' : 'ERROR';
+    // A `no_solution` headline is an answer, not a fault (wall 22): WARN — also when the
+    // headline is only blocked by one (required_bandwidth blocked by available_time).
+    const root = headlineValue.error.kind === 'upstream' ? read(graph, headlineValue.error.root) : headlineValue;
+    const kind = root && !root.ok && root.error.kind === 'no_solution' ? 'WARN' : 'ERROR';
     return { ...base, status: kind, reason: headlineValue.error.message, headline };
   }
   if (!status.ok) return { ...base, status: 'ERROR', reason: status.error.message, headline };

@@ -51,10 +51,16 @@ function scenarioName(s: Scenario): string {
   return s.name ?? `${model} on ${hw}`;
 }
 
-/** A value from a document → the input's plain value (text with units parsed for its unit). */
+/**
+ * A value from a document → the input's plain value (text with units parsed for its unit).
+ * A choice outside the domain is kept as given, like a number outside it: the input then
+ * holds an `invalid_input` error (physics.md §0.1), never a silent fix. Text that is no value
+ * of the input's kind at all (a bad unit) throws.
+ */
 export function overrideValue(def: InputDef, v: OverrideValue, path = def.id): Plain {
   if (typeof v !== 'string' || def.domain.kind === 'text') return v;
   const parsed = parseInputText(def, v);
+  if (!parsed.ok && def.domain.kind === 'choice') return v;
   if (!parsed.ok) throw ScenarioInputError.at(path, parsed.message);
   return parsed.value;
 }

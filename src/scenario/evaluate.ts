@@ -49,6 +49,10 @@ function rootKind(graph: LiveGraph, v: CellValue): string | undefined {
   return root && !root.ok ? root.error.kind : v.error.kind;
 }
 
+/**
+ * Why the evaluation is bad input (exit 1), or undefined: a headline metric that is an error of
+ * an input kind (its root named), else any input cell refused by its domain (§11.6).
+ */
 function inputError(graph: LiveGraph, card: Scorecard): string | undefined {
   for (const lens of [card.feasibility, card.performance]) {
     for (const m of Object.values(lens.metrics)) {
@@ -59,6 +63,10 @@ function inputError(graph: LiveGraph, card: Scorecard): string | undefined {
         return rootMsg;
       }
     }
+  }
+  for (const id of graph.topology.inputIds) {
+    const v = graph.get(id);
+    if (!v.ok && v.error.kind === 'invalid_input') return `${id}: ${v.error.message}`;
   }
   return undefined;
 }

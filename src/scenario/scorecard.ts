@@ -57,7 +57,12 @@ function metricsFor(graph: LiveGraph, mode: Mode, lens: LensName): Record<string
     }
     // The metric cell (display units) when the graph has it; else the source cell, scaled.
     const own = `${lens}.${s.key}`;
-    out[s.key] = graph.has(own) ? metricOf(graph, own, 1, s.unit, s.key) : metricOf(graph, s.cell, s.scale, s.unit, s.key);
+    const id = graph.has(own) ? own : s.cell;
+    // An unset cell (required_replicas without a p99 target) is a metric this evaluation does
+    // not produce, not an error.
+    const raw = graph.has(id) ? graph.get(id) : undefined;
+    if (raw?.ok && raw.value === null) continue;
+    out[s.key] = id === own ? metricOf(graph, own, 1, s.unit, s.key) : metricOf(graph, s.cell, s.scale, s.unit, s.key);
   }
   return out;
 }

@@ -1,0 +1,130 @@
+/**
+ * The §11.4 optimizers on small spaces against brute force written here from the spec's
+ * rules, and the Pareto front of a two-objective grid search.
+ */
+import { describe, expect, it } from 'vitest';
+import { type Candidate, gridSearch, type LiveGraph, type Plain } from '../../src/graph/index.js';
+import { registry } from '../../src/registry/index.js';
+import { buildScenario, optimizeBatching, optimizeParallelism, optimizePlacement, type Scenario } from '../../src/scenario/index.js';
+
+const numAt = (g: LiveGraph, id: string): number | undefined => {
+  const v = g.get(id);
+  return v.ok && typeof v.value === 'number' ? v.value : undefined;
+};
+
+describe('optimizeParallelism agrees with brute force (Llama3_8B, 2 nodes × 8 H100, B_g = 32)', () => {
+  const s: Scenario = {
+    model: 'Llama3_8B', hardware: 'H100', system: { node_count: 2, accelerators_per_node: 8 }, mode: 'training', layout: 'given',
+    overrides: { 'communication.global_batch_size': 32 },
+  };
+  it('max fleet MFU among train_feasible layouts; ties to smaller t·p, then smaller t', () => {
+    const g = buildScenario(s).graph;
+    const N = 16;
+    const found: { t: number; p: number; b: number; mfu: number }[] = [];
+    // §11.4: t ∈ powers of two dividing g = 8; p ∈ powers of two ≤ min(L = 32, N/t); dp = N/(t·p); b ≥ 1.
+    for (const t of [1, 2, 4, 8]) {
+      for (let p = 1; p <= Math.min(32, N / t); p *= 2) {
+        const dp = N / (t * p);
+        if (!Number.isInteger(dp)) continue;
+        for (let b = 1; b * dp <= 32; b++) {
+          g.setMany({ 'communication.tp': t, 'communication.pp': p, 'communication.microbatch_size': b });
+          const feasible = g.get('communication.train_feasible');
+          const mfu = numAt(g, 'communication.fleet_mfu');
+          if (feasible.ok && feasible.value === true && mfu !== undefined) found.push({ t, p, b, mfu });
+        }
+      }
+    }
+    found.sort((x, y) => y.mfu - x.mfu || x.t * x.p - y.t * y.p || x.t - y.t);
+    const want = found[0];
+    expect(found.length).toBeGreaterThan(1);
+
+    const r = optimizeParallelism(buildScenario(s).graph);
+    // The optimizer tries microbatch sizes that are powers of two only (m = ⌈B_g/(dp·b)⌉ allows
+    // any b ≥ 1), so it sees fewer feasible layouts; here the best is a power of two either way.
+    expect(r.feasible).toBeLessThanOrEqual(found.length);
+    expect(r.best!.values).toMatchObject({ 'communication.tp': want.t, 'communication.pp': want.p, 'communication.microbatch_size': want.b });
+    expect(r.best!.objective).toBeCloseTo(want.mfu, 12);
+    expect(r.best!.metrics['communication.train_feasible']).toBe(true);
+    // The top list is ranked by the same rule (among the power-of-two microbatch sizes it tries).
+    const pow2 = found.filter((f) => Number.isInteger(Math.log2(f.b)));
+    expect(r.top.map((c) => c.objective)).toEqual(pow2.slice(0, r.top.length).map((f) => f.mfu));
+  });
+});
+
+describe('optimizePlacement agrees with brute force over every catalogue grid', () => {
+  const s: Scenario = {
+    model: 'Llama3_8B', hardware: 'H100', system: { node_count: 1, accelerators_per_node: 8 }, ops: { duration_days: 30 },
+    overrides: { 'communication.tp': 8 },
+  };
+  for (const tax of [0, 200]) {
+    it(`minimises tco_usd + carbon[t] × ${tax} USD/t`, () => {
+      const g = buildScenario(s).graph;
+      const J_PER_KWH = 3.6e6; // §1.1
+      const scores: [string, number][] = [];
+      for (const grid of registry().list('grid')) {
+        g.setMany({
+          'infra.carbon_intensity': grid.carbon_intensity_g_per_kwh / J_PER_KWH,
+          'infra.pue': grid.pue ?? 1.12,
+          'infra.wue': (grid.wue_l_per_kwh ?? 1.8) / J_PER_KWH,
+          'infra.electricity_price': grid.electricity_price_usd_per_kwh === undefined ? null : grid.electricity_price_usd_per_kwh / J_PER_KWH,
+        });
+        // The same numbers as a scenario built in that region.
+        const there = buildScenario({ ...s, region: grid.id }).graph;
+        expect(numAt(g, 'capital.tco_usd'), grid.id).toBeCloseTo(numAt(there, 'capital.tco_usd')!, 6);
+        scores.push([grid.id, numAt(g, 'capital.tco_usd')! + (numAt(g, 'sustainability.carbon_footprint')! / 1e6) * tax]);
+      }
+      scores.sort((a, b) => a[1] - b[1]);
+      const r = optimizePlacement(buildScenario(s).graph, { carbonTax: tax, topK: 3 });
+      expect(r.best!.values).toEqual({ region: scores[0][0] });
+      expect(r.best!.objective).toBeCloseTo(scores[0][1], 6);
+      expect(r.top.map((c) => c.values.region)).toEqual(scores.slice(0, 3).map((x) => x[0]));
+      expect(r.feasible).toBe(scores.length);
+    });
+  }
+});
+
+describe('optimizeBatching agrees with brute force over b = 1…256 (Llama3_8B serving on one H100)', () => {
+  it('the largest b with wall 4 memory feasible and a stable queue (c = N·b) with p99 ≤ SLA', () => {
+    const qps = 5;
+    const slaS = 5;
+    const g = buildScenario({ model: 'Llama3_8B', hardware: 'H100', mode: 'serving' }).graph;
+    let want: { b: number; throughput: number } | undefined;
+    for (let b = 1; b <= 256; b++) {
+      g.setMany({ 'scenario.batch_size': b, 'batching.max_batch_size': b, 'tail_latency.arrival_rate': qps, 'tail_latency.num_replicas': 1 });
+      const feasible = g.value('serving.serving_feasible') === true;
+      const stable = g.value('tail_latency.is_stable') === true;
+      const p99 = numAt(g, 'tail_latency.p99_latency');
+      if (feasible && numAt(g, 'tail_latency.servers') === b && stable && p99 !== undefined && p99 <= slaS) {
+        want = { b, throughput: numAt(g, 'batching.throughput_tokens_per_second')! };
+      }
+    }
+    expect(want).toBeDefined();
+    const r = optimizeBatching(buildScenario({ model: 'Llama3_8B', hardware: 'H100', mode: 'serving' }).graph, { slaMs: slaS * 1e3, qps });
+    expect(r.best!.values).toEqual({ 'scenario.batch_size': want!.b });
+    // max_throughput is the capacity N·Θ_tok(b), N = 1.
+    expect(r.best!.metrics.max_throughput).toBeCloseTo(want!.throughput, 9);
+  });
+});
+
+describe('gridSearch with two objectives: the Pareto front', () => {
+  it('contains no dominated point, and every point off the front is dominated', () => {
+    const g = buildScenario({ model: 'Llama3_8B', hardware: 'H100' }).graph;
+    const batches: Plain[] = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+    const r = gridSearch(g, {
+      axes: [{ input: 'scenario.batch_size', values: batches }, { input: 'scenario.context_len', values: [512, 2048, 8192] }],
+      objective: { cell: 'compute.latency', sense: 'min' },
+      secondObjective: { cell: 'compute.throughput', sense: 'max' },
+      topK: Number.MAX_SAFE_INTEGER,
+    });
+    const all = r.top;
+    const front = r.pareto!;
+    expect(all).toHaveLength(27);
+    const dominates = (a: Candidate, b: Candidate) =>
+      a.objective <= b.objective && a.objective2! >= b.objective2! && (a.objective < b.objective || a.objective2! > b.objective2!);
+    expect(front.length).toBeGreaterThan(1);
+    for (const p of front) expect(all.some((q) => dominates(q, p))).toBe(false);
+    for (const p of all.filter((c) => !front.includes(c))) expect(all.some((q) => dominates(q, p))).toBe(true);
+    // The fastest point (B = 1, x = 512) is on the front.
+    expect(front.some((c) => c.values['scenario.batch_size'] === 1 && c.values['scenario.context_len'] === 512)).toBe(true);
+  });
+});
