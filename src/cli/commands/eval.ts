@@ -1,0 +1,65 @@
+/** `mlsysim eval MODEL HARDWARE [flags]` and `mlsysim eval PLAN.yaml [--set …]`: the scorecard and the 22-wall board. */
+import type { Command } from 'commander';
+import { cellReport, evaluate, type Evaluation, flatResult, markdownScorecard, textScorecard } from '../../scenario/index.js';
+import type { LiveGraph } from '../../graph/index.js';
+import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
+import type { ExitCode } from '../errors.js';
+import { err, json, out, type OutputFormat, printError, warn } from '../output.js';
+import { resolveSource } from '../source.js';
+
+/** The eval JSON: mlsysim's flat keys, the board, asserts, layout, warnings (and every cell with --all). */
+export function evalJson(e: Evaluation, graph: LiveGraph, warnings: readonly string[], all: boolean): Record<string, unknown> {
+  return {
+    ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
+    ...flatResult(e),
+    walls: e.walls,
+    asserts: e.asserts,
+    ...(e.layout ? { layout: e.layout } : {}),
+    warnings,
+    ...(all ? { cells: cellReport(graph) } : {}),
+  };
+}
+
+/** Prints an evaluation in the chosen format and returns its exit code. */
+export function printEvaluation(format: OutputFormat, e: Evaluation, graph: LiveGraph, warnings: readonly string[], all: boolean): ExitCode {
+  if (format === 'json') {
+    out(json(evalJson(e, graph, warnings, all)));
+    return e.exit_code;
+  }
+  warn(format, warnings);
+  if (e.exit_code === 1) {
+    printError(format, { title: 'Invalid input', reason: e.input_error ?? 'bad input' });
+    return 1;
+  }
+  out(format === 'markdown' ? markdownScorecard(e) : textScorecard(e));
+  if (e.exit_code === 2) err(`infeasible: ${e.card.feasibility.summary}${e.card.feasibility.reasons.length ? ` (${e.card.feasibility.reasons.join('; ')})` : ''}`);
+  if (e.exit_code === 3) for (const a of e.asserts.filter((x) => !x.passed)) err(`assert failed: ${a.message}`);
+  return e.exit_code;
+}
+
+export function registerEval(program: Command, state: CliState): void {
+  const cmd = program
+    .command('eval')
+    .summary('evaluate a scenario: the scorecard (feasibility, performance, macro) and the 22-wall board')
+    .description('Evaluate MODEL on HARDWARE (flag mode: inference on one device, context 2048), or a plan/scenario file.\n' +
+      'MODEL may be a catalogue id, a custom model file or a Hugging Face config.json; HARDWARE a catalogue id or a device file.\n' +
+      'Exit codes: 0 ok, 1 bad input, 2 infeasible (feasibility fails), 3 an assert is violated.')
+    .argument('<model-or-plan>', 'catalogue model id, model file, or PLAN.yaml')
+    .argument('[hardware]', 'catalogue hardware id or device file (omit with a plan)')
+    .option('--all', 'JSON: also every cell id → {value, unit} in SI units (errors as {error, kind})');
+  scenarioOptions(cmd);
+  cmd.addHelpText('after', `
+Examples:
+  $ mlsysim eval Llama3_8B H100 --batch-size 32
+  $ mlsysim eval Llama3_8B H100 --precision fp8 --set hardware.memory_bandwidth=4TB/s
+  $ mlsysim eval Llama3_70B H100 --mode serving --seq-len 8192
+  $ mlsysim eval example_cluster.yaml --set communication.tp=8
+  $ mlsysim --output json eval Llama3_8B H100 --all`);
+  cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags & { all?: boolean }, self: Command) => {
+    const format = formatOf(self);
+    onlyFormats(format, ['text', 'json', 'markdown'], 'eval');
+    const src = resolveSource(second === undefined ? [first] : [first, second], opts, 'eval');
+    const e = evaluate(src.scenario, src.options);
+    return printEvaluation(format, e, e.built.graph, [...src.warnings, ...e.warnings], opts.all === true);
+  }));
+}

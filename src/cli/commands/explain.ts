@@ -1,0 +1,99 @@
+/** `mlsysim explain (PLAN.yaml | MODEL HARDWARE) CELL [--depth D]`: why a cell has its value. */
+import type { Command } from 'commander';
+import { formatPlain, type LiveGraph, type Plain } from '../../graph/index.js';
+import { buildScenario } from '../../scenario/index.js';
+import { numberFlag, requireCell } from '../args.js';
+import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
+import { CliError } from '../errors.js';
+import { json, out, warn } from '../output.js';
+import { resolveSource } from '../source.js';
+
+export interface Explained {
+  readonly id: string;
+  readonly kind: 'input' | 'derived';
+  readonly value?: Plain;
+  readonly display?: string;
+  readonly unit: string;
+  readonly formula?: string;
+  readonly doc: string;
+  readonly source?: { readonly kind: string; readonly ref: string; readonly url?: string | null };
+  readonly provenance?: string;
+  readonly warnings?: readonly string[];
+  readonly error?: { readonly kind: string; readonly message: string };
+  /** The cells it is computed from (absent for inputs; ids only beyond --depth). */
+  readonly inputs?: readonly (Explained | string)[];
+}
+
+export function explainCell(g: LiveGraph, id: string, depth: number): Explained {
+  const def = g.def(id);
+  const v = g.get(id);
+  const unit = def.unit;
+  const base = {
+    id, kind: def.kind, unit, doc: def.doc,
+    ...(def.kind === 'derived' ? { formula: def.formula } : {}),
+    ...(def.source ? { source: def.source } : {}),
+    ...(def.kind === 'input' ? { provenance: g.provenance(id) } : {}),
+  };
+  const value = v.ok
+    ? { value: v.value === Infinity ? null : v.value, display: formatPlain(v.value, unit === '1' ? '' : unit), ...(v.warnings.length ? { warnings: v.warnings } : {}) }
+    : { error: { kind: v.error.kind, message: v.error.message } };
+  const inputs = def.kind === 'derived' ? def.inputs.map((i) => (depth > 0 ? explainCell(g, i, depth - 1) : i)) : undefined;
+  return { ...base, ...value, ...(inputs ? { inputs } : {}) };
+}
+
+function lines(e: Explained | string, indent: string, markdown: boolean): string[] {
+  const bullet = markdown ? '- ' : '';
+  if (typeof e === 'string') return [`${indent}${bullet}${e} …`];
+  const si = typeof e.value === 'number' && e.unit !== '1' && e.display !== `${e.value} ${e.unit}` ? ` (${e.value} ${e.unit})` : '';
+  const what = e.error ? `error (${e.error.kind}): ${e.error.message}` : `${e.display ?? formatPlain(e.value ?? null, e.unit)}${si}`;
+  const head = markdown ? `${indent}${bullet}**${e.id}** = ${what}` : `${indent}${e.id} = ${what}`;
+  const sub = `${indent}${markdown ? '  ' : '    '}`;
+  const out = [head];
+  if (e.formula) out.push(`${sub}formula: ${e.formula}`);
+  if (indent === '') {
+    out.push(`${sub}unit: ${e.unit}`, `${sub}doc: ${e.doc}`);
+    if (e.source) out.push(`${sub}source: ${e.source.kind}: ${e.source.ref}${e.source.url ? ` <${e.source.url}>` : ''}`);
+  }
+  if (e.provenance) out.push(`${sub}input (${e.provenance})`);
+  for (const w of e.warnings ?? []) out.push(`${sub}warning: ${w}`);
+  if (e.inputs?.length) {
+    out.push(`${sub}from:`);
+    for (const i of e.inputs) out.push(...lines(i, `${sub}  `, markdown));
+  }
+  return out;
+}
+
+export function registerExplain(program: Command, state: CliState): void {
+  const cmd = program
+    .command('explain')
+    .summary('why a cell has its value: formula, doc, source and the inputs it was computed from')
+    .description('Explain one cell: its value (formatted and SI), unit, formula, doc and source, and the cells it is\n' +
+      'computed from with their values, recursively to --depth (default 1). The last argument is the cell id.')
+    .argument('<args...>', 'PLAN.yaml CELL, or MODEL HARDWARE CELL')
+    .option('--depth <d>', 'levels of inputs to expand (default 1; 0 = the cell alone)');
+  scenarioOptions(cmd);
+  cmd.addHelpText('after', `
+Examples:
+  $ mlsysim explain Llama3_8B H100 compute.latency
+  $ mlsysim explain Llama3_8B H100 memory.memory_footprint --depth 2 --batch-size 32
+  $ mlsysim explain example_cluster.yaml capital.tco_usd --output json`);
+  cmd.action(act(state, (args: string[], opts: ScenarioFlags & { depth?: string }, self: Command) => {
+    const format = formatOf(self);
+    onlyFormats(format, ['text', 'json', 'markdown'], 'explain');
+    if (args.length < 2) throw new CliError('Bad arguments', 'explain needs PLAN.yaml CELL or MODEL HARDWARE CELL (the cell id comes last)');
+    const depth = numberFlag('--depth', opts.depth, { int: true, min: 0 }) ?? 1;
+    const cell = args[args.length - 1];
+    const src = resolveSource(args.slice(0, -1), opts, 'explain');
+    const built = buildScenario(src.scenario, src.options);
+    requireCell(built.graph, cell, 'explain');
+    const e = explainCell(built.graph, cell, Math.min(depth, 50));
+    if (format === 'json') {
+      out(json({ scenario: built.name, ...e }));
+      return 0;
+    }
+    warn(format, [...src.warnings, ...built.warnings]);
+    const body = lines(e, '', format === 'markdown').join('\n');
+    out(format === 'markdown' ? `## ${cell} — ${built.name}\n\n${body}` : body);
+    return 0;
+  }));
+}

@@ -1,0 +1,74 @@
+/** `mlsysim serve MODEL HARDWARE`: TTFT, ITL, tokens/s, KV cache, memory use and feasibility of serving. */
+import type { Command } from 'commander';
+import { formatPlain, type LiveGraph } from '../../graph/index.js';
+import { cellReport, evaluate, flatResult } from '../../scenario/index.js';
+import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
+import { json, out, printError, renderTable, warn } from '../output.js';
+import { resolveSource } from '../source.js';
+
+/** The serving cells shown, with their labels. */
+const SERVING_CELLS: readonly [string, string][] = [
+  ['serving.ttft', 'TTFT (time to first token)'],
+  ['serving.itl', 'ITL (inter-token latency)'],
+  ['serving.tokens_per_second', 'tokens/s (one request)'],
+  ['serving.request_latency', 'request latency'],
+  ['batching.max_active_requests', 'max concurrent requests (KV-limited)'],
+  ['batching.throughput_tokens_per_second', 'tokens/s at capacity'],
+  ['serving.kv_cache_bytes', 'KV cache'],
+  ['workload.kv_bytes_per_token', 'KV cache per token'],
+  ['serving.memory_required', 'memory required'],
+  ['serving.memory_capacity_checked', 'memory capacity'],
+  ['serving.memory_utilization', 'memory utilization'],
+  ['serving.serving_feasible', 'feasible'],
+];
+
+function servingCells(graph: LiveGraph): Record<string, ReturnType<typeof cellReport>[string]> {
+  const all = cellReport(graph);
+  return Object.fromEntries(SERVING_CELLS.filter(([id]) => id in all).map(([id]) => [id, all[id]]));
+}
+
+export function registerServe(program: Command, state: CliState): void {
+  const cmd = program
+    .command('serve')
+    .summary('serving a language model: TTFT, ITL, tokens/s, KV cache, memory use, feasibility')
+    .description('Evaluate MODEL on HARDWARE in serving mode (wall 4 prefill + decode, wall 5 continuous batching).\n' +
+      'Exit codes: 0 ok, 1 bad input, 2 infeasible (the weights and KV cache do not fit).')
+    .argument('<model>', 'catalogue model id, model file or Hugging Face config.json (or a PLAN.yaml)')
+    .argument('[hardware]', 'catalogue hardware id or device file');
+  scenarioOptions(cmd, { mode: false, prefill: true });
+  cmd.addHelpText('after', `
+Examples:
+  $ mlsysim serve Llama3_8B H100
+  $ mlsysim serve Llama3_70B H100 --seq-len 8192 --batch-size 16 --precision fp8
+  $ mlsysim serve Llama3_8B H100 --prefill-chunk-tokens 512 --output json`);
+  cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags, self: Command) => {
+    const format = formatOf(self);
+    onlyFormats(format, ['text', 'json', 'markdown'], 'serve');
+    const src = resolveSource(second === undefined ? [first] : [first, second], opts, 'serve', 'serving');
+    const e = evaluate(src.scenario, src.options);
+    const graph = e.built.graph;
+    const warnings = [...src.warnings, ...e.warnings];
+    const cells = servingCells(graph);
+    if (format === 'json') {
+      out(json({
+        ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
+        ...flatResult(e), serving: cells, walls: e.walls, asserts: e.asserts, warnings,
+      }));
+      return e.exit_code;
+    }
+    warn(format, warnings);
+    if (e.exit_code === 1) {
+      printError(format, { title: 'Invalid input', reason: e.input_error ?? 'bad input' });
+      return 1;
+    }
+    const rows = SERVING_CELLS.filter(([id]) => graph.has(id)).map(([id, label]) => {
+      const v = graph.get(id);
+      const unit = graph.def(id).unit;
+      return [label, v.ok ? formatPlain(v.value, unit === '1' ? '' : unit) : `error: ${v.error.message}`, id];
+    });
+    const title = `${e.scenario} (serving) — ${e.card.feasibility.status}: ${e.card.feasibility.summary}`;
+    const table = renderTable(format === 'markdown' ? 'markdown' : 'text', { headers: ['metric', 'value', 'cell'], rows });
+    out(format === 'markdown' ? `## ${title}\n\n${table}` : `${title}\n${table}`);
+    return e.exit_code;
+  }));
+}

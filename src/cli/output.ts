@@ -1,0 +1,80 @@
+/**
+ * Writers: stdout carries only the result (text, JSON, markdown or CSV); warnings and errors
+ * go to stderr, except in JSON mode, where an error is printed to stdout as
+ * {"status":"error","title":…,"reason":…}.
+ */
+import type { ErrorReport } from './errors.js';
+
+export const FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function err(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** JSON with +∞/NaN as null (JSON.stringify already does this) and two-space indentation. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** Prints an error where the format wants it. */
+export function printError(format: OutputFormat, r: ErrorReport): void {
+  if (format === 'json') out(json({ status: 'error', title: r.title, reason: r.reason }));
+  else err(`error: ${r.reason}`);
+}
+
+/** Warnings on stderr (JSON output carries them inline instead). */
+export function warn(format: OutputFormat, warnings: readonly string[]): void {
+  if (format === 'json') return;
+  for (const w of warnings) err(`warning: ${w}`);
+}
+
+export type TableCell = string | number | boolean | null | undefined;
+
+export interface Table {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+const show = (c: TableCell): string => (c === undefined || c === null ? '' : String(c));
+
+/** An aligned plain-text table; numbers right-aligned. */
+export function textTable(t: Table): string {
+  const cells = [t.headers.map(show), ...t.rows.map((r) => r.map(show))];
+  const widths = t.headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const numeric = t.headers.map((_, i) => t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number' || r[i] === undefined));
+  const line = (r: readonly string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function markdownTable(t: Table): string {
+  const esc = (c: TableCell) => show(c).replace(/\|/g, '\\|');
+  return [`| ${t.headers.map(esc).join(' | ')} |`, `|${t.headers.map(() => '---').join('|')}|`,
+    ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+/** RFC 4180 CSV with a header row. */
+export function csvTable(t: Table): string {
+  const esc = (c: TableCell) => {
+    const s = show(c);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [t.headers.map(esc).join(','), ...t.rows.map((r) => r.map(esc).join(','))].join('\n');
+}
+
+/** A table in the text, markdown or CSV format. */
+export function renderTable(format: Exclude<OutputFormat, 'json'>, t: Table): string {
+  return format === 'csv' ? csvTable(t) : format === 'markdown' ? markdownTable(t) : textTable(t);
+}
+
+/** A progress reporter for long runs: stderr, text mode only, and only on a terminal. */
+export function progress(format: OutputFormat, label: string): ((done: number, total: number) => void) | undefined {
+  if (format !== 'text' || !process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    process.stderr.write(`\r${label}: ${done}/${total}${done >= total ? '\n' : ''}`);
+  };
+}
