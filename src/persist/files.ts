@@ -1,0 +1,103 @@
+/**
+ * Files: a workbook as a `.json` file (pretty, schema_version first) and a scenario as an
+ * mlsysim plan (`mlsys.yaml`). Imports go through the same checks as share links and always
+ * create a NEW workbook in the store.
+ */
+import { loadPlan, planToYaml, ScenarioInputError, WORKBOOK_SCHEMA_VERSION } from '../scenario/index.js';
+import type { PlanExport, Workbook } from '../scenario/index.js';
+import { parseText } from '../scenario/yaml-text.js';
+import { readWorkbookJson, workbookToJson } from './document.js';
+import { PersistError } from './errors.js';
+import { newId, nowIso } from './naming.js';
+import { assertJsonSize, assertSafeData } from './safe-data.js';
+import type { WorkbookStore } from './store.js';
+
+export const WORKBOOK_MIME_TYPE = 'application/json';
+export const PLAN_MIME_TYPE = 'application/yaml';
+
+export interface ExportedFile {
+  /** A safe file name ("My_workbook.json"). */
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly text: string;
+}
+
+/** A name → a file name stem safe on every OS (letters, digits, space, _ . -; ≤ 80 characters). */
+export function fileStem(name: string, fallback: string): string {
+  const stem = name.normalize('NFKD').replace(/[^A-Za-z0-9 _.-]+/g, '_').replace(/\s+/g, '_')
+    .replace(/_+/g, '_').replace(/^[._-]+|[._-]+$/g, '').slice(0, 80);
+  return stem || fallback;
+}
+
+/** A workbook → its `.json` file. Throws PersistError for an invalid or over-large workbook. */
+export function exportWorkbookFile(workbook: Workbook): ExportedFile {
+  return {
+    filename: `${fileStem(workbook.name, 'workbook')}.json`,
+    mimeType: WORKBOOK_MIME_TYPE,
+    text: `${workbookToJson(workbook, { pretty: true })}\n`,
+  };
+}
+
+/** A `.json` file's text → a validated current workbook (migrated). Throws PersistError. */
+export function readWorkbookFile(text: string, filename?: string): Workbook {
+  try {
+    return readWorkbookJson(text, 'the file').workbook;
+  } catch (e) {
+    throw e instanceof PersistError ? e.within(filename) : e;
+  }
+}
+
+/** Imports a `.json` file as a NEW workbook (new id; " (imported)" when the name is taken). */
+export async function importWorkbookFile(text: string, store: WorkbookStore, filename?: string): Promise<Workbook> {
+  return store.add(readWorkbookFile(text, filename), 'imported');
+}
+
+/**
+ * One scenario of a workbook → an mlsysim plan. `dropped` lists what the plan format cannot
+ * express (the UI shows it). Throws PersistError('not_found' | 'invalid').
+ */
+export function exportScenarioPlan(workbook: Workbook, scenarioId: string): ExportedFile & PlanExport {
+  const entry = workbook.scenarios.find((s) => s.id === scenarioId);
+  if (!entry) throw new PersistError('not_found', `workbook '${workbook.name}' has no scenario with id '${scenarioId}'`);
+  try {
+    const { yaml, dropped } = planToYaml(entry.scenario);
+    return { filename: `${fileStem(entry.name, 'plan')}.mlsys.yaml`, mimeType: PLAN_MIME_TYPE, text: yaml, yaml, dropped };
+  } catch (e) {
+    if (e instanceof ScenarioInputError) throw new PersistError('invalid', `scenario '${entry.name}' cannot be written as a plan: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+export interface PlanImport {
+  readonly workbook: Workbook;
+  /** Notes from reading the plan (legacy keys, assumed layouts). */
+  readonly warnings: string[];
+}
+
+/** Plan text → a workbook (not stored) holding that plan as its one scenario. Throws PersistError. */
+export function planToWorkbook(text: string, options: { filename?: string; now?: () => Date } = {}): PlanImport {
+  const { filename } = options;
+  try {
+    assertJsonSize(text, 'the plan');
+    const data = parseText(text, 'plan', filename);
+    assertSafeData(data, 'the plan');
+    const { scenario, warnings } = loadPlan(data, { filename });
+    const name = scenario.name ?? (filename ? filename.replace(/(\.mlsys)?\.(ya?ml|json)$/i, '') : 'Imported plan');
+    const at = nowIso(options.now);
+    const scenarioId = 'scenario-1';
+    const workbook: Workbook = {
+      schema_version: WORKBOOK_SCHEMA_VERSION, id: newId(), name, created: at, updated: at,
+      scenarios: [{ id: scenarioId, name, scenario }], sweeps: [], notes: '', active_scenario_id: scenarioId,
+    };
+    return { workbook, warnings };
+  } catch (e) {
+    if (e instanceof ScenarioInputError) throw new PersistError('invalid', e.message, { cause: e });
+    throw e instanceof PersistError ? e.within(filename) : e;
+  }
+}
+
+/** Imports plan YAML as a NEW workbook with that scenario. */
+export async function importPlanFile(text: string, store: WorkbookStore, filename?: string): Promise<PlanImport> {
+  const { workbook, warnings } = planToWorkbook(text, { filename });
+  return { workbook: await store.add(workbook, 'imported'), warnings };
+}

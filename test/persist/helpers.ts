@@ -1,0 +1,30 @@
+/** Shared fixtures for test/persist: a fresh fake IndexedDB per test, and a small valid workbook. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import type { Workbook } from '../../src/scenario/index.js';
+
+/** Replaces the global IndexedDB with an empty one (call in beforeEach). */
+export function freshIndexedDb(): void {
+  globalThis.indexedDB = new IDBFactory();
+}
+
+export function sampleWorkbook(overrides: Partial<Workbook> = {}): Workbook {
+  return {
+    schema_version: 1,
+    id: 'wb-1',
+    name: 'Sample',
+    created: '2025-01-01T00:00:00.000Z',
+    updated: '2025-01-01T00:00:00.000Z',
+    scenarios: [{ id: 's1', name: 'Chat', scenario: { model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 4 } } }],
+    sweeps: [],
+    notes: '',
+    active_scenario_id: 's1',
+    ...overrides,
+  };
+}
+
+/** A fixture file's text. (import.meta.url is not a file: URL under jsdom, so paths start at the project root.) */
+export function fixtureText(relative: string): string {
+  return readFileSync(resolve(process.cwd(), 'test/fixtures', relative), 'utf8');
+}
