@@ -1,43 +1,125 @@
 /**
- * The workbench page for one example: a live graph of its cells, the store around it, and
- * the three views — graph, inspector, cause-and-effect trace.
+ * The workbench page: scenario controls and the scorecard, wall board and roofline on the
+ * left, the graph in the middle, the inspector and the cause-and-effect trace on the right.
+ * The view lives in the URL (a reload keeps it) and the keyboard drives it (shortcuts.ts).
  */
-import { type JSX, onCleanup } from 'solid-js';
-import { LiveGraph } from '../graph/index.js';
-import { GraphView } from './components/GraphView.jsx';
+import { createEffect, createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { ScenarioControls, KeyInputs } from './components/controls/index.js';
+import { ScenarioGraph, SEARCH_FIELD_ID } from './components/graph/index.js';
 import { Inspector } from './components/Inspector.jsx';
+import { RooflineChart } from './components/roofline/index.js';
+import { ScorecardPanel } from './components/scorecard/index.js';
 import { TracePanel } from './components/TracePanel.jsx';
-import type { Example } from './examples/index.js';
-import { createWorkbenchStore, type WorkbenchOptions } from './store/index.js';
+import { WallBoard } from './components/wall-board/index.js';
+import { installShortcuts } from './shortcuts.js';
+import { createScenarioStore, encodeViewState, entryLabel, type ScenarioStore, type ViewState } from './store/index.js';
 
 export interface AppProps {
-  readonly example: Example;
-  /** Store options (tests shorten the highlight). */
-  readonly options?: WorkbenchOptions;
+  /** The view to start from (main.tsx reads it from the URL). */
+  readonly initial?: ViewState;
+  /** Shown at start: why the URL's state was not used. */
+  readonly notice?: string;
+  /** Keep the URL hash in step with the view (the page does; tests need not). */
+  readonly syncUrl?: boolean;
+  /** How long changed cells stay lit (tests shorten it). */
+  readonly highlightMs?: number;
+  /** Gives tests the store. */
+  readonly onStore?: (store: ScenarioStore) => void;
 }
 
 export function App(props: AppProps): JSX.Element {
-  const example = props.example;
-  const store = createWorkbenchStore(new LiveGraph(example.cells), { selected: example.focus, ...props.options });
+  const store = createScenarioStore({ initial: props.initial, notice: props.notice, highlightMs: props.highlightMs });
+  props.onStore?.(store);
+  const [compare, setCompare] = createSignal<string>();
+  const view = store.view;
   onCleanup(() => store.dispose());
+
+  const walk = (dir: 'up' | 'down') => {
+    const wb = store.workbench();
+    const sel = wb.selected();
+    if (sel === undefined) return;
+    const next = dir === 'up' ? wb.graph.topology.inputsOf(sel)[0] : wb.graph.topology.dependentsOf(sel)[0];
+    if (next !== undefined) wb.select(next);
+  };
+  onMount(() => {
+    const stop = installShortcuts(document, {
+      search: () => document.getElementById(SEARCH_FIELD_ID)?.focus(),
+      walkUp: () => walk('up'),
+      walkDown: () => walk('down'),
+      clear: () => store.selectCell(undefined),
+      undo: () => store.undo(),
+      redo: () => store.redo(),
+      toggleFocus: () => view.setFocus(!view.focus()),
+      togglePresentation: () => view.setPresentation(!view.presentation()),
+    });
+    onCleanup(stop);
+  });
+  createEffect(() => {
+    const hash = encodeViewState(store.viewState());
+    if (props.syncUrl && location.hash !== hash) history.replaceState(history.state, '', hash);
+  });
+
   return (
-    <div class="app">
+    <div class="app workbench" classList={{ presentation: view.presentation() }}>
       <header class="app-header">
         <div class="brand">MLSys·im Workbench</div>
         <div class="example">
-          <h1>{example.title}</h1>
-          <p>{example.summary}</p>
+          <h1 data-scenario-name>{store.built().name}</h1>
+          <p>
+            {store.evaluation().mode} · {store.built().graph.topology.ids.length} cells · {entryLabel(store.desc().hardware)}
+            {store.desc().system ? ` in ${store.desc().system}` : ''}
+          </p>
         </div>
-        <button type="button" class="reset" onClick={() => store.reset()}>
-          Reset inputs
+        <button type="button" class="reset" data-undo disabled={!store.canUndo()} onClick={() => store.undo()} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" class="reset" data-redo disabled={!store.canRedo()} onClick={() => store.redo()} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <button type="button" class="reset" data-presentation aria-pressed={view.presentation()} onClick={() => view.setPresentation(!view.presentation())} title="Presentation mode (p)">
+          Present
         </button>
       </header>
-      <main class="app-main">
-        <GraphView store={store} />
-        <aside class="sidebar">
-          <Inspector store={store} />
-          <TracePanel store={store} />
+      <Show when={store.notices().length > 0}>
+        <div class="notices" role="status">
+          <For each={store.notices()}>{(n) => <p class="notice">{n}</p>}</For>
+          <button type="button" onClick={() => store.dismissNotices()}>
+            Dismiss
+          </button>
+        </div>
+      </Show>
+      <main class="workbench-main">
+        <aside class="left-panel">
+          <ScenarioControls store={store} />
+          <Show when={store.workbench()} keyed>
+            {(wb) => <KeyInputs store={wb} />}
+          </Show>
+          {/* Slots for the presentational panels (scorecard, 22-wall board, roofline). */}
+          <ScorecardPanel evaluation={store.evaluation} onSelectCell={(id) => store.selectCell(id)} />
+          <WallBoard evaluation={store.evaluation} onFocusWall={(n) => store.focusWall(n)} />
+          <Show when={store.built()} keyed>
+            {(b) => (
+              <RooflineChart
+                graph={b.graph}
+                version={store.version}
+                compareDevice={compare}
+                onCompareDevice={setCompare}
+                deviceLabel={() => entryLabel(store.desc().hardware)}
+              />
+            )}
+          </Show>
         </aside>
+        <Show when={store.workbench()} keyed>
+          {(wb) => (
+            <>
+              <ScenarioGraph store={wb} view={view} evaluation={store.evaluation} />
+              <aside class="sidebar">
+                <Inspector store={wb} />
+                <TracePanel store={wb} />
+              </aside>
+            </>
+          )}
+        </Show>
       </main>
     </div>
   );

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { derived, input, LiveGraph, warn } from '../../src/graph/index.js';
-import { App } from '../../src/ui/App.jsx';
+import type { JSX } from 'solid-js';
 import { GraphView } from '../../src/ui/components/GraphView.jsx';
-import { rooflineExample } from '../../src/ui/examples/index.js';
+import { Inspector } from '../../src/ui/components/Inspector.jsx';
+import { type Example, rooflineExample } from '../../src/ui/examples/index.js';
 import { displayValue, editorText } from '../../src/ui/format/display.js';
 import { createWorkbenchStore } from '../../src/ui/store/index.js';
 
@@ -20,6 +21,17 @@ const editor = (container: HTMLElement, id: string) => card(container, id).query
 function type(field: HTMLInputElement, text: string): void {
   field.value = text;
   fireEvent.keyDown(field, { key: 'Enter' });
+}
+
+/** The small example on the plain graph view with an inspector (the page itself runs a full scenario). */
+function App(props: { readonly example: Example }): JSX.Element {
+  const store = createWorkbenchStore(new LiveGraph(props.example.cells), { selected: props.example.focus });
+  return (
+    <>
+      <GraphView store={store} />
+      <Inspector store={store} />
+    </>
+  );
 }
 
 describe('GraphView', () => {
@@ -50,7 +62,7 @@ describe('GraphView', () => {
     fireEvent.change(field);
     const latency = card(container, 'compute.latency');
     expect(latency.classList.contains('lit')).toBe(true);
-    expect(latency.querySelector('.cell-change')!.textContent).toBe('5.106 ms → 8.33 ms');
+    expect(latency.querySelector('.cell-change')!.textContent).toBe('5.106 ms → 8.33 ms +63 %');
     expect(card(container, 'compute.t_compute').classList.contains('lit')).toBe(false);
     expect(container.querySelector('[data-edge="compute.t_memory->compute.latency"]')!.classList.contains('lit')).toBe(true);
   });

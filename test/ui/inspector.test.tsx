@@ -73,13 +73,45 @@ describe('TracePanel', () => {
     store.commitInput('hardware.memory_bandwidth', '2 TB/s');
     const rows = [...container.querySelectorAll('.trace-list li')].map((li) => li.textContent);
     expect(rows).toEqual([
-      'Memory bandwidth3.35 TB/s → 2 TB/s',
-      'Memory time4.776 ms → 8 ms',
-      'Ridge point147.6 FLOP/B → 247.3 FLOP/B',
-      'Latency5.106 ms → 8.33 ms',
-      'MFU0.3168 % → 0.1942 %',
+      'Memory bandwidth3.35 TB/s → 2 TB/s −40 %',
+      'Memory time4.776 ms → 8 ms +68 %',
+      'Ridge point147.6 FLOP/B → 247.3 FLOP/B +68 %',
+      'Latency5.106 ms → 8.33 ms +63 %',
+      'MFU0.3168 % → 0.1942 % −39 %',
     ]);
     fireEvent.click(link(container, 'compute.latency'));
     expect(store.selected()).toBe('compute.latency');
+  });
+});
+
+describe('Inspector on the full scenario', () => {
+  it('shows a scorecard metric, walks upstream, and edits an input with its domain check', async () => {
+    const { createScenarioStore } = await import('../../src/ui/store/index.js');
+    const s = createScenarioStore();
+    s.selectCell('performance.latency');
+    const { container } = render(() => <Inspector store={s.workbench()} />);
+    expect(text(container, '.formula')).toBe('= compute.latency × 1000');
+    fireEvent.click(link(container, 'compute.latency'));
+    expect(container.querySelector('[data-inspecting]')!.getAttribute('data-inspecting')).toBe('compute.latency');
+    s.selectCell('scenario.batch_size');
+    expect(text(container, '.domain')).toMatch(/^Allowed: .*1/);
+    const field = container.querySelector<HTMLInputElement>('.inspector-editor')!;
+    field.value = '0';
+    fireEvent.change(field);
+    expect(text(container, '.message.error')).toMatch(/scenario.batch_size must be/);
+    expect(s.desc().overrides).toEqual({ 'scenario.batch_size': 0 });
+    s.undo();
+    expect(container.querySelector('.message.error')).toBeNull();
+    s.dispose();
+  });
+});
+
+describe('shortcuts', () => {
+  it('maps keys to actions; modifiers pick undo / redo', async () => {
+    const { shortcutFor } = await import('../../src/ui/shortcuts.js');
+    const k = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) =>
+      shortcutFor({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    expect([k('/'), k('u'), k('d'), k('f'), k('p'), k('Escape'), k('x')]).toEqual(['search', 'walkUp', 'walkDown', 'toggleFocus', 'togglePresentation', 'clear', undefined]);
+    expect([k('z', { ctrlKey: true }), k('Z', { metaKey: true, shiftKey: true }), k('y', { ctrlKey: true }), k('u', { ctrlKey: true })]).toEqual(['undo', 'redo', 'redo', undefined]);
   });
 });

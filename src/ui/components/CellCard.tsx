@@ -5,7 +5,7 @@
  * warnings.
  */
 import { type JSX, Show } from 'solid-js';
-import { displayValue, shortValue } from '../format/display.js';
+import { displayValue, relativeChange, shortValue } from '../format/display.js';
 import type { CellBox, LayoutSize } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { InputEditor } from './InputEditor.jsx';
@@ -85,6 +85,9 @@ export function CellCard(props: CellCardProps): JSX.Element {
           {(e) => (
             <div class="cell-change">
               <span class="old">{shortValue(def(), e().before)}</span> → <span class="new">{shortValue(def(), e().after)}</span>
+              <Show when={relativeChange(e().before, e().after)}>
+                {(r) => <span class="rel"> {r()}</span>}
+              </Show>
             </div>
           )}
         </Show>

@@ -4,12 +4,14 @@
  * the cone of the selected cell.
  */
 import { For, type JSX } from 'solid-js';
-import type { EdgePath, GraphLayout } from '../layout/index.js';
+import type { EdgePath } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 
 export interface EdgesProps {
   readonly store: WorkbenchStore;
-  readonly layout: GraphLayout;
+  readonly edges: readonly EdgePath[];
+  readonly width: number;
+  readonly height: number;
 }
 
 export function Edges(props: EdgesProps): JSX.Element {
@@ -23,13 +25,13 @@ export function Edges(props: EdgesProps): JSX.Element {
     return (from === 'selected' || from === 'downstream') && props.store.relation(e.to) === 'downstream';
   };
   return (
-    <svg class="edges" width={props.layout.width} height={props.layout.height} aria-hidden="true">
+    <svg class="edges" width={props.width} height={props.height} aria-hidden="true">
       <defs>
         <marker id="edge-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" />
         </marker>
       </defs>
-      <For each={props.layout.edges}>
+      <For each={props.edges}>
         {(e) => (
           <path
             class="edge"

@@ -51,7 +51,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
             </div>
           )}
         </For>
-        <Edges store={props.store} layout={layout} />
+        <Edges store={props.store} edges={layout.edges} width={layout.width} height={layout.height} />
         <For each={boxes}>{(box) => <CellCard store={props.store} box={box} size={layout.size} />}</For>
       </div>
     </div>

@@ -3,7 +3,7 @@
  * (topological), indented by their step along the path, each with old → new.
  */
 import { For, type JSX, Show } from 'solid-js';
-import { shortValue } from '../format/display.js';
+import { relativeChange, shortValue } from '../format/display.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { CellLink } from './CellLink.jsx';
 
@@ -33,6 +33,7 @@ export function TracePanel(props: TracePanelProps): JSX.Element {
                         <>
                           <span class="old">{shortValue(graph.def(e.id), e.before)}</span> →{' '}
                           <span class="new">{shortValue(graph.def(e.id), e.after)}</span>
+                          <Show when={relativeChange(e.before, e.after)}>{(r) => <span class="rel"> {r()}</span>}</Show>
                         </>
                       }
                     />

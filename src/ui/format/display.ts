@@ -3,7 +3,7 @@
  * cause-and-effect trace, and the text an input's editor starts from (which must parse back
  * with parseInputText to the same value, so no thousands separators).
  */
-import { type CellDef, type CellValue, formatInUnit, formatPlain, type Plain } from '../../graph/index.js';
+import { type CellDef, type CellValue, formatInUnit, formatNumber, formatPlain, type Plain } from '../../graph/index.js';
 
 /** "3.35 TB/s", "5.106 ms" (a cell with displayUnit 'ms'), "Memory", "unset". */
 export function formatValue(def: CellDef, value: Plain, digits = 4): string {
@@ -34,4 +34,20 @@ export function unitLabel(def: CellDef): string {
 export function editorText(def: CellDef, raw: Plain): string {
   // Six digits so re-committing the shown text does not move a typed value noticeably.
   return formatValue(def, raw, 6).replace(/,/g, '');
+}
+
+/**
+ * The relative change of a numeric cell: "+12.5 %", "−50 %", "×64" (past +1000 %), or '' when
+ * either side is not a finite number or the old value is 0.
+ */
+export function relativeChange(before: CellValue, after: CellValue): string {
+  if (!before.ok || !after.ok || typeof before.value !== 'number' || typeof after.value !== 'number') return '';
+  const a = before.value;
+  const b = after.value;
+  if (a === 0 || !Number.isFinite(a) || !Number.isFinite(b)) return '';
+  const r = b / a;
+  if (r >= 11) return `×${formatNumber(r, 3)}`;
+  const pct = (r - 1) * 100;
+  const digits = Math.abs(pct) >= 10 ? 0 : 1;
+  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(digits)} %`;
 }

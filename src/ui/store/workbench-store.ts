@@ -5,7 +5,7 @@
  * setters themselves, so every edit goes through `graph.edit` and produces a trace.
  */
 import { type Accessor, createSignal } from 'solid-js';
-import { type InputDef, type LiveGraph, parseInputText } from '../../graph/index.js';
+import { type InputDef, type LiveGraph, parseInputText, type Plain } from '../../graph/index.js';
 import { editorText } from '../format/display.js';
 import { type CellValues, createCellValues } from './cell-values.js';
 import { buildTrace, type Trace, type TraceEntry } from './trace.js';
@@ -25,6 +25,17 @@ export interface WorkbenchOptions {
   readonly highlightMs?: number;
   /** The cell selected at start. */
   readonly selected?: string;
+  /** Called after every edit typed by the user (not after `applyRaw`): the undo stack listens here. */
+  readonly onCommit?: (edit: InputEdit) => void;
+  /** Called after every selection (the graph view brings the cell into view). */
+  readonly onSelect?: (id: string | undefined) => void;
+}
+
+/** One edit of one input: its raw value before and after (what undo / redo re-apply). */
+export interface InputEdit {
+  readonly id: string;
+  readonly before: Plain;
+  readonly after: Plain;
 }
 
 export interface WorkbenchStore {
@@ -39,6 +50,8 @@ export interface WorkbenchStore {
   inputProblem(id: string): string | undefined;
   /** Parses `text` and, when it parses, edits the graph (a domain refusal marks the cell). */
   commitInput(id: string, text: string): InputCommit;
+  /** Edits the graph with a raw value (undo / redo, controls); clears the typed text. Not reported to onCommit. */
+  applyRaw(id: string, raw: Plain): InputCommit;
   /** The last edit's trace (kept until the next edit). */
   readonly trace: Accessor<Trace | undefined>;
   /** A cell's trace entry while the highlight of the last edit is on. */
@@ -88,11 +101,23 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     timer = setTimeout(() => setLit(new Map()), highlightMs);
   };
 
+  const editGraph = (id: string, raw: Plain): InputCommit => {
+    const result = graph.edit({ [id]: raw });
+    const t = buildTrace(++seq, [id], result.changed, topology);
+    setTrace(t);
+    light(t);
+    const outcome = result.outcomes[0];
+    return outcome.ok ? { accepted: true } : { accepted: false, message: outcome.message };
+  };
+
   return {
     graph,
     value: values.value,
     selected,
-    select: (id) => setSelected(id),
+    select(id) {
+      setSelected(id);
+      options.onSelect?.(id);
+    },
     relation(id) {
       const s = selected();
       if (s === undefined) return undefined;
@@ -117,12 +142,16 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
         return { accepted: false, message: parsed.message };
       }
       setProblems(withEntry(problems(), id, undefined));
-      const result = graph.edit({ [id]: parsed.value });
-      const t = buildTrace(++seq, [id], result.changed, topology);
-      setTrace(t);
-      light(t);
-      const outcome = result.outcomes[0];
-      return outcome.ok ? { accepted: true } : { accepted: false, message: outcome.message };
+      const before = graph.rawInput(id);
+      const outcome = editGraph(id, parsed.value);
+      options.onCommit?.({ id, before, after: parsed.value });
+      return outcome;
+    },
+    applyRaw(id, raw) {
+      inputDef(id);
+      setTexts(withEntry(texts(), id, undefined));
+      setProblems(withEntry(problems(), id, undefined));
+      return editGraph(id, raw);
     },
     trace,
     lit: (id) => lit().get(id),

@@ -1,0 +1,114 @@
+/**
+ * The 3-lens scorecard (physics.md §11.1–11.2): Feasibility, Performance and Macro, each
+ * with its level name, status, summary and metrics in display units; whether every lens
+ * passed; and the plan's asserts. Each metric is a button naming its graph cell
+ * (`<lens>.<key>`), so a click can select that cell.
+ */
+import { type Accessor, For, type JSX, Show } from 'solid-js';
+import type { AssertResult, Evaluation, Lens, Metric } from '../../../scenario/index.js';
+import { formatDisplayValue, StatusBadge, toneOf } from '../status/index.js';
+import './scorecard.css';
+
+export interface ScorecardPanelProps {
+  readonly evaluation: Accessor<Evaluation>;
+  /** Called with the metric's cell id, e.g. `performance.latency`. */
+  readonly onSelectCell?: (id: string) => void;
+}
+
+const LENS_TITLES = { feasibility: 'Feasibility', performance: 'Performance', macro: 'Macro' } as const;
+
+export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
+  const card = () => props.evaluation().card;
+  const lenses = (): readonly Lens[] => [card().feasibility, card().performance, card().macro];
+  return (
+    <section class="scorecard panel" aria-label="Scorecard" data-testid="scorecard">
+      <header class="scorecard-head">
+        <h2>Scorecard</h2>
+        <span
+          class={`scorecard-overall tone-${card().passed_all ? 'pass' : 'fail'}`}
+          data-passed-all={String(card().passed_all)}
+        >
+          {card().passed_all ? 'All lenses pass' : 'Not all lenses pass'}
+        </span>
+      </header>
+      <div class="scorecard-lenses">
+        <For each={lenses()}>{(lens) => <LensCard lens={lens} onSelectCell={props.onSelectCell} />}</For>
+      </div>
+      <Show when={props.evaluation().asserts.length > 0}>
+        <AssertList asserts={props.evaluation().asserts} />
+      </Show>
+    </section>
+  );
+}
+
+function LensCard(props: { readonly lens: Lens; readonly onSelectCell?: (id: string) => void }): JSX.Element {
+  const metrics = () => Object.values(props.lens.metrics);
+  return (
+    <article class={`lens-card tone-${toneOf(props.lens.status)}`} data-lens={props.lens.name} aria-label={LENS_TITLES[props.lens.name]}>
+      <div class="lens-top">
+        <h3>{LENS_TITLES[props.lens.name]}</h3>
+        <StatusBadge status={props.lens.status} />
+      </div>
+      <div class="lens-level">{props.lens.level_name}</div>
+      <p class="lens-summary">{props.lens.summary}</p>
+      <Show when={props.lens.reasons.length > 0}>
+        <ul class="lens-reasons">
+          <For each={props.lens.reasons}>{(r) => <li>{r}</li>}</For>
+        </ul>
+      </Show>
+      <Show when={metrics().length > 0}>
+        <dl class="lens-metrics">
+          <For each={metrics()}>
+            {(m) => <MetricRow lens={props.lens.name} metric={m} onSelectCell={props.onSelectCell} />}
+          </For>
+        </dl>
+      </Show>
+    </article>
+  );
+}
+
+function MetricRow(props: { readonly lens: Lens['name']; readonly metric: Metric; readonly onSelectCell?: (id: string) => void }): JSX.Element {
+  const id = () => `${props.lens}.${props.metric.key}`;
+  const failed = () => props.metric.value === undefined;
+  const text = () => formatDisplayValue(props.metric.value, props.metric.unit);
+  const title = () => (failed() ? `${id()}: ${props.metric.error ?? 'error'}` : `${id()} = ${rawValue(props.metric)} ${props.metric.unit}`);
+  return (
+    <div class="metric-row" classList={{ error: failed() }}>
+      <dt>{props.metric.key}</dt>
+      <dd>
+        <button type="button" class="metric-button" data-cell={id()} title={title()} onClick={() => props.onSelectCell?.(id())}>
+          <span class="metric-value">{failed() ? 'error' : text()}</span>
+          <Show when={failed()}>
+            <span class="metric-error">{props.metric.error}</span>
+          </Show>
+        </button>
+      </dd>
+    </div>
+  );
+}
+
+function rawValue(m: Metric): string {
+  return m.value === null ? '∞' : String(m.value);
+}
+
+function AssertList(props: { readonly asserts: readonly AssertResult[] }): JSX.Element {
+  const failed = () => props.asserts.filter((a) => !a.passed).length;
+  return (
+    <div class="scorecard-asserts">
+      <h3>
+        Asserts <span class="assert-count">{props.asserts.length - failed()} of {props.asserts.length} passed</span>
+      </h3>
+      <ul>
+        <For each={props.asserts}>
+          {(a) => (
+            <li class={`assert tone-${a.passed ? 'pass' : 'fail'}`} data-metric={a.metric} data-passed={String(a.passed)}>
+              <span class="assert-mark" aria-hidden="true">{a.passed ? '✓' : '✗'}</span>
+              <span class="visually-hidden">{a.passed ? 'passed: ' : 'failed: '}</span>
+              <span class="assert-message">{a.message}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
+}

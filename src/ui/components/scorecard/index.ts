@@ -1,0 +1,2 @@
+export type { ScorecardPanelProps } from './ScorecardPanel.jsx';
+export { ScorecardPanel } from './ScorecardPanel.jsx';

@@ -1,0 +1,3 @@
+export type { WallBoardProps } from './WallBoard.jsx';
+export { WallBoard } from './WallBoard.jsx';
+export { bindingText, headlineText, tileDescription } from './tile-text.js';

@@ -1,0 +1,247 @@
+/**
+ * The workbench around a real scenario: the description (catalogue choices, mode, region,
+ * ops, overrides), the built graph and a workbench store over it, the evaluation (scorecard
+ * and wall board) recomputed after every edit, undo / redo, and the view state.
+ *
+ * A change of model, hardware, system, mode, region or ops rebuilds the graph and carries the
+ * overrides whose input cells still exist; the others are reported, not silently lost.
+ */
+import { type Accessor, batch, createSignal } from 'solid-js';
+import type { Plain } from '../../graph/index.js';
+import { buildScenario, type BuiltScenario, type Evaluation, evaluateBuilt, overrideValue, WALLS } from '../../scenario/index.js';
+import { groupCells } from '../layout/index.js';
+import { DEFAULT_DESC, type ScenarioDesc, toScenario } from './scenario-desc.js';
+import { createUndoStack } from './undo-stack.js';
+import { DEFAULT_VIEW, type ViewState } from './url-state.js';
+import { createViewStore, type ViewStore } from './view-store.js';
+import { createWorkbenchStore, type InputCommit, type InputEdit, type WorkbenchStore } from './workbench-store.js';
+
+export type Choice = Omit<ScenarioDesc, 'overrides'>;
+
+type UndoEntry = ({ readonly kind: 'edit' } & InputEdit) | { readonly kind: 'scenario'; readonly before: ScenarioDesc; readonly after: ScenarioDesc };
+
+export interface RebuildResult {
+  readonly ok: boolean;
+  /** Why the scenario could not be built (the previous one stays). */
+  readonly error?: string;
+  /** Overrides whose cells are not inputs of the new scenario. */
+  readonly dropped: readonly string[];
+}
+
+export interface ScenarioStore {
+  readonly desc: Accessor<ScenarioDesc>;
+  readonly built: Accessor<BuiltScenario>;
+  /** The workbench store of the current graph (replaced on rebuild). */
+  readonly workbench: Accessor<WorkbenchStore>;
+  readonly evaluation: Accessor<Evaluation>;
+  /** Bumped after every edit and rebuild (charts that read the graph directly follow it). */
+  readonly version: Accessor<number>;
+  readonly view: ViewStore;
+  /** Messages for the user: dropped overrides, unreadable link state, failed rebuilds. */
+  readonly notices: Accessor<readonly string[]>;
+  dismissNotices(): void;
+  /** Changes catalogue choices / mode / region / ops and rebuilds. */
+  choose(patch: Partial<Choice>): RebuildResult;
+  /** Edits an input by raw value (recorded for undo). */
+  setInput(id: string, raw: Plain): InputCommit;
+  selectCell(id: string | undefined): void;
+  /** Filters the graph to a wall, opens its groups and selects its headline cell. */
+  focusWall(n: number): void;
+  undo(): void;
+  redo(): void;
+  readonly canUndo: Accessor<boolean>;
+  readonly canRedo: Accessor<boolean>;
+  /** What the URL keeps. */
+  viewState(): ViewState;
+  dispose(): void;
+}
+
+export interface ScenarioStoreOptions {
+  readonly initial?: ViewState;
+  /** Shown at start (e.g. the URL's state could not be read). */
+  readonly notice?: string;
+  readonly highlightMs?: number;
+}
+
+interface Build {
+  readonly built: BuiltScenario;
+  readonly kept: Record<string, Plain>;
+  readonly dropped: string[];
+}
+
+/** Builds the description; overrides apply after the build so missing cells can be reported. */
+function build(desc: ScenarioDesc): Build {
+  const built = buildScenario(toScenario(desc));
+  const kept: Record<string, Plain> = {};
+  const dropped: string[] = [];
+  for (const [id, raw] of Object.entries(desc.overrides)) {
+    const def = built.graph.has(id) ? built.graph.def(id) : undefined;
+    if (def?.kind !== 'input') {
+      dropped.push(id);
+      continue;
+    }
+    try {
+      kept[id] = overrideValue(def, raw);
+    } catch {
+      dropped.push(id);
+    }
+  }
+  if (Object.keys(kept).length) built.graph.setMany(kept);
+  return { built, kept, dropped };
+}
+
+export function createScenarioStore(options: ScenarioStoreOptions = {}): ScenarioStore {
+  const initial = options.initial ?? DEFAULT_VIEW;
+  const notices0: string[] = options.notice ? [options.notice] : [];
+  let first: Build;
+  let startDesc = initial.desc;
+  try {
+    first = build(startDesc);
+  } catch (e) {
+    notices0.push(`The scenario could not be built (${messageOf(e)}); showing the default scenario.`);
+    startDesc = DEFAULT_DESC;
+    first = build(startDesc);
+  }
+  if (first.dropped.length) notices0.push(droppedNotice(first.dropped));
+
+  const view = createViewStore(initial);
+  const history = createUndoStack<UndoEntry>();
+  const [notices, setNotices] = createSignal<readonly string[]>(notices0);
+  const [desc, setDesc] = createSignal<ScenarioDesc>({ ...startDesc, overrides: first.kept });
+  const [built, setBuilt] = createSignal(first.built);
+  const [version, setVersion] = createSignal(0);
+  const [evaluation, setEvaluation] = createSignal(evaluateBuilt(first.built));
+  let stopEval: () => void = () => {};
+
+  const remember = (id: string, raw: Plain): void => {
+    const d = desc();
+    const def = built().graph.def(id);
+    const overrides = { ...d.overrides };
+    if (def.kind === 'input' && Object.is(def.default, raw)) delete overrides[id];
+    else overrides[id] = raw;
+    setDesc({ ...d, overrides });
+  };
+
+  /** Opens the cell's group (leaving a filter that hides it) and asks the graph to show it. */
+  const reveal = (b: BuiltScenario, id: string): void => {
+    const g = groupCells(b.graph.topology).find((x) => x.ids.includes(id));
+    if (!g) return;
+    const f = view.filter();
+    if (f && !view.focus() && !(f === `w${g.wall}` || f === `s:${g.scope}`)) view.setFilter(undefined);
+    if (!view.isExpanded(g)) view.setExpanded([g.key], true);
+    view.requestReveal(id);
+  };
+
+  const attach = (b: BuiltScenario, selected: string | undefined): WorkbenchStore => {
+    stopEval();
+    const wb = createWorkbenchStore(b.graph, {
+      highlightMs: options.highlightMs,
+      selected: selected !== undefined && b.graph.has(selected) ? selected : undefined,
+      onSelect: (id) => {
+        if (id !== undefined) reveal(b, id);
+      },
+      onCommit: (edit) => {
+        history.push({ kind: 'edit', ...edit });
+        remember(edit.id, edit.after);
+      },
+    });
+    stopEval = b.graph.onEdit(() => {
+      setEvaluation(evaluateBuilt(b));
+      setVersion((v) => v + 1);
+    });
+    return wb;
+  };
+  const [workbench, setWorkbench] = createSignal(attach(first.built, initial.selected));
+
+  const rebuild = (next: ScenarioDesc, record: boolean): RebuildResult => {
+    let b: Build;
+    try {
+      b = build(next);
+    } catch (e) {
+      const error = messageOf(e);
+      setNotices([...notices(), `The scenario could not be built: ${error}`]);
+      return { ok: false, error, dropped: [] };
+    }
+    const before = desc();
+    const selected = workbench().selected();
+    workbench().dispose();
+    batch(() => {
+      setDesc({ ...next, overrides: b.kept });
+      setBuilt(b.built);
+      setWorkbench(attach(b.built, selected));
+      setEvaluation(evaluateBuilt(b.built));
+      setVersion((v) => v + 1);
+      if (b.dropped.length) setNotices([...notices(), droppedNotice(b.dropped)]);
+    });
+    if (record) history.push({ kind: 'scenario', before, after: desc() });
+    return { ok: true, dropped: b.dropped };
+  };
+
+  const apply = (e: UndoEntry, dir: 'undo' | 'redo'): void => {
+    if (e.kind === 'scenario') {
+      rebuild(dir === 'undo' ? e.before : e.after, false);
+      return;
+    }
+    if (!built().graph.isInput(e.id)) return;
+    const raw = dir === 'undo' ? e.before : e.after;
+    workbench().applyRaw(e.id, raw);
+    remember(e.id, raw);
+  };
+
+  const selectCell = (id: string | undefined): void => {
+    const wb = workbench();
+    if (id === undefined || wb.graph.has(id)) wb.select(id);
+  };
+
+  return {
+    desc, built, workbench, evaluation, version, view, notices,
+    dismissNotices: () => setNotices([]),
+    choose: (patch) => rebuild({ ...desc(), ...patch }, true),
+    setInput(id, raw) {
+      const before = built().graph.rawInput(id);
+      const out = workbench().applyRaw(id, raw);
+      history.push({ kind: 'edit', id, before, after: raw });
+      remember(id, raw);
+      return out;
+    },
+    selectCell,
+    focusWall(n) {
+      const groups = groupCells(built().graph.topology).filter((g) => g.wall === n);
+      view.setFocus(false);
+      view.setFilter(`w${n}`);
+      view.setExpanded(groups.map((g) => g.key), true);
+      const headline = WALLS[n - 1]?.headline;
+      const target = headline && built().graph.has(headline) ? headline : groups[0]?.ids[0];
+      if (target) selectCell(target);
+    },
+    undo() {
+      const e = history.undo();
+      if (e) apply(e, 'undo');
+    },
+    redo() {
+      const e = history.redo();
+      if (e) apply(e, 'redo');
+    },
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
+    viewState: () => ({
+      desc: desc(),
+      selected: workbench().selected(),
+      focus: view.focus(),
+      presentation: view.presentation(),
+      filter: view.filter(),
+    }),
+    dispose() {
+      stopEval();
+      workbench().dispose();
+    },
+  };
+}
+
+function droppedNotice(ids: readonly string[]): string {
+  return `Overrides not carried over (no such input in this scenario): ${ids.join(', ')}`;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,100 @@
+import { cleanup, fireEvent, render } from '@solidjs/testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ScenarioGraph, searchCells } from '../../src/ui/components/graph/index.js';
+import { groupCells } from '../../src/ui/layout/index.js';
+import { createScenarioStore, type ScenarioStore } from '../../src/ui/store/index.js';
+
+let s: ScenarioStore;
+beforeEach(() => {
+  s = createScenarioStore({ highlightMs: 60_000 });
+});
+afterEach(() => {
+  cleanup();
+  s.dispose();
+});
+
+const mount = () => render(() => <ScenarioGraph store={s.workbench()} view={s.view} evaluation={s.evaluation} />).container;
+const cards = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>('.cell-card')].map((c) => c.dataset.cell!);
+const all = () => s.built().graph.topology.ids;
+
+describe('ScenarioGraph with the full scenario', () => {
+  it('groups every cell by layer × scope; closed groups show a summary instead of cards', () => {
+    const root = mount();
+    const groups = groupCells(s.built().graph.topology);
+    expect(all().length).toBeGreaterThan(400);
+    expect(root.querySelectorAll('.group-frame')).toHaveLength(groups.length);
+    const shown = cards(root);
+    expect(shown.length).toBeGreaterThan(30);
+    expect(shown.length).toBeLessThan(120);
+    expect(shown).toContain('scenario.batch_size');
+    expect(shown).toContain('performance.latency');
+    const serving = root.querySelector('[data-group="E:serving"]')!;
+    expect(serving.classList.contains('collapsed')).toBe(true);
+    expect(serving.querySelector('.group-summary')!.textContent).toMatch(/^\d+ cells/);
+  });
+
+  it('opens and closes groups one at a time or all at once', () => {
+    const root = mount();
+    fireEvent.click(root.querySelector('[data-group="E:serving"] .group-toggle')!);
+    expect(cards(root)).toContain('serving.ttft');
+    fireEvent.click(root.querySelector('[data-expand-all]')!);
+    expect(cards(root).sort()).toEqual([...all()].sort());
+    fireEvent.click(root.querySelector('[data-collapse-all]')!);
+    expect(cards(root)).toEqual([]);
+  });
+
+  it('draws edges only between shown cards', () => {
+    const root = mount();
+    const shown = new Set(cards(root));
+    const edges = [...root.querySelectorAll('path.edge')].map((p) => p.getAttribute('data-edge')!.split('->'));
+    expect(edges.length).toBeGreaterThan(10);
+    for (const [from, to] of edges) expect(shown.has(from) && shown.has(to)).toBe(true);
+  });
+
+  it('filters by wall or scope', () => {
+    const root = mount();
+    const select = root.querySelector<HTMLSelectElement>('[data-filter]')!;
+    select.value = 'w1';
+    fireEvent.change(select);
+    const wall1 = all().filter((id) => s.built().graph.def(id).wall === 1 && id.startsWith('compute.'));
+    expect(cards(root).sort()).toEqual(wall1.sort());
+    expect([...root.querySelectorAll<HTMLElement>('.group-frame')].map((g) => g.dataset.group)).toEqual(['E:compute']);
+  });
+
+  it('focus mode shows only the selected cell and its upstream and downstream cones', () => {
+    const root = mount();
+    s.selectCell('compute.latency');
+    fireEvent.click(root.querySelector('[data-focus-toggle]')!);
+    const topo = s.built().graph.topology;
+    const cone = ['compute.latency', ...topo.upstream('compute.latency'), ...topo.downstream('compute.latency')];
+    expect(cards(root).sort()).toEqual(cone.sort());
+    expect(root.querySelector('[data-cell="compute.latency"]')!.classList.contains('selected')).toBe(true);
+    expect(root.querySelector('[data-cell="scenario.batch_size"]')!.classList.contains('upstream')).toBe(true);
+  });
+
+  it('search finds a cell by label or id, selects it and opens its group', () => {
+    expect(searchCells(s.built().graph.topology, 'serving.ttft')[0]).toBe('serving.ttft');
+    expect(searchCells(s.built().graph.topology, 'memory bandwidth').length).toBeGreaterThan(0);
+    const root = mount();
+    const field = root.querySelector<HTMLInputElement>('#cell-search')!;
+    field.value = 'serving.ttft';
+    fireEvent.input(field);
+    expect(root.querySelector('[data-search-hit="serving.ttft"]')).not.toBeNull();
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(s.workbench().selected()).toBe('serving.ttft');
+    expect(cards(root)).toContain('serving.ttft');
+    expect(s.view.reveal()?.id).toBe('serving.ttft');
+  });
+
+  it('after an edit only the changed cells light up, with old → new and the relative change', () => {
+    const root = mount();
+    s.setInput('scenario.batch_size', 64);
+    const lit = [...root.querySelectorAll<HTMLElement>('.cell-card.lit')].map((c) => c.dataset.cell!);
+    const changed = new Set(s.workbench().trace()!.entries.map((e) => e.id));
+    expect(lit.length).toBeGreaterThan(3);
+    for (const id of cards(root)) expect(lit.includes(id)).toBe(changed.has(id));
+    expect(root.querySelector('[data-cell="scenario.batch_size"] .cell-change')!.textContent).toBe('1 sequences → 64 sequences ×64');
+    // A closed group says how many of its cells changed.
+    expect(root.querySelector('[data-group="E:memory"] .sum-lit')!.textContent).toMatch(/\d+ changed/);
+  });
+});
