@@ -1,0 +1,61 @@
+/**
+ * #4 Sweep: 100,000 batch sizes of the full inference scenario, reading the whole scorecard,
+ * through `sweep()` (which runs the compiled cone for long lists). Baseline: the hand-inlined
+ * plain function of the same formulas (sweep-inline.ts), checked against the graph first.
+ * The signal path is timed on a slice for reference.
+ */
+import { G } from './lib.js';
+
+const { signalSweeper, sweep } = G;
+import { buildInference } from './scenarios.js';
+import { inlineScorecard, inlineSweep, scorecardIds } from './sweep-inline.js';
+import { type Figure, fmtMs, fmtX, heading, keep, QUICK, report, reps, timeMs } from './util.js';
+
+export function benchSweep(): Figure[] {
+  heading('#4 Sweep: 100,000 batch sizes × the whole scorecard (Llama3_8B on H100)');
+  const g = buildInference().graph;
+  const outputs = scorecardIds(g);
+  const n = QUICK ? 20_000 : 100_000;
+  const values = Array.from({ length: n }, (_, i) => i + 1);
+  const fn = inlineScorecard(g);
+
+  // The baseline must compute what the graph computes: compare at a spread of points.
+  const probe = [1, 2, 7, 64, 333, 1024, 4096, 20_000, 65_536, 100_000];
+  const table = sweep(g, 'scenario.batch_size', probe, outputs);
+  let exact = 0;
+  let compared = 0;
+  probe.forEach((b, i) => fn(b).forEach((v, j) => {
+    const ref = table.cells[i][j];
+    compared++;
+    if (v.ok && ref.ok && Object.is(v.value, ref.value)) exact++;
+    else throw new Error(`inline baseline disagrees with the graph at B=${b}, ${outputs[j]}: ${JSON.stringify(v)} vs ${JSON.stringify(ref)}`);
+  }));
+  console.log(`      inline baseline = graph, bit for bit, at ${exact}/${compared} values (${probe.length} batch sizes incl. offload)`);
+
+  const runs = reps(7, 3);
+  const compiled = timeMs(() => keep(sweep(g, 'scenario.batch_size', values, outputs)), runs, 1);
+  const inline = timeMs(() => keep(inlineSweep(fn, values)), runs, 1);
+  const slice = values.slice(0, QUICK ? 500 : 5_000);
+  const signal = (timeMs(() => keep(signalSweeper.sweep(g, 'scenario.batch_size', slice, outputs)), runs, 1) * n) / slice.length;
+  const per100k = (ms: number) => (ms * 100_000) / n;
+  console.log(`      signal path (reference): ${fmtMs(per100k(signal))} per 100k points (${fmtX(signal / compiled)} the compiled time)`);
+  const ratio = compiled / inline;
+  return [
+    report({
+      name: '100,000 points ≤ 1 s',
+      measured: `${fmtMs(per100k(compiled))} per 100k points${QUICK ? ` (timed ${n})` : ''}`,
+      baseline: `signal path ${fmtMs(per100k(signal))}`,
+      ratio: fmtX(signal / compiled),
+      target: '≤ 1 s',
+      met: per100k(compiled) <= 1000,
+    }),
+    report({
+      name: 'within 3× of the hand-inlined plain function',
+      measured: `${fmtMs(per100k(compiled))}`,
+      baseline: `inline ${fmtMs(per100k(inline))}`,
+      ratio: fmtX(ratio),
+      target: '≤ 3×',
+      met: ratio <= 3,
+    }),
+  ];
+}
