@@ -9,6 +9,7 @@
  */
 import { compiledSweeper } from './compiled-sweep.js';
 import type { LiveGraph } from './live.js';
+import { withScratchInputs } from './scratch.js';
 import type { CellValue, Plain } from './values.js';
 
 /** One-axis sweep: `cells[i][j]` is output `j` at `values[i]`. */
@@ -41,25 +42,10 @@ function checkIds(graph: LiveGraph, inputs: readonly string[], outputs: readonly
   for (const id of outputs) if (!graph.has(id)) throw new Error(`unknown cell ${id}`);
 }
 
-/** Runs `fn` with the inputs free to change, then puts them back as they were. */
-function preserving<T>(graph: LiveGraph, inputs: readonly string[], fn: () => T): T {
-  const saved = inputs.map((id) => ({ id, raw: graph.rawInput(id), prov: graph.provenance(id) }));
-  // One batch around the whole sweep: reads inside still see each swept value (preact
-  // recomputes what is read), but subscribers run only after the restore, so they never
-  // see the transient values.
-  return graph.batch(() => {
-    try {
-      return fn();
-    } finally {
-      for (const s of saved) graph.restoreInput(s.id, s.raw, s.prov);
-    }
-  });
-}
-
 /** The signal-based sweeper: set, read, repeat. */
 export const signalSweeper: Sweeper = {
   sweep(graph, input, values, outputs) {
-    const cells = preserving(graph, [input], () =>
+    const cells = withScratchInputs(graph, [input], () =>
       values.map((v) => {
         graph.restoreInput(input, v, 'user');
         return outputs.map((o) => graph.get(o));
@@ -108,7 +94,7 @@ export function sweep2d(
 ): SweepGrid {
   checkIds(graph, [x, y], outputs);
   if (x === y) throw new Error('the two sweep axes must be different inputs');
-  const cells = preserving(graph, [x], () =>
+  const cells = withScratchInputs(graph, [x], () =>
     xs.map((xv) => {
       graph.restoreInput(x, xv, 'user');
       return active.sweep(graph, y, ys, outputs).cells;
