@@ -9,6 +9,7 @@ import { displayValue, relativeChange, shortValue } from '../format/display.js';
 import type { CellBox, LayoutSize } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { InputEditor } from './InputEditor.jsx';
+import { useSweepActions } from './sweep/context.js';
 
 export interface CellCardProps {
   readonly store: WorkbenchStore;
@@ -35,8 +36,22 @@ export function CellCard(props: CellCardProps): JSX.Element {
     const v = value();
     return problem() ?? (v.ok ? warnings().join('; ') : v.error.message);
   };
+  /** The full-precision value (String(number) round-trips exactly), for tests comparing with the library. */
+  const rawValue = () => {
+    const v = value();
+    return v.ok ? String(v.value) : undefined;
+  };
   const entry = () => props.store.lit(id());
   const relation = () => props.store.relation(id());
+  const sweep = useSweepActions();
+  /** Right-click (or the context-menu key): the cell menu with "Sweep this". */
+  const menu = (e: MouseEvent & { currentTarget: HTMLDivElement }) => {
+    if (!sweep) return;
+    e.preventDefault();
+    const r = e.currentTarget.getBoundingClientRect();
+    const keyboard = e.clientX === 0 && e.clientY === 0;
+    sweep.openCellMenu(id(), keyboard ? r.left + 12 : e.clientX, keyboard ? r.top + 12 : e.clientY);
+  };
 
   return (
     <div
@@ -51,6 +66,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
         downstream: relation() === 'downstream',
       }}
       data-cell={id()}
+      data-value={rawValue()}
       data-layer={props.box.layer}
       tabIndex={0}
       title={def().doc}
@@ -62,6 +78,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
         '--step': String(entry()?.step ?? 0),
       }}
       onClick={() => props.store.select(id())}
+      onContextMenu={menu}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) props.store.select(id());
       }}

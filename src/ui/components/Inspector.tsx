@@ -10,6 +10,7 @@ import { LAYER_NAMES } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { CellLink } from './CellLink.jsx';
 import { InputEditor } from './InputEditor.jsx';
+import { useSweepActions } from './sweep/context.js';
 
 export interface InspectorProps {
   readonly store: WorkbenchStore;
@@ -108,6 +109,7 @@ function InputSection(props: { readonly store: WorkbenchStore; readonly def: Inp
     props.store.value(def.id);
     return props.store.graph.provenance(def.id);
   };
+  const sweep = useSweepActions();
   return (
     <div class="input-section">
       <label class="field-label" for={`inspector-${def.id}`}>
@@ -121,6 +123,13 @@ function InputSection(props: { readonly store: WorkbenchStore; readonly def: Inp
         <button type="button" class="restore" onClick={() => props.store.commitInput(def.id, editorText(def, def.default))}>
           Restore default {formatValue(def, def.default)}
         </button>
+      </Show>
+      <Show when={def.domain.kind === 'number' ? sweep : undefined}>
+        {(a) => (
+          <button type="button" class="sweep-this" data-sweep-this={def.id} onClick={() => a().sweepCell(def.id)}>
+            Sweep this…
+          </button>
+        )}
       </Show>
     </div>
   );

@@ -3,10 +3,11 @@
  * graph is not a Solid store, so the chart re-reads its cells whenever `version()` changes.
  * A catalogue device can be overlaid for comparison. Errors are stated, not drawn around:
  * "no roofline: …" when the device roof cannot be formed, "no operating point: …" when the
- * step is an error.
+ * step is an error. The chart exports as SVG and PNG (src/ui/export).
  */
 import { type Accessor, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
+import { ExportButtons } from '../../export/ExportButtons.jsx';
 import { compareRoof, type CompareRoof, hardwareOptions } from './compare-device.js';
 import { readRoofline } from './read-roofline.js';
 import { RooflinePlot } from './RooflinePlot.jsx';
@@ -63,9 +64,11 @@ export function RooflineChart(props: RooflineChartProps): JSX.Element {
     props.onCompareDevice?.(id);
   };
   const label = () => props.deviceLabel?.() ?? 'scenario device';
+  let figure: HTMLElement | undefined;
+  const svg = () => figure?.querySelector<SVGSVGElement>('svg.roofline-svg') ?? undefined;
 
   return (
-    <figure class="roofline panel" data-testid="roofline">
+    <figure class="roofline panel" data-testid="roofline" ref={figure}>
       <figcaption class="roofline-head">
         <h2>Roofline</h2>
         <label class="roofline-compare" for={selectId}>
@@ -75,6 +78,7 @@ export function RooflineChart(props: RooflineChartProps): JSX.Element {
             <For each={hardwareOptions()}>{(o) => <option value={o.id}>{o.label}</option>}</For>
           </select>
         </label>
+        <ExportButtons svg={svg} name={`roofline ${label()}`} what="roofline" />
       </figcaption>
       <Show when={reading()} fallback={<p class="roofline-message error" role="status">no roofline: {roofError()}</p>}>
         {(r) => <RooflinePlot reading={r()} deviceLabel={label()} compare={compareOk()} />}

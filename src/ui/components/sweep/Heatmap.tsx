@@ -1,0 +1,175 @@
+/**
+ * The heatmap of a two-axis sweep: one output over x × y, one cell per point (`data-i`,
+ * `data-j`, `data-value` — exactly the graph's numbers), a colour legend, the point nearest
+ * the inputs' current values outlined, and a hover readout. Grids up to `RECT_LIMIT` cells
+ * are SVG rectangles; larger ones are painted on a canvas and embedded as one image, so a
+ * 1000 × 1000 grid costs one element, not a million.
+ */
+import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
+import { formatNumber, formatPlain } from '../../../graph/index.js';
+import type { SweepResult } from '../../store/sweep-runner.js';
+import { canLog, GAP_COLOUR, HEAT_STOPS, heatColour, heatGrid, labelIndices, nearestValueIndex } from './heatmap-grid.js';
+import { unitText } from './series.js';
+
+export interface HeatmapProps {
+  readonly result: SweepResult;
+  /** Which output (index into the plan's outputs). */
+  readonly output: number;
+  readonly current?: { readonly x?: number; readonly y?: number };
+  /** Colour on a log scale (when every value is > 0). */
+  readonly logColour?: boolean;
+  readonly ref?: (el: SVGSVGElement) => void;
+}
+
+/** Above this many cells the grid is one image instead of rectangles. */
+export const RECT_LIMIT = 4096;
+
+const W = 760;
+const H = 380;
+const M = { top: 16, right: 120, bottom: 52, left: 96 };
+const PW = W - M.left - M.right;
+const PH = H - M.top - M.bottom;
+
+export function Heatmap(props: HeatmapProps): JSX.Element {
+  const titleId = createUniqueId();
+  const gradId = createUniqueId();
+  const plan = () => props.result.plan;
+  const ys = () => plan().y?.values ?? [];
+  const nx = () => plan().x.values.length;
+  const ny = () => Math.max(1, ys().length);
+  const cw = () => PW / nx();
+  const ch = () => PH / ny();
+  const grid = createMemo(() => heatGrid(props.result, props.output));
+  const log = () => props.logColour === true && canLog(grid());
+  const colour = createMemo(() => heatColour(grid(), log()));
+  const out = () => plan().outputs[props.output];
+  const cells = createMemo(() => {
+    if (nx() * ny() > RECT_LIMIT) return [];
+    const list: { i: number; j: number; v: number | undefined }[] = [];
+    grid().values.forEach((col, i) => col.forEach((v, j) => list.push({ i, j, v })));
+    return list;
+  });
+  const image = createMemo(() => (nx() * ny() > RECT_LIMIT ? paint(grid().values, colour()) : undefined));
+  const [hover, setHover] = createSignal<{ i: number; j: number }>();
+  const move = (e: PointerEvent & { currentTarget: SVGRectElement }) => {
+    const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
+    if (!box || box.width === 0) return;
+    const px = ((e.clientX - box.left) * W) / box.width - M.left;
+    const py = ((e.clientY - box.top) * H) / box.height - M.top;
+    const i = Math.min(nx() - 1, Math.max(0, Math.floor(px / cw())));
+    const j = Math.min(ny() - 1, Math.max(0, Math.floor((PH - py) / ch())));
+    setHover({ i, j });
+  };
+  const marked = () => {
+    const c = props.current;
+    const p = plan();
+    if (c?.x === undefined || c.y === undefined || !p.y) return undefined;
+    const i = nearestValueIndex(p.x.values, c.x, p.x.scale === 'log');
+    const j = nearestValueIndex(p.y.values, c.y, p.y.scale === 'log');
+    return i === undefined || j === undefined ? undefined : { i, j };
+  };
+  const cellX = (i: number) => M.left + i * cw();
+  const cellY = (j: number) => M.top + PH - (j + 1) * ch();
+  const axisText = (cell: string, unit: string, log: boolean) => `${cell}${unitText(unit) ? ` (${unit})` : ''}${log ? ' · log' : ''}`;
+
+  return (
+    <div class="sweep-heatmap">
+      <svg class="sweep-svg" data-testid="sweep-heatmap" data-colour-scale={log() ? 'log' : 'linear'} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" ref={(el) => props.ref?.(el)}>
+        <title id={titleId}>
+          Heatmap of {out().cell} over {plan().x.cell} and {plan().y?.cell}
+        </title>
+        <defs>
+          <linearGradient id={gradId} x1="0" x2="0" y1="1" y2="0">
+            <For each={[...HEAT_STOPS]}>{(c, k) => <stop offset={`${k() * 50}%`} stop-color={c} />}</For>
+          </linearGradient>
+        </defs>
+        <Show when={image()}>{(href) => <image href={href()} x={M.left} y={M.top} width={PW} height={PH} preserveAspectRatio="none" style={{ 'image-rendering': 'pixelated' }} />}</Show>
+        <g class="heat-cells">
+          <For each={cells()}>
+            {(c) => (
+              <rect
+                class="heat-cell"
+                x={cellX(c.i)}
+                y={cellY(c.j)}
+                width={cw() + 0.5}
+                height={ch() + 0.5}
+                fill={colour()(c.v)}
+                data-i={c.i}
+                data-j={c.j}
+                data-value={c.v === undefined ? '' : String(c.v)}
+              />
+            )}
+          </For>
+        </g>
+        <Show when={marked()}>
+          {(m) => <rect class="heat-current" x={cellX(m().i)} y={cellY(m().j)} width={cw()} height={ch()} fill="none" stroke="#ffffff" stroke-width="2.5" data-current={`${m().i},${m().j}`} />}
+        </Show>
+        <Show when={hover()}>{(h) => <rect class="heat-hover" x={cellX(h().i)} y={cellY(h().j)} width={cw()} height={ch()} fill="none" stroke="#16202c" stroke-width="1.5" />}</Show>
+        <g class="sweep-axis" data-axis="x">
+          <For each={labelIndices(nx(), 7)}>
+            {(i) => (
+              <text x={cellX(i) + cw() / 2} y={M.top + PH + 18} text-anchor="middle">{formatNumber(plan().x.values[i], 4)}</text>
+            )}
+          </For>
+          <text class="axis-title" x={M.left + PW / 2} y={H - 10} text-anchor="middle">{axisText(plan().x.cell, plan().x.unit, plan().x.scale === 'log')}</text>
+        </g>
+        <g class="sweep-axis" data-axis="y">
+          <For each={labelIndices(ny(), 7)}>
+            {(j) => (
+              <text x={M.left - 8} y={cellY(j) + ch() / 2} dy="0.32em" text-anchor="end">{formatNumber(ys()[j] ?? 0, 4)}</text>
+            )}
+          </For>
+          <text class="axis-title" transform={`translate(18,${M.top + PH / 2}) rotate(-90)`} text-anchor="middle">
+            {axisText(plan().y?.cell ?? '', plan().y?.unit ?? '1', plan().y?.scale === 'log')}
+          </text>
+        </g>
+        <g class="heat-legend" transform={`translate(${W - M.right + 24},${M.top})`}>
+          <rect width={16} height={PH} fill={`url(#${gradId})`} />
+          <text x={22} y={8}>{formatNumber(grid().max, 4)}</text>
+          <text x={22} y={PH}>{formatNumber(grid().min, 4)}</text>
+          <text x={22} y={PH / 2} dy="0.32em">
+            {unitText(out().unit)}
+            {log() ? ' · log' : ''}
+          </text>
+          <Show when={grid().gaps > 0}>
+            <rect y={PH + 12} width={16} height={10} fill={GAP_COLOUR} />
+            <text x={22} y={PH + 21}>no value</text>
+          </Show>
+        </g>
+        <rect class="sweep-hit" x={M.left} y={M.top} width={PW} height={PH} fill="transparent" onPointerMove={move} onPointerLeave={() => setHover(undefined)} />
+      </svg>
+      <div class="sweep-readout" aria-live="polite">
+        <Show when={hover()} fallback={<span class="hint">Hover a cell to read its value.</span>}>
+          {(h) => (
+            <span>
+              {plan().x.cell} = {formatPlain(plan().x.values[h().i], unitText(plan().x.unit))}, {plan().y?.cell} ={' '}
+              {formatPlain(ys()[h().j], unitText(plan().y?.unit ?? '1'))} → {out().label}:{' '}
+              {grid().values[h().i][h().j] === undefined ? 'no value' : formatPlain(grid().values[h().i][h().j]!, unitText(out().unit))}
+            </span>
+          )}
+        </Show>
+      </div>
+      <Show when={nx() * ny() > RECT_LIMIT && !image()}>
+        <p class="message error">This browser cannot paint a grid of {nx() * ny()} cells; export the CSV instead.</p>
+      </Show>
+    </div>
+  );
+}
+
+/** Paints the grid one pixel per cell (y up) and returns it as a PNG data URL. */
+function paint(values: readonly (readonly (number | undefined)[])[], colour: (v: number | undefined) => string): string | undefined {
+  const nx = values.length;
+  const ny = values[0]?.length ?? 0;
+  const canvas = document.createElement('canvas');
+  canvas.width = nx;
+  canvas.height = ny;
+  const ctx = canvas.getContext('2d');
+  if (!ctx || nx === 0 || ny === 0) return undefined;
+  values.forEach((col, i) =>
+    col.forEach((v, j) => {
+      ctx.fillStyle = colour(v);
+      ctx.fillRect(i, ny - 1 - j, 1, 1);
+    }),
+  );
+  return canvas.toDataURL('image/png');
+}

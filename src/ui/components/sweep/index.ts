@@ -1,0 +1,14 @@
+export type { SweepActions } from './context.js';
+export { isSweepable, sweepableCells, SweepActionsContext, useSweepActions } from './context.js';
+export type { CellMenuState } from './CellMenu.jsx';
+export { CellMenu } from './CellMenu.jsx';
+export { SweepForm } from './SweepForm.jsx';
+export { SweepHost } from './SweepHost.jsx';
+export { SweepPanel, specTitle } from './SweepPanel.jsx';
+export { SweepLineChart } from './SweepLineChart.jsx';
+export { Heatmap, RECT_LIMIT } from './Heatmap.jsx';
+export { SweepResults } from './SweepResults.jsx';
+export { SweepProgress } from './SweepProgress.jsx';
+export type { ChartSpec, Series, UnitGroup } from './series.js';
+export { chartsOf, colourOf, extentOf, seriesOf } from './series.js';
+export { heatColour, heatGrid, labelIndices, nearestValueIndex } from './heatmap-grid.js';
