@@ -11,8 +11,12 @@ import { RooflineChart } from './components/roofline/index.js';
 import { ScorecardPanel } from './components/scorecard/index.js';
 import { TracePanel } from './components/TracePanel.jsx';
 import { WallBoard } from './components/wall-board/index.js';
+import { SweepHost } from './components/sweep/SweepHost.jsx';
 import { installShortcuts } from './shortcuts.js';
+import { createSweepStore } from './store/sweep-store.js';
 import { createScenarioStore, encodeViewState, entryLabel, type ScenarioStore, type ViewState } from './store/index.js';
+import { WorkbookBar } from './components/workbooks/index.js';
+import { createWorkbookSession, type WorkbookSession } from './store/workbook-session.js';
 
 export interface AppProps {
   /** The view to start from (main.tsx reads it from the URL). */
@@ -25,10 +29,20 @@ export interface AppProps {
   readonly highlightMs?: number;
   /** Gives tests the store. */
   readonly onStore?: (store: ScenarioStore) => void;
+  /** The location hash at start: a share link (#wb=…) to import, the view's workbook (w=, s=). */
+  readonly startHash?: string;
+  /** Gives tests the workbook session. */
+  readonly onSession?: (session: WorkbookSession) => void;
 }
 
 export function App(props: AppProps): JSX.Element {
   const store = createScenarioStore({ initial: props.initial, notice: props.notice, highlightMs: props.highlightMs });
+  const sweeps = createSweepStore(store);
+  // The workbook: opened (or created, or imported from a share link) once the page is up; every edit is autosaved.
+  const session = createWorkbookSession({ scenario: store, sweeps, hash: props.startHash });
+  props.onSession?.(session);
+  onMount(() => void session.start());
+  onCleanup(() => void session.dispose());
   props.onStore?.(store);
   const [compare, setCompare] = createSignal<string>();
   const view = store.view;
@@ -55,7 +69,7 @@ export function App(props: AppProps): JSX.Element {
     onCleanup(stop);
   });
   createEffect(() => {
-    const hash = encodeViewState(store.viewState());
+    const hash = session.hash(encodeViewState(store.viewState()));
     if (props.syncUrl && location.hash !== hash) history.replaceState(history.state, '', hash);
   });
 
@@ -70,6 +84,7 @@ export function App(props: AppProps): JSX.Element {
             {store.desc().system ? ` in ${store.desc().system}` : ''}
           </p>
         </div>
+        <WorkbookBar session={session} watchPage={props.syncUrl} />
         <button type="button" class="reset" data-undo disabled={!store.canUndo()} onClick={() => store.undo()} title="Undo (Ctrl+Z)">
           Undo
         </button>
@@ -88,6 +103,7 @@ export function App(props: AppProps): JSX.Element {
           </button>
         </div>
       </Show>
+      <SweepHost store={store} sweeps={sweeps}>
       <main class="workbench-main">
         <aside class="left-panel">
           <ScenarioControls store={store} />
@@ -121,6 +137,7 @@ export function App(props: AppProps): JSX.Element {
           )}
         </Show>
       </main>
+      </SweepHost>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { type Accessor, batch, createSignal } from 'solid-js';
 import type { Plain } from '../../graph/index.js';
 import { buildScenario, type BuiltScenario, type Evaluation, evaluateBuilt, overrideValue, WALLS } from '../../scenario/index.js';
 import { groupCells } from '../layout/index.js';
-import { DEFAULT_DESC, type ScenarioDesc, toScenario } from './scenario-desc.js';
+import { DEFAULT_DESC, type ScenarioDesc, toScenario, withChoice } from './scenario-desc.js';
 import { createUndoStack } from './undo-stack.js';
 import { DEFAULT_VIEW, type ViewState } from './url-state.js';
 import { createViewStore, type ViewStore } from './view-store.js';
@@ -42,6 +42,13 @@ export interface ScenarioStore {
   dismissNotices(): void;
   /** Changes catalogue choices / mode / region / ops and rebuilds. */
   choose(patch: Partial<Choice>): RebuildResult;
+  /**
+   * Replaces the whole description, overrides included (opening a workbook or another of its
+   * scenarios). Undo / redo start afresh: the steps recorded belong to the scenario left
+   * behind, and replaying them here would write one scenario's edits into another. When the
+   * description cannot be built, the current scenario stays and `ok` is false.
+   */
+  load(desc: ScenarioDesc): RebuildResult;
   /** Edits an input by raw value (recorded for undo). */
   setInput(id: string, raw: Plain): InputCommit;
   selectCell(id: string | undefined): void;
@@ -63,13 +70,23 @@ export interface ScenarioStoreOptions {
   readonly highlightMs?: number;
 }
 
-interface Build {
+export interface DescBuild {
   readonly built: BuiltScenario;
+  /** The overrides applied, as raw values of their inputs (units converted). */
   readonly kept: Record<string, Plain>;
+  /** Override ids that are not inputs of this scenario, or whose text is no value of the input. */
   readonly dropped: string[];
 }
+type Build = DescBuild;
 
-/** Builds the description; overrides apply after the build so missing cells can be reported. */
+/**
+ * Builds a description as the workbench shows it; overrides apply after the build so missing
+ * cells can be reported. The compare view builds every scenario of a workbook the same way.
+ */
+export function buildDesc(desc: ScenarioDesc): DescBuild {
+  return build(desc);
+}
+
 function build(desc: ScenarioDesc): Build {
   const built = buildScenario(toScenario(desc));
   const kept: Record<string, Plain> = {};
@@ -196,7 +213,12 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   return {
     desc, built, workbench, evaluation, version, view, notices,
     dismissNotices: () => setNotices([]),
-    choose: (patch) => rebuild({ ...desc(), ...patch }, true),
+    choose: (patch) => rebuild(withChoice(desc(), patch), true),
+    load(next) {
+      const r = rebuild(next, false);
+      if (r.ok) history.clear();
+      return r;
+    },
     setInput(id, raw) {
       const before = built().graph.rawInput(id);
       const out = workbench().applyRaw(id, raw);
