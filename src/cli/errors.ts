@@ -7,6 +7,9 @@ import { CommanderError } from 'commander';
 import { UnitError } from '../graph/index.js';
 import { EntryValidationError, UnknownEntryError } from '../registry/index.js';
 import { ScenarioInputError } from '../scenario/index.js';
+import { oneLine } from './output.js';
+
+export { oneLine };
 
 /** 0 ok, 1 bad input, 2 infeasible, 3 assert violated (physics.md §11.6). */
 export const EXIT = { ok: 0, badInput: 1, infeasible: 2, assertViolated: 3 } as const;
@@ -24,11 +27,6 @@ export interface ErrorReport {
   readonly title: string;
   /** One line. */
   readonly reason: string;
-}
-
-/** Multi-line messages ("3 problems:\n  a\n  b") → one line ("3 problems: a; b"). */
-export function oneLine(text: string): string {
-  return text.replace(/:\s*\n\s*/, ': ').replace(/\s*\n\s*/g, '; ').trim();
 }
 
 function titleForInput(e: ScenarioInputError): string {

@@ -4,19 +4,44 @@
  * Nothing here prints a stack trace: every error becomes one line (or a JSON error object).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { registerEval } from './commands/eval.js';
-import { registerExplain } from './commands/explain.js';
-import { registerOptimize } from './commands/optimize.js';
-import { registerSchema } from './commands/schema.js';
-import { registerSeek } from './commands/seek.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerServe } from './commands/serve.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerZoo } from './commands/zoo.js';
 import type { CliState } from './command.js';
-import { errorReport, type ExitCode, oneLine } from './errors.js';
-import { FORMATS, type OutputFormat, printError } from './output.js';
+import type { ErrorReport, ExitCode } from './errors.js';
+import { FORMATS, guardBrokenPipes, oneLine, type OutputFormat, printError, writeErr, writeOut } from './output.js';
 import { packageVersion } from './version.js';
+
+type Register = (program: Command, state: CliState) => void;
+
+/**
+ * The commands, in help order, each loaded only when it runs: a command module pulls in the
+ * scenario layer (zod schemas, yaml, the physics), so `mlsysim --help` or `mlsysim zoo` should
+ * not pay for what `sweep` or `optimize` need (docs/performance.md #6).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  zoo: () => import('./commands/zoo.js').then((m) => m.registerZoo),
+  eval: () => import('./commands/eval.js').then((m) => m.registerEval),
+  serve: () => import('./commands/serve.js').then((m) => m.registerServe),
+  optimize: () => import('./commands/optimize.js').then((m) => m.registerOptimize),
+  sweep: () => import('./commands/sweep.js').then((m) => m.registerSweep),
+  explain: () => import('./commands/explain.js').then((m) => m.registerExplain),
+  sensitivity: () => import('./commands/sensitivity.js').then((m) => m.registerSensitivity),
+  seek: () => import('./commands/seek.js').then((m) => m.registerSeek),
+  schema: () => import('./commands/schema.js').then((m) => m.registerSchema),
+};
+
+/**
+ * The command argv names, if it is one of ours: the first word that is not an option (global
+ * `--output X` skipped). Anything else — no command, `help`, a typo — gets every command
+ * registered, for the command list and commander's "did you mean".
+ */
+export function scanCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return undefined;
+    if (a === '--output' || a === '-o') i++;
+    else if (!a.startsWith('-')) return Object.hasOwn(COMMANDS, a) ? a : undefined;
+  }
+  return undefined;
+}
 
 /** The --output value as written anywhere in argv (needed before commander has parsed, for errors). */
 export function scanFormat(argv: readonly string[]): OutputFormat {
@@ -31,7 +56,8 @@ export function scanFormat(argv: readonly string[]): OutputFormat {
   return (FORMATS as readonly string[]).includes(found ?? '') ? (found as OutputFormat) : 'text';
 }
 
-export function buildProgram(state: CliState, format: OutputFormat): Command {
+/** The program with the command argv names registered (all of them when it names none of ours). */
+export async function buildProgram(state: CliState, format: OutputFormat, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('mlsysim')
@@ -43,8 +69,8 @@ export function buildProgram(state: CliState, format: OutputFormat): Command {
     .showSuggestionAfterError()
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s),
-      writeOut: (s) => process.stdout.write(s),
+      writeErr,
+      writeOut,
       // In JSON mode commander's own errors are reported as a JSON object by main().
       outputError: (s, write) => (format === 'json' ? undefined : write(`${oneLine(s)}\n`)),
     })
@@ -59,10 +85,9 @@ Examples:
   $ mlsysim --output json eval Llama3_8B H100
   $ mlsysim explain Llama3_8B H100 compute.latency --depth 2
   $ mlsysim schema --type plan > schema.json`);
-  for (const register of [registerZoo, registerEval, registerServe, registerOptimize, registerSweep, registerExplain,
-    registerSensitivity, registerSeek, registerSchema]) {
-    register(program, state);
-  }
+  const named = scanCommand(argv);
+  const loaders = named ? [COMMANDS[named]] : Object.values(COMMANDS);
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, state);
   // Subcommands report their errors the same way (commander copies settings only at creation).
   for (const c of program.commands) {
     c.exitOverride().showSuggestionAfterError().configureOutput(program.configureOutput());
@@ -72,20 +97,27 @@ Examples:
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  guardBrokenPipes();
   const format = scanFormat(argv);
   const state: CliState = { code: 0 };
   try {
-    const program = buildProgram(state, format);
+    const program = await buildProgram(state, format, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return state.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
       if (e.exitCode === 0) return 0;
-      if (format === 'json' && e.code !== 'commander.help' && e.code !== 'commander.helpDisplayed') printError(format, errorReport(e));
+      if (format === 'json' && e.code !== 'commander.help' && e.code !== 'commander.helpDisplayed') printError(format, await report(e));
       return 1 satisfies ExitCode;
     }
-    printError(format, errorReport(e));
+    printError(format, await report(e));
     return 1;
   }
+}
+
+/** errors.ts knows every error class of the layers below, so it is loaded only when something failed. */
+async function report(e: unknown): Promise<ErrorReport> {
+  const { errorReport } = await import('./errors.js');
+  return errorReport(e);
 }

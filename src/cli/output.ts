@@ -8,12 +8,52 @@ import type { ErrorReport } from './errors.js';
 export const FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
+/** Multi-line messages ("3 problems:\n  a\n  b") → one line ("3 problems: a; b"). */
+export function oneLine(text: string): string {
+  return text.trim().replace(/:\s*\n\s*/, ': ').replace(/\s*\n\s*/g, '; ');
+}
+
+/** Streams whose reader has gone away (EPIPE): later writes to them are dropped. */
+const closed = { stdout: false, stderr: false };
+let guarded = false;
+
+/**
+ * `mlsysim sweep --help | head -3`: once the reader closes the pipe, a write fails with EPIPE,
+ * emitted as an 'error' event that would end the process with a stack trace. Instead the
+ * stream is marked closed, later output to it is dropped, and the command ends with its normal
+ * exit code (what it would have been with the whole output read). Another write error (rare:
+ * a full disk behind a redirect) is one line on the other stream and exit code 1.
+ */
+export function guardBrokenPipes(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (e: NodeJS.ErrnoException) => {
+      closed[name] = true;
+      if (e.code === 'EPIPE') return;
+      const other = name === 'stdout' ? 'stderr' : 'stdout';
+      if (!closed[other]) process[other].write(`error: cannot write to ${name}: ${oneLine(e.message)}\n`);
+      process.exitCode = 1;
+    });
+  }
+}
+
+/** Raw text to stdout (commander's help and version go through here too). */
+export function writeOut(text: string): void {
+  if (!closed.stdout) process.stdout.write(text);
+}
+
+/** Raw text to stderr. */
+export function writeErr(text: string): void {
+  if (!closed.stderr) process.stderr.write(text);
+}
+
 export function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 export function err(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  writeErr(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** JSON with +∞/NaN as null (JSON.stringify already does this) and two-space indentation. */
@@ -75,6 +115,6 @@ export function renderTable(format: Exclude<OutputFormat, 'json'>, t: Table): st
 export function progress(format: OutputFormat, label: string): ((done: number, total: number) => void) | undefined {
   if (format !== 'text' || !process.stderr.isTTY) return undefined;
   return (done, total) => {
-    process.stderr.write(`\r${label}: ${done}/${total}${done >= total ? '\n' : ''}`);
+    writeErr(`\r${label}: ${done}/${total}${done >= total ? '\n' : ''}`);
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   catalog, DEFAULT_ELECTRICITY_USD_PER_KWH, EntryValidationError, ENTRY_KINDS, getCluster, getFabric, getGrid,
-  getHardware, getModel, getNode, getScenario, loadCatalog, carbonIntensityPerJoule,
+  getHardware, getModel, getNode, getScenario, loadCatalog, carbonIntensityPerJoule, catalogSchema,
 } from '../../src/registry/index.js';
 import type { Entry } from '../../src/registry/index.js';
 
@@ -181,6 +181,19 @@ describe('units (spot checks against the datasheet numbers the catalogue states)
     expect(catalog().reliability.component_mttf.gpu).toBe(50_000 * 3600);
     expect(catalog().storage.tiers.find((t) => t.id === 'LocalNvmeTrainingTypical')?.bandwidth).toBe(5e9);
     expect(catalog().pricing.cloud.electricity_usd_per_kwh).toBe(0.12);
+  });
+});
+
+describe('the shipped catalog.json (catalog() does not validate it at run time)', () => {
+  it('passes catalogSchema, and the schema changes nothing in it (no defaults, no transforms)', () => {
+    const raw = rawCatalog();
+    const parsed = catalogSchema.safeParse(raw);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data).toEqual(raw);
+  });
+
+  it('catalog() equals loadCatalog(catalog.json), the validating path', () => {
+    expect(catalog()).toEqual(loadCatalog(rawCatalog()));
   });
 });
 
