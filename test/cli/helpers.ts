@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/mlsysim.js');
-export const PLANS = join(ROOT, 'test/fixtures/plans');
+export const PLANS = join(ROOT, 'examples');
 export const EXAMPLE = join(PLANS, 'example_cluster.yaml');
 
 export interface Run {

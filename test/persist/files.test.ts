@@ -70,7 +70,7 @@ describe('.json workbook files', () => {
 });
 
 describe('mlsysim plan YAML', () => {
-  const planText = fixtureText('plans/example_cluster.yaml');
+  const planText = fixtureText('../../examples/example_cluster.yaml');
 
   it('planToWorkbook() holds the plan as its one (active) scenario, as loadPlanText reads it', () => {
     const { workbook, warnings } = planToWorkbook(planText, { filename: 'example_cluster.yaml' });

@@ -10,7 +10,7 @@ import {
   buildScenario, cellReport, evaluate, evaluateBuilt, type Evaluation, headlineCell, loadPlanText, type Scenario,
 } from '../../src/scenario/index.js';
 
-const example = readFileSync(new URL('../fixtures/plans/example_cluster.yaml', import.meta.url), 'utf8');
+const example = readFileSync(new URL('../../examples/example_cluster.yaml', import.meta.url), 'utf8');
 
 describe('evaluate() runs the seed example plan (Llama3_70B, batch 4096, 64 × H100, Quebec, 14 days)', () => {
   const e = evaluate(loadPlanText(example).scenario);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlanText, planToYaml, ScenarioInputError } from '../../src/scenario/index.js';
 import { goldenCase } from '../helpers/golden.js';
 
-const example = readFileSync(new URL('../fixtures/plans/example_cluster.yaml', import.meta.url), 'utf8');
+const example = readFileSync(new URL('../../examples/example_cluster.yaml', import.meta.url), 'utf8');
 
 /** A plan with the given top-level sections replacing the defaults. */
 function plan(parts: { workload?: string; hardware?: string; extra?: string; version?: string } = {}): string {

@@ -65,7 +65,7 @@ describe('textScorecard', () => {
 });
 
 it('textScorecard reports an auto layout (the seed example plan)', () => {
-  const plan = readFileSync(new URL('../fixtures/plans/example_cluster.yaml', import.meta.url), 'utf8');
+  const plan = readFileSync(new URL('../../examples/example_cluster.yaml', import.meta.url), 'utf8');
   const auto = evaluate(loadPlanText(plan).scenario);
   const t = auto.layout!.values['communication.tp'];
   expect(textScorecard(auto)).toContain(`layout (auto): tp=${String(t)}, pp=`);

@@ -53,7 +53,7 @@ Examples:
   $ mlsysim eval Llama3_8B H100 --batch-size 32
   $ mlsysim eval Llama3_8B H100 --precision fp8 --set hardware.memory_bandwidth=4TB/s
   $ mlsysim eval Llama3_70B H100 --mode serving --seq-len 8192
-  $ mlsysim eval example_cluster.yaml --set communication.tp=8
+  $ mlsysim eval examples/example_cluster.yaml --set communication.tp=8
   $ mlsysim --output json eval Llama3_8B H100 --all`);
   cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags & { all?: boolean }, self: Command) => {
     const format = formatOf(self);

@@ -76,7 +76,7 @@ export function registerExplain(program: Command, state: CliState): void {
 Examples:
   $ mlsysim explain Llama3_8B H100 compute.latency
   $ mlsysim explain Llama3_8B H100 memory.memory_footprint --depth 2 --batch-size 32
-  $ mlsysim explain example_cluster.yaml capital.tco_usd --output json`);
+  $ mlsysim explain examples/example_cluster.yaml capital.tco_usd --output json`);
   cmd.action(act(state, (args: string[], opts: ScenarioFlags & { depth?: string }, self: Command) => {
     const format = formatOf(self);
     onlyFormats(format, ['text', 'json', 'markdown'], 'explain');

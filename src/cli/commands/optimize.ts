@@ -81,10 +81,10 @@ export function registerOptimize(program: Command, state: CliState): void {
   scenarioOptions(cmd);
   cmd.addHelpText('after', `
 Examples:
-  $ mlsysim optimize parallelism example_cluster.yaml
-  $ mlsysim optimize placement example_cluster.yaml --carbon-tax 150
+  $ mlsysim optimize parallelism examples/example_cluster.yaml
+  $ mlsysim optimize placement examples/example_cluster.yaml --carbon-tax 150
   $ mlsysim optimize batching Llama3_8B H100 --sla-ms 5000 --qps 2
-  $ mlsysim optimize parallelism example_cluster.yaml --top 10 --output csv`);
+  $ mlsysim optimize parallelism examples/example_cluster.yaml --top 10 --output csv`);
   cmd.action(act(state, (kindWord: string, first: string, second: string | undefined, opts: OptimizeFlags, self: Command): ExitCode => {
     const format = formatOf(self);
     const kind = KINDS.find((k) => k === kindWord.toLowerCase());

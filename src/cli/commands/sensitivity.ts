@@ -23,7 +23,7 @@ export function registerSensitivity(program: Command, state: CliState): void {
 Examples:
   $ mlsysim sensitivity Llama3_8B H100
   $ mlsysim sensitivity Llama3_8B H100 --metric memory.memory_footprint --output csv
-  $ mlsysim sensitivity example_cluster.yaml --output json`);
+  $ mlsysim sensitivity examples/example_cluster.yaml --output json`);
   cmd.action(act(state, (args: string[], opts: ScenarioFlags & { metric?: string; perturbation?: string }, self: Command) => {
     const format = formatOf(self);
     const src = resolveSource(args, opts, 'sensitivity');
