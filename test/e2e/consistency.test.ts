@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { evaluate, flatResult, type Scenario } from '../../src/scenario/index.js';
 import type { ScenarioDesc } from '../../src/ui/store/scenario-desc.js';
 import { encodeViewState } from '../../src/ui/store/url-state.js';
-import { type BrowserSession, buildPage, launchBrowser, serveStatic, type StaticServer } from './helpers.js';
+import { type BrowserSession, launchBrowser, serveStatic, type StaticServer } from './helpers.js';
+import { builtSite } from './site.js';
 
 interface Case {
   /** What the library evaluates (the same document as the library–CLI test). */
@@ -49,7 +50,7 @@ let server: StaticServer | undefined;
 let browser: BrowserSession | undefined;
 
 beforeAll(async () => {
-  server = await serveStatic(await buildPage());
+  server = await serveStatic(builtSite());
   browser = await launchBrowser();
 });
 

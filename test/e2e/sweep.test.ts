@@ -9,13 +9,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
-import { type BrowserSession, buildPage, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
+import { type BrowserSession, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
+import { builtSite } from './site.js';
 
 let server: StaticServer | undefined;
 let browser: BrowserSession | undefined;
 
 beforeAll(async () => {
-  server = await serveStatic(await buildPage(outputPath('site-sweep')));
+  server = await serveStatic(builtSite());
   browser = await launchBrowser();
 });
 

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/graph/index.js';
 import { buildScenario } from '../../src/scenario/index.js';
-import { type BrowserSession, buildPage, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
+import { type BrowserSession, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
+import { builtSite } from './site.js';
 
 let server: StaticServer | undefined;
 let browser: BrowserSession | undefined;
 
 beforeAll(async () => {
-  server = await serveStatic(await buildPage());
+  server = await serveStatic(builtSite());
   browser = await launchBrowser();
 });
 

@@ -11,13 +11,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type BrowserSession, buildPage, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
+import { type BrowserSession, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
+import { builtSite } from './site.js';
 
 let server: StaticServer | undefined;
 let browser: BrowserSession | undefined;
 
 beforeAll(async () => {
-  server = await serveStatic(await buildPage(outputPath('site-workbooks')));
+  server = await serveStatic(builtSite());
   browser = await launchBrowser();
 });
 
