@@ -5,13 +5,12 @@
  * every cell of the graph (the card's `data-value`, full precision) and every scorecard metric
  * (the raw value in the metric's title) — compared as exact numbers, not formatted text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluate, flatResult, type Scenario } from '../../src/scenario/index.js';
 import type { ScenarioDesc } from '../../src/ui/store/scenario-desc.js';
 import { encodeViewState } from '../../src/ui/store/url-state.js';
-import { type BrowserSession, launchBrowser, serveStatic, type StaticServer } from './helpers.js';
-import { builtSite } from './site.js';
+import { useBuiltPage } from './site.js';
 
 interface Case {
   /** What the library evaluates (the same document as the library–CLI test). */
@@ -46,18 +45,7 @@ const CASES: Record<string, Case> = {
   'serving: Llama3_70B on 8 × H100 (DGX_H100)': io('Llama3_70B', 'H100', { system: 'DGX_H100', mode: 'serving' }),
 };
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-
-beforeAll(async () => {
-  server = await serveStatic(builtSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltPage();
 
 interface Shown {
   /** Cell id → data-value (absent for an error cell). */
@@ -70,7 +58,7 @@ interface Shown {
 /** Opens the page on the scenario, opens every graph group, and reads what it shows. */
 async function show(page: Page, desc: ScenarioDesc, cellCount: number): Promise<Shown> {
   await page.goto('about:blank');
-  await page.goto(server!.url + encodeViewState({ desc }));
+  await page.goto(site().url + encodeViewState({ desc }));
   await page.locator('[data-expand-all]').click();
   await expect.poll(() => page.locator('.cell-card[data-cell]').count()).toBe(cellCount);
   return page.evaluate(() => ({
@@ -93,7 +81,7 @@ describe('library and browser report identical values', () => {
     const lib = evaluate(c.scenario);
     const graph = lib.built.graph;
     const ids = graph.topology.ids;
-    const page = browser!.page;
+    const page = site().browser.page;
     const errors: string[] = [];
     const onError = (e: Error) => errors.push(e.message);
     page.on('pageerror', onError);

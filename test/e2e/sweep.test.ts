@@ -7,23 +7,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
-import { type BrowserSession, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
-import { builtSite } from './site.js';
+import { outputPath } from './helpers.js';
+import { useBuiltPage } from './site.js';
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-
-beforeAll(async () => {
-  server = await serveStatic(builtSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltPage();
 
 const AXIS = 'scenario.batch_size=1:512:10:log';
 const METRICS = ['performance.latency', 'performance.throughput'];
@@ -56,11 +45,11 @@ describe('sweep any cell', () => {
     const want = JSON.parse(json) as CliSweep;
     expect(want.axes[0].values).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
 
-    const page = browser!.page;
+    const page = site().browser.page;
     page.setDefaultTimeout(10_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server!.url);
+    await page.goto(site().url);
     await expect.poll(() => page.locator('.cell-card[data-cell="performance.latency"] .cell-value').textContent()).toMatch(/\d/);
     await expect.poll(() => page.locator('[data-scenario-name]').textContent()).toBe('Llama3_8B on H100');
 
@@ -118,7 +107,7 @@ describe('sweep any cell', () => {
   });
 
   it('a second input gives a heatmap; a long sweep shows progress and can be cancelled', async () => {
-    const page = browser!.page;
+    const page = site().browser.page;
     await page.locator('[data-open-sweeps]').click();
     const panel = page.locator('[data-testid="sweep-panel"]');
     await panel.locator('[data-field="y.on"]').check();

@@ -4,25 +4,14 @@
  * the library says change light up, walk the upstream cone of the latency, refuse an invalid
  * efficiency without breaking the rest, and keep the view over a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CellValue } from '../../src/graph/index.js';
 import { buildScenario } from '../../src/scenario/index.js';
-import { type BrowserSession, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
-import { builtSite } from './site.js';
+import { outputPath } from './helpers.js';
+import { useBuiltPage } from './site.js';
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-
-beforeAll(async () => {
-  server = await serveStatic(builtSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltPage();
 
 const same = (a: CellValue, b: CellValue) => (a.ok && b.ok ? Object.is(a.value, b.value) : !a.ok && !b.ok && a.error.message === b.error.message);
 
@@ -58,11 +47,11 @@ async function type(page: Page, id: string, text: string): Promise<void> {
 describe('the workbench page', () => {
   it('traces a batch-size edit, the latency cone and a refused efficiency on Llama3_8B / H100', async () => {
     const want = expected();
-    const page = browser!.page;
+    const page = site().browser.page;
     page.setDefaultTimeout(10_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server!.url);
+    await page.goto(site().url);
     await expect.poll(() => valueOf(page, 'performance.latency')).toMatch(/\d/);
 
     await pick(page, 'model', 'Llama3_8B');

@@ -9,23 +9,12 @@
  * everything else.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type BrowserSession, launchBrowser, outputPath, serveStatic, type StaticServer } from './helpers.js';
-import { builtSite } from './site.js';
+import { launchBrowser, outputPath } from './helpers.js';
+import { useBuiltPage } from './site.js';
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-
-beforeAll(async () => {
-  server = await serveStatic(builtSite());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltPage();
 
 const batchField = (page: Page) => page.locator('[data-key-input="scenario.batch_size"] input');
 const saveState = (page: Page) => page.locator('[data-save-state]').getAttribute('data-save-state');
@@ -57,11 +46,11 @@ const withoutIdentity = ({ id: _id, name: _name, created: _c, updated: _u, ...re
 
 describe('workbooks in the browser', () => {
   it('an edit is autosaved: a reload and a fresh visit without the URL state both show it', async () => {
-    const page = browser!.page;
+    const page = site().browser.page;
     page.setDefaultTimeout(10_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server!.url);
+    await page.goto(site().url);
     await expect.poll(() => workbookName(page)).toBe('My workbook');
     await setBatch(page, '64');
     await expect.poll(() => saveState(page)).toBe('saved');
@@ -70,7 +59,7 @@ describe('workbooks in the browser', () => {
     await page.reload();
     await expect.poll(() => batchField(page).inputValue()).toBe('64 sequences');
     // Without the hash, the last opened workbook comes from IndexedDB.
-    await page.goto(server!.url);
+    await page.goto(site().url);
     await expect.poll(() => workbookName(page)).toBe('My workbook');
     await expect.poll(() => batchField(page).inputValue()).toBe('64 sequences');
     await page.screenshot({ path: outputPath('workbooks-reloaded.png') });
@@ -78,7 +67,7 @@ describe('workbooks in the browser', () => {
   });
 
   it('export .json, then import it: the same workbook document (new id, name and timestamps)', async () => {
-    const page = browser!.page;
+    const page = site().browser.page;
     await page.locator('[data-open-workbook]').click();
     await page.locator('[data-notes]').fill('Decode is memory-bound <b>even</b> at batch 64.');
     await page.locator('[data-add-scenario]').click();
@@ -103,7 +92,7 @@ describe('workbooks in the browser', () => {
   });
 
   it('a share link opened in a fresh browser profile shows the same scorecard', async () => {
-    const page = browser!.page;
+    const page = site().browser.page;
     await setBatch(page, '32');
     await expect.poll(() => saveState(page)).toBe('saved');
     const want = await scorecard(page);
@@ -117,7 +106,7 @@ describe('workbooks in the browser', () => {
     expect(want['performance.latency']).toMatch(/ms$/);
     await page.locator('[data-share]').click();
     const link = await page.locator('[data-share-link]').inputValue();
-    expect(link.startsWith(`${server!.url}#wb=`)).toBe(true);
+    expect(link.startsWith(`${site().url}#wb=`)).toBe(true);
     await page.screenshot({ path: outputPath('workbooks-share.png') });
     await page.locator('[data-dialog="share"] [data-close]').click();
 
@@ -138,7 +127,7 @@ describe('workbooks in the browser', () => {
   });
 
   it('a corrupt IndexedDB entry is listed as broken with a message; the other workbooks still open', async () => {
-    const page = browser!.page;
+    const page = site().browser.page;
     await page.evaluate(() => new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('mlsysim');
       open.onerror = () => reject(open.error);
@@ -152,7 +141,7 @@ describe('workbooks in the browser', () => {
         tx.onerror = () => reject(tx.error);
       };
     }));
-    await page.goto(server!.url);
+    await page.goto(site().url);
     await expect.poll(() => page.locator('[data-session-messages]').textContent()).toContain('1 stored workbook cannot be opened');
     await page.locator('[data-open-workbooks]').click();
     const broken = page.locator('[data-broken="workbook:corrupt-1"] [data-broken-reason]');
