@@ -8,17 +8,7 @@ import {
 import { deflateRaw } from '../../src/persist/compression.js';
 import { workbookSchema } from '../../src/scenario/index.js';
 import { workbookArb } from './arbitraries.js';
-import { freshIndexedDb, sampleWorkbook } from './helpers.js';
-
-async function refusal(run: () => Promise<unknown>): Promise<PersistError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof PersistError) return e;
-    throw e;
-  }
-  throw new Error('expected a PersistError');
-}
+import { freshIndexedDb, refusal, sampleWorkbook } from './helpers.js';
 
 /** Any text as a link payload, skipping the workbook checks of encodeWorkbook. */
 async function payloadOf(text: string): Promise<string> {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
+import { PersistError } from '../../src/persist/index.js';
 import type { Workbook } from '../../src/scenario/index.js';
 
 /** Replaces the global IndexedDB with an empty one (call in beforeEach). */
@@ -27,4 +28,15 @@ export function sampleWorkbook(overrides: Partial<Workbook> = {}): Workbook {
 /** A fixture file's text. (import.meta.url is not a file: URL under jsdom, so paths start at the project root.) */
 export function fixtureText(relative: string): string {
   return readFileSync(resolve(process.cwd(), 'test/fixtures', relative), 'utf8');
+}
+
+/** The PersistError `run` rejects with (fails the test when it resolves or throws anything else). */
+export async function refusal(run: () => Promise<unknown>): Promise<PersistError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof PersistError) return e;
+    throw e;
+  }
+  throw new Error('expected a PersistError');
 }

@@ -2,20 +2,10 @@ import 'fake-indexeddb/auto';
 import { set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  idbBackend, MAX_WORKBOOK_JSON_BYTES, PersistError, WorkbookStore, workbookIdbStore,
+  idbBackend, MAX_WORKBOOK_JSON_BYTES, WorkbookStore, workbookIdbStore,
 } from '../../src/persist/index.js';
 import type { KeyValueBackend } from '../../src/persist/index.js';
-import { fixtureText, freshIndexedDb, sampleWorkbook } from './helpers.js';
-
-async function refusal(run: () => Promise<unknown>): Promise<PersistError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof PersistError) return e;
-    throw e;
-  }
-  throw new Error('expected a PersistError');
-}
+import { fixtureText, freshIndexedDb, refusal, sampleWorkbook } from './helpers.js';
 
 let clock = Date.parse('2025-06-01T00:00:00Z');
 const now = (): Date => new Date((clock += 1000));
