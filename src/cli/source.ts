@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { createRegistry, modelFromHfConfig, registry, type Registry } from '../registry/index.js';
 import type { BuildOptions, OverrideValue, ScenarioMode } from '../scenario/index.js';
-import { loadDocumentText } from '../scenario/index.js';
+import { loadDocumentText } from '../scenario/yaml-text.js';
 import { numberFlag, parseSets } from './args.js';
 import { CliError } from './errors.js';
 

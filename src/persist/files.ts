@@ -2,10 +2,12 @@
  * Files: a workbook as a `.json` file (pretty, schema_version first) and a scenario as an
  * mlsysim plan (`mlsys.yaml`). Imports go through the same checks as share links and always
  * create a NEW workbook in the store.
+ *
+ * The plan functions are async: they load scenario/yaml-text.ts (with the `yaml` package,
+ * ≈ 30 kB gzip) on first use, so the page's first load does not carry it.
  */
-import { loadPlan, planToYaml, ScenarioInputError, WORKBOOK_SCHEMA_VERSION } from '../scenario/index.js';
+import { loadPlan, ScenarioInputError, WORKBOOK_SCHEMA_VERSION } from '../scenario/index.js';
 import type { PlanExport, Workbook } from '../scenario/index.js';
-import { parseText } from '../scenario/yaml-text.js';
 import { readWorkbookJson, workbookToJson } from './document.js';
 import { PersistError } from './errors.js';
 import { newId, nowIso } from './naming.js';
@@ -54,11 +56,12 @@ export async function importWorkbookFile(text: string, store: WorkbookStore, fil
 
 /**
  * One scenario of a workbook → an mlsysim plan. `dropped` lists what the plan format cannot
- * express (the UI shows it). Throws PersistError('not_found' | 'invalid').
+ * express (the UI shows it). Rejects with PersistError('not_found' | 'invalid').
  */
-export function exportScenarioPlan(workbook: Workbook, scenarioId: string): ExportedFile & PlanExport {
+export async function exportScenarioPlan(workbook: Workbook, scenarioId: string): Promise<ExportedFile & PlanExport> {
   const entry = workbook.scenarios.find((s) => s.id === scenarioId);
   if (!entry) throw new PersistError('not_found', `workbook '${workbook.name}' has no scenario with id '${scenarioId}'`);
+  const { planToYaml } = await import('../scenario/yaml-text.js');
   try {
     const { yaml, dropped } = planToYaml(entry.scenario);
     return { filename: `${fileStem(entry.name, 'plan')}.mlsys.yaml`, mimeType: PLAN_MIME_TYPE, text: yaml, yaml, dropped };
@@ -74,9 +77,10 @@ export interface PlanImport {
   readonly warnings: string[];
 }
 
-/** Plan text → a workbook (not stored) holding that plan as its one scenario. Throws PersistError. */
-export function planToWorkbook(text: string, options: { filename?: string; now?: () => Date } = {}): PlanImport {
+/** Plan text → a workbook (not stored) holding that plan as its one scenario. Rejects with PersistError. */
+export async function planToWorkbook(text: string, options: { filename?: string; now?: () => Date } = {}): Promise<PlanImport> {
   const { filename } = options;
+  const { parseText } = await import('../scenario/yaml-text.js');
   try {
     assertJsonSize(text, 'the plan');
     const data = parseText(text, 'plan', filename);
@@ -98,6 +102,6 @@ export function planToWorkbook(text: string, options: { filename?: string; now?:
 
 /** Imports plan YAML as a NEW workbook with that scenario. */
 export async function importPlanFile(text: string, store: WorkbookStore, filename?: string): Promise<PlanImport> {
-  const { workbook, warnings } = planToWorkbook(text, { filename });
+  const { workbook, warnings } = await planToWorkbook(text, { filename });
   return { workbook: await store.add(workbook, 'imported'), warnings };
 }

@@ -1,6 +1,8 @@
 /**
- * Custom entries: a user's own accelerator, model, grid, node, fabric or cluster, written as
- * JSON or YAML text or given as an object.
+ * Custom entries: a user's own accelerator, model, grid, node, fabric or cluster, given as an
+ * object (already parsed). JSON or YAML text is read by custom-text.ts, which holds the YAML
+ * parser, so code that only builds entries from objects (the scenario context, the browser's
+ * first load) does not carry it.
  *
  * Document format: the catalogue's own field spelling (`peak_tflops`, `memory_capacity_gb`,
  * `memory_bandwidth_gbs` …), so an entry copied from catalog.json and edited is a valid custom
@@ -10,7 +12,6 @@
  * catalogue's layout: `{hardware: [...], models: [...], grids: [...], systems: {nodes, fabrics,
  * clusters}}` (nodes/fabrics/clusters are also accepted at the top level).
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { EntryByKind } from './catalog.js';
 import { convertHardware } from './convert-hardware.js';
@@ -30,15 +31,10 @@ import type { EntryKind } from './types.js';
 
 export type CustomKind = 'hardware' | 'model' | 'grid' | 'node' | 'fabric' | 'cluster';
 
-/** Parse JSON or YAML text (YAML 1.2 is a superset of JSON); objects pass through. */
-export function parseDocumentText(kind: string, input: unknown): unknown {
-  if (typeof input !== 'string') return input;
-  try {
-    return parseYaml(input);
-  } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new EntryValidationError(kind, [`${kind} is not valid JSON or YAML: ${why}`]);
-  }
+/** Text is refused with a pointer to the text reader, rather than a bare "must be an object". */
+function requireParsed(kind: string, data: unknown, reader: string): unknown {
+  if (typeof data !== 'string') return data;
+  throw new EntryValidationError(kind, [`${kind} must be an object with fields (got text; ${reader} in custom-text.ts reads JSON or YAML text)`]);
 }
 
 const SCHEMAS = {
@@ -104,21 +100,22 @@ export interface CustomEntryOptions {
 }
 
 /**
- * One custom entry of `kind` from JSON/YAML text or an object. Throws EntryValidationError whose
- * `problems` each name the field ("hardware.memory_bandwidth_gbs must be a number > 0 (got -1)").
+ * One custom entry of `kind` from an object (parsed JSON/YAML, or built in code). Throws
+ * EntryValidationError whose `problems` each name the field ("hardware.memory_bandwidth_gbs
+ * must be a number > 0 (got -1)"); text is refused (parseCustomEntryText reads it).
  */
 export function parseCustomEntry<K extends CustomKind>(
   kind: K,
-  input: unknown,
+  data: unknown,
   options: CustomEntryOptions = {},
 ): EntryByKind[K] {
-  return build(kind, parseDocumentText(kind, input), options.registry ?? builtinRegistry(), kind);
+  return build(kind, requireParsed(kind, data, 'parseCustomEntryText'), options.registry ?? builtinRegistry(), kind);
 }
 
-export const customHardware = (input: unknown, options?: CustomEntryOptions) => parseCustomEntry('hardware', input, options);
-export const customModel = (input: unknown, options?: CustomEntryOptions) => parseCustomEntry('model', input, options);
-export const customGrid = (input: unknown, options?: CustomEntryOptions) => parseCustomEntry('grid', input, options);
-export const customCluster = (input: unknown, options?: CustomEntryOptions) => parseCustomEntry('cluster', input, options);
+export const customHardware = (data: unknown, options?: CustomEntryOptions) => parseCustomEntry('hardware', data, options);
+export const customModel = (data: unknown, options?: CustomEntryOptions) => parseCustomEntry('model', data, options);
+export const customGrid = (data: unknown, options?: CustomEntryOptions) => parseCustomEntry('grid', data, options);
+export const customCluster = (data: unknown, options?: CustomEntryOptions) => parseCustomEntry('cluster', data, options);
 
 const list = z.array(z.unknown(), { error: 'must be a list of entries' }).optional();
 const documentSchema = strictObject({
@@ -132,12 +129,12 @@ const documentSchema = strictObject({
 });
 
 /**
- * A document of several custom entries in the catalogue's layout → a registry holding the
- * built-in catalogue plus them. Entries are added in dependency order (devices before nodes,
- * nodes and fabrics before clusters) so a custom cluster can use a custom node.
+ * A document (object) of several custom entries in the catalogue's layout → a registry holding
+ * the built-in catalogue plus them. Entries are added in dependency order (devices before
+ * nodes, nodes and fabrics before clusters) so a custom cluster can use a custom node.
  */
-export function loadCustomEntries(input: unknown): Registry {
-  const doc = parseDocumentText('custom entries', input);
+export function loadCustomEntries(data: unknown): Registry {
+  const doc = requireParsed('custom entries', data, 'loadCustomEntriesText');
   const parsed = documentSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new EntryValidationError('custom entries', formatIssues('document', parsed.error.issues));
   const d = parsed.data;

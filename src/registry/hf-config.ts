@@ -14,7 +14,6 @@
  */
 import { z } from 'zod';
 import { convertModel } from './convert-model.js';
-import { parseDocumentText } from './custom.js';
 import { EntryValidationError, formatIssues } from './errors.js';
 import { countHfParams } from './hf-params.js';
 import type { HfArchitecture } from './hf-params.js';
@@ -112,8 +111,22 @@ function defaultId(c: HfConfig): string {
   return base.replace(/[^A-Za-z0-9_.-]+/g, '_');
 }
 
+/**
+ * config.json text → a value (Hugging Face writes it with json.dump, so JSON.parse; no YAML
+ * parser needed here); anything that is not a string passes through.
+ */
+function parseConfigText(input: unknown): unknown {
+  if (typeof input !== 'string') return input;
+  try {
+    return JSON.parse(input);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new EntryValidationError('config.json', [`config.json is not valid JSON: ${why}`]);
+  }
+}
+
 function validateConfig(input: unknown): HfConfig {
-  let doc = parseDocumentText('config.json', input);
+  let doc = parseConfigText(input);
   // Multimodal wrappers keep the language model under text_config.
   if (doc && typeof doc === 'object' && !('hidden_size' in doc) && 'text_config' in doc) {
     doc = (doc as { text_config: unknown }).text_config;

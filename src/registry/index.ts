@@ -2,6 +2,8 @@
  * The registry: the catalogue as typed SI data with provenance, lookup with suggestions, the
  * mlsysim-style namespaces, the zoo, custom entries and Hugging Face config import.
  * Browser-safe: the Node-only file reader lives in hf-config-file.ts and is not re-exported.
+ * Neither is custom-text.ts (custom entries as JSON/YAML text): it holds the YAML parser,
+ * which the page loads only when a user pastes text, so it is imported directly.
  */
 export type {
   Cooling, Datacenter, Device, EntryKind, Grid, HardwareCategory, Model, ModelCategory, ModelFamily, PeakKey,

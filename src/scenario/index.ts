@@ -1,6 +1,9 @@
 /**
  * What a user describes: scenario / plan / workbook schemas (one zod source for types,
- * validation and JSON Schema), YAML/JSON loading with field-path messages, and plan export.
+ * validation and JSON Schema), loading with field-path messages, and plan export.
+ * JSON/YAML text (loadPlanText, loadScenarioText, loadDocumentText, planToYaml, parseText) is
+ * in yaml-text.ts, imported directly and not re-exported here: it holds the YAML parser, which
+ * the page's first load leaves out (the page loads it on a plan import or export).
  */
 export type { InputProblem, IssueLike, ScenarioInputErrorOptions } from './errors.js';
 export { formatIssues, formatPath, issuesError, ScenarioInputError } from './errors.js';
@@ -18,12 +21,10 @@ export { normalizePrecision, planSchema } from './plan-schema.js';
 export type { Workbook, WorkbookScenario, WorkbookSweep } from './workbook.js';
 export { WORKBOOK_SCHEMA_VERSION, workbookSchema, workbookScenarioSchema, workbookSweepSchema } from './workbook.js';
 export type { LoadOptions, LoadResult } from './plan.js';
-export { loadPlan, loadPlanText, PLAN_CELLS, planToScenario } from './plan.js';
-export type { PlanExport } from './plan-export.js';
-export { planToYaml } from './plan-export.js';
-export {
-  acceleratorCount, documentKind, loadDocumentText, loadScenario, loadScenarioText, normalizeScenario,
-} from './load.js';
+export { loadPlan, PLAN_CELLS, planToScenario } from './plan.js';
+export type { PlanData, PlanExport } from './plan-export.js';
+export { scenarioToPlan } from './plan-export.js';
+export { acceleratorCount, documentKind, loadScenario, normalizeScenario } from './load.js';
 export type { SchemaType } from './json-schema.js';
 export { jsonSchemaFor, SCHEMA_TYPES } from './json-schema.js';
 export { CELL_ID_PATTERN } from './fields.js';

@@ -1,21 +1,15 @@
 /**
- * Our own scenario documents (JSON or YAML) → validated, catalogue-checked scenarios, and a
- * loader that accepts either a scenario or an mlsysim plan.
+ * Our own scenario documents (already parsed from JSON or YAML) → validated, catalogue-checked
+ * scenarios, and how to tell a scenario from an mlsysim plan. The text readers
+ * (loadScenarioText, loadDocumentText) are in yaml-text.ts.
  */
 import { registry } from '../registry/index.js';
 import type { Registry } from '../registry/index.js';
 import { requireEntry, requireSystem } from './catalog-check.js';
 import { issuesError, ScenarioInputError } from './errors.js';
-import { loadPlan } from './plan.js';
 import type { LoadOptions, LoadResult } from './plan.js';
 import { LAYOUT_CELLS, scenarioSchema } from './schema.js';
 import type { Scenario } from './schema.js';
-import { parseText } from './yaml-text.js';
-
-/** Scenario text (JSON or YAML) → a scenario. Throws ScenarioInputError for bad input. */
-export function loadScenarioText(text: string, options: LoadOptions = {}): LoadResult {
-  return loadScenario(parseText(text, 'scenario', options.filename), options);
-}
 
 /** Plain data → a validated, catalogue-checked and normalised scenario. */
 export function loadScenario(data: unknown, options: LoadOptions = {}): LoadResult {
@@ -34,13 +28,6 @@ export function loadScenario(data: unknown, options: LoadOptions = {}): LoadResu
 /** Which format a parsed document is: a plan has `workload`, a scenario has `model`. */
 export function documentKind(data: unknown): 'plan' | 'scenario' {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && 'workload' in data ? 'plan' : 'scenario';
-}
-
-/** A plan or a scenario, told apart by documentKind (for `mlsysim eval <file>`). */
-export function loadDocumentText(text: string, options: LoadOptions = {}): LoadResult & { kind: 'plan' | 'scenario' } {
-  const data = parseText(text, 'document', options.filename);
-  const kind = documentKind(data);
-  return { kind, ...(kind === 'plan' ? loadPlan(data, options) : loadScenario(data, options)) };
 }
 
 /** The device id a system entry is built from, and a word for it. */

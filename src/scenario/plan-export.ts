@@ -1,9 +1,9 @@
 /**
- * A scenario → an mlsysim plan (`mlsys.yaml`), when it can be written as one. Plans reject
- * unknown keys, so whatever the format cannot express is listed in `dropped` rather than
- * smuggled into an extension block. Custom models and devices cannot be written at all.
+ * A scenario → an mlsysim plan (`mlsys.yaml`) as plain data, when it can be written as one.
+ * Plans reject unknown keys, so whatever the format cannot express is listed in `dropped`
+ * rather than smuggled into an extension block. Custom models and devices cannot be written
+ * at all. planToYaml (yaml-text.ts) writes the result as YAML text.
  */
-import { stringify } from 'yaml';
 import { parseQuantity } from '../graph/index.js';
 import { registry } from '../registry/index.js';
 import type { Registry } from '../registry/index.js';
@@ -12,10 +12,17 @@ import { ScenarioInputError } from './errors.js';
 import { PLAN_CELLS } from './plan.js';
 import type { Scenario } from './schema.js';
 
+export interface PlanData {
+  /** The plan's keys in mlsys.yaml order (version, name, workload, hardware, ops, constraints); loadPlan reads it back. */
+  readonly plan: Record<string, unknown>;
+  /** What the plan format could not express, one entry per field ("overrides['communication.tp']"). */
+  readonly dropped: string[];
+}
+
 export interface PlanExport {
   /** The plan as YAML text; loadPlanText reads it back. */
   readonly yaml: string;
-  /** What the plan format could not express, one entry per field ("overrides['communication.tp']"). */
+  /** As PlanData.dropped. */
   readonly dropped: string[];
 }
 
@@ -52,8 +59,8 @@ function fleetOf(s: Scenario, reg: Registry, hw: string, dropped: string[]): { n
   return { nodes: 1, perNode: node.gpus_per_node };
 }
 
-/** Writes `scenario` as an mlsysim plan; throws ScenarioInputError for custom models/devices. */
-export function planToYaml(scenario: Scenario, reg: Registry = registry()): PlanExport {
+/** `scenario` as an mlsysim plan; throws ScenarioInputError for custom models/devices. */
+export function scenarioToPlan(scenario: Scenario, reg: Registry = registry()): PlanData {
   const dropped: string[] = [];
   if (typeof scenario.model !== 'string') {
     throw ScenarioInputError.at('model', 'must be a catalogue id to write an mlsysim plan (a custom model cannot be expressed in mlsys.yaml)');
@@ -116,5 +123,5 @@ export function planToYaml(scenario: Scenario, reg: Registry = registry()): Plan
   if (scenario.description !== undefined) dropped.push('description');
   for (const [cell, v] of Object.entries(o)) dropped.push(`overrides['${cell}'] (${String(v)})`);
   if (scenario.sweeps?.length) dropped.push(`sweeps (${scenario.sweeps.length})`);
-  return { yaml: stringify(plan), dropped };
+  return { plan, dropped };
 }

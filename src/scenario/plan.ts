@@ -1,6 +1,7 @@
 /**
- * mlsysim plans (`mlsys.yaml`) → scenarios. The mapping of every plan key to a scenario
- * field or input cell is the table in docs/plans.md; PLAN_CELLS below is its source.
+ * mlsysim plans (`mlsys.yaml`, already parsed) → scenarios. The mapping of every plan key to a
+ * scenario field or input cell is the table in docs/plans.md; PLAN_CELLS below is its source.
+ * Plan text is read by loadPlanText in yaml-text.ts.
  */
 import { parseQuantity } from '../graph/index.js';
 import { registry } from '../registry/index.js';
@@ -10,7 +11,6 @@ import { issuesError, ScenarioInputError } from './errors.js';
 import { normalizePrecision, planSchema } from './plan-schema.js';
 import type { Plan } from './plan-schema.js';
 import type { FleetInput, OverrideValue, Scenario } from './schema.js';
-import { parseText } from './yaml-text.js';
 
 /** The input cells plan keys set (physics §1.7, §8.1, §11.4). */
 export const PLAN_CELLS = {
@@ -35,11 +35,6 @@ export interface LoadResult {
   readonly scenario: Scenario;
   /** Notes for the user (legacy keys, assumed layouts); the CLI prints them on stderr. */
   readonly warnings: string[];
-}
-
-/** A plan as YAML (or JSON) text → a scenario. Throws ScenarioInputError for bad input. */
-export function loadPlanText(text: string, options: LoadOptions = {}): LoadResult {
-  return loadPlan(parseText(text, 'plan', options.filename), options);
 }
 
 /** A plan already parsed into plain data → a scenario. */

@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { evaluate, flatResult, jsonSchemaFor, loadDocumentText, optimizeParallelism, optimizePlacement } from '../../src/scenario/index.js';
+import { evaluate, flatResult, jsonSchemaFor, optimizeParallelism, optimizePlacement } from '../../src/scenario/index.js';
+import { loadDocumentText } from '../../src/scenario/yaml-text.js';
 import { cli, EXAMPLE, PLANS, scratch } from './helpers.js';
 
 // Spawns run concurrently on few cores: allow time.

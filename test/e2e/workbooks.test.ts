@@ -1,18 +1,20 @@
 /**
  * Workbooks in a real browser: an edit survives a reload (from the URL and from IndexedDB), a
  * workbook exported as .json and imported again is the same document, a share link opened in
- * a fresh browser profile shows the same scorecard, and a corrupt IndexedDB entry is listed as
- * broken while the others still open.
+ * a fresh browser profile shows the same scorecard, a corrupt IndexedDB entry is listed as
+ * broken while the others still open, and a scenario exported as an mlsysim plan and imported
+ * again shows the same scorecard, the YAML reader loading only then (not with the page).
  *
  * Import deliberately assigns a new id and new created/updated timestamps (it never replaces a
  * workbook), and a name suffixed " (imported)" when the name is taken; the round trip compares
  * everything else.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { launchBrowser, outputPath } from './helpers.js';
-import { useBuiltPage } from './site.js';
+import { builtSite, useBuiltPage } from './site.js';
 
 const site = useBuiltPage();
 
@@ -152,5 +154,56 @@ describe('workbooks in the browser', () => {
     await expect.poll(() => workbookName(page)).toBe('My workbook');
     // Its active scenario is the copy added before the export, at batch 8.
     await expect.poll(() => batchField(page).inputValue()).toBe('8 sequences');
+  });
+
+  it('plan .yaml export, then import: the same scorecard; the YAML reader is not part of the first load', async () => {
+    const page = site().browser.page;
+    const errors: string[] = [];
+    const scripts: string[] = [];
+    const onError = (e: Error) => errors.push(e.message);
+    const onRequest = (r: Request) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    };
+    page.on('pageerror', onError);
+    page.on('request', onRequest);
+    // A text only the yaml package holds (its duplicate-key error).
+    const hasYaml = async (path: string) => (await readFile(join(builtSite(), path), 'utf8')).includes('Map keys must be unique');
+    try {
+      await page.goto(site().url);
+      await expect.poll(() => workbookName(page)).toBe('My workbook');
+      await setBatch(page, '16');
+      await expect.poll(() => saveState(page)).toBe('saved');
+      const want = await scorecard(page);
+      const firstLoad = [...scripts];
+      expect(firstLoad.length).toBeGreaterThan(0);
+      for (const path of firstLoad) expect(await hasYaml(path)).toBe(false);
+
+      await page.locator('[data-open-workbook]').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-scenario].current [data-export-plan]').click(),
+      ]);
+      const text = await readFile(await download.path(), 'utf8');
+      await page.locator('[data-dialog="workbook"] [data-close]').click();
+      expect(download.suggestedFilename()).toMatch(/\.mlsys\.yaml$/);
+      // The default scenario (Llama3_8B on one H100) at the batch set above, in mlsys.yaml's keys.
+      expect(text).toMatch(/^workload:\n {2}name: Llama3_8B\n {2}batch_size: 16$/m);
+      expect(text).toMatch(/^hardware:\n {2}name: H100$/m);
+      const onDemand = scripts.slice(firstLoad.length);
+      expect((await Promise.all(onDemand.map(hasYaml))).some(Boolean)).toBe(true);
+
+      await page.locator('[data-open-workbooks]').click();
+      await page.locator('[data-import-file]').setInputFiles({
+        name: download.suggestedFilename(), mimeType: 'application/yaml', buffer: Buffer.from(text),
+      });
+      await expect.poll(() => workbookName(page)).not.toBe('My workbook');
+      await expect.poll(() => batchField(page).inputValue()).toBe('16 sequences');
+      expect(await scorecard(page)).toEqual(want);
+      await page.screenshot({ path: outputPath('workbooks-plan-imported.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      page.off('pageerror', onError);
+      page.off('request', onRequest);
+    }
   });
 });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadPlan, loadPlanText, ScenarioInputError } from '../../src/scenario/index.js';
+import { loadPlan, ScenarioInputError } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { EXAMPLE } from '../cli/helpers.js';
 
 const example = readFileSync(EXAMPLE, 'utf8');

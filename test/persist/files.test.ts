@@ -5,13 +5,24 @@ import {
   exportScenarioPlan, exportWorkbookFile, importPlanFile, importWorkbookFile, PersistError, planToWorkbook,
   readWorkbookFile, WorkbookStore,
 } from '../../src/persist/index.js';
-import { loadPlanText } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { workbookArb } from './arbitraries.js';
 import { fixtureText, freshIndexedDb, sampleWorkbook } from './helpers.js';
 
 function refusal(run: () => unknown): PersistError {
   try {
     run();
+  } catch (e) {
+    if (e instanceof PersistError) return e;
+    throw e;
+  }
+  throw new Error('expected a PersistError');
+}
+
+/** The PersistError an async call rejects with. */
+async function rejection(run: () => Promise<unknown>): Promise<PersistError> {
+  try {
+    await run();
   } catch (e) {
     if (e instanceof PersistError) return e;
     throw e;
@@ -72,8 +83,8 @@ describe('.json workbook files', () => {
 describe('mlsysim plan YAML', () => {
   const planText = fixtureText('../../examples/example_cluster.yaml');
 
-  it('planToWorkbook() holds the plan as its one (active) scenario, as loadPlanText reads it', () => {
-    const { workbook, warnings } = planToWorkbook(planText, { filename: 'example_cluster.yaml' });
+  it('planToWorkbook() holds the plan as its one (active) scenario, as loadPlanText reads it', async () => {
+    const { workbook, warnings } = await planToWorkbook(planText, { filename: 'example_cluster.yaml' });
     const expected = loadPlanText(planText);
     expect(workbook.scenarios).toHaveLength(1);
     expect(workbook.scenarios[0].scenario).toEqual(expected.scenario);
@@ -81,15 +92,15 @@ describe('mlsysim plan YAML', () => {
     expect(warnings).toEqual(expected.warnings);
   });
 
-  it('export → import gives back the same scenario, and lists what a plan cannot hold', () => {
-    const wb = planToWorkbook(planText).workbook;
-    const exported = exportScenarioPlan(wb, wb.scenarios[0].id);
+  it('export → import gives back the same scenario, and lists what a plan cannot hold', async () => {
+    const wb = (await planToWorkbook(planText)).workbook;
+    const exported = await exportScenarioPlan(wb, wb.scenarios[0].id);
     expect(exported.filename).toMatch(/\.mlsys\.yaml$/);
-    expect(planToWorkbook(exported.yaml).workbook.scenarios[0].scenario).toEqual(wb.scenarios[0].scenario);
+    expect((await planToWorkbook(exported.yaml)).workbook.scenarios[0].scenario).toEqual(wb.scenarios[0].scenario);
 
     const withExtras = sampleWorkbook();
     withExtras.scenarios[0].scenario = { ...withExtras.scenarios[0].scenario, overrides: { 'scenario.batch_size': 4, 'infra.pue': 1.2 } };
-    expect(exportScenarioPlan(withExtras, 's1').dropped).toEqual(["overrides['infra.pue'] (1.2)"]);
+    expect((await exportScenarioPlan(withExtras, 's1')).dropped).toEqual(["overrides['infra.pue'] (1.2)"]);
   });
 
   it('importPlanFile() stores a new workbook named after the plan', async () => {
@@ -98,12 +109,12 @@ describe('mlsysim plan YAML', () => {
     expect(await store.get(workbook.id)).toEqual(workbook);
   });
 
-  it('refuses bad plans, custom devices and unknown scenarios with messages', () => {
-    expect(refusal(() => planToWorkbook('version: "1.0"\nworkload: { name: Nope }\nhardware: { name: H100 }\n', { filename: 'p.yaml' })).message)
+  it('refuses bad plans, custom devices and unknown scenarios with messages', async () => {
+    expect((await rejection(() => planToWorkbook('version: "1.0"\nworkload: { name: Nope }\nhardware: { name: H100 }\n', { filename: 'p.yaml' }))).message)
       .toMatch(/^p.yaml: .*workload.name/);
-    expect(refusal(() => planToWorkbook('a: [')).code).toBe('invalid');
-    const hostile = refusal(() => planToWorkbook('version: "1.0"\nworkload: { name: Llama3_8B, constructor: 1 }\nhardware: { name: H100 }\n'));
+    expect((await rejection(() => planToWorkbook('a: ['))).code).toBe('invalid');
+    const hostile = await rejection(() => planToWorkbook('version: "1.0"\nworkload: { name: Llama3_8B, constructor: 1 }\nhardware: { name: H100 }\n'));
     expect([hostile.code, hostile.message]).toEqual(['hostile', expect.stringMatching(/'constructor'/)]);
-    expect(refusal(() => exportScenarioPlan(sampleWorkbook(), 'missing')).code).toBe('not_found');
+    expect((await rejection(() => exportScenarioPlan(sampleWorkbook(), 'missing'))).code).toBe('not_found');
   });
 });

@@ -5,16 +5,17 @@ import {
   parseCustomEntry, resolveCluster,
 } from '../../src/registry/index.js';
 import type { CustomKind } from '../../src/registry/index.js';
+import { loadCustomEntriesText, parseCustomEntryText } from '../../src/registry/custom-text.js';
 
 const raw = JSON.parse(readFileSync(new URL('../../src/registry/data/catalog.json', import.meta.url), 'utf8')) as {
   hardware: Record<string, unknown>[];
   models: Record<string, unknown>[];
 };
 
-/** The problems an invalid document produces. */
+/** The problems an invalid document (text or object) produces. */
 function problems(kind: CustomKind, doc: unknown): readonly string[] {
   try {
-    parseCustomEntry(kind, doc);
+    parseCustomEntryText(kind, doc);
   } catch (e) {
     if (e instanceof EntryValidationError) return e.problems;
     throw e;
@@ -26,7 +27,7 @@ const minimalChip = { id: 'MyChip', peak_tflops: { bf16: 400 }, memory_capacity_
 
 describe('custom entries: good documents', () => {
   it('an accelerator from JSON text is a Device in SI units with a default user source', () => {
-    const d = customHardware(JSON.stringify({ ...minimalChip, tdp_w: 500, scaleup_bandwidth_gbs_per_direction: 300 }));
+    const d = parseCustomEntryText('hardware', JSON.stringify({ ...minimalChip, tdp_w: 500, scaleup_bandwidth_gbs_per_direction: 300 }));
     expect(d.kind).toBe('hardware');
     expect(d.memory_capacity).toBe(9.6e10);
     expect(d.memory_bandwidth).toBe(2.4e12);
@@ -54,7 +55,7 @@ tdp_w: 25
 execution_model: standard
 source: {kind: datasheet, ref: Acme EdgeBox datasheet rev 2, url: https://example.com/edgebox.pdf}
 `;
-    const d = customHardware(yaml);
+    const d = parseCustomEntryText('hardware', yaml);
     expect(d.category).toBe('Edge');
     expect(d.default_precision).toBe('fp16');
     expect(d.peak_flops_table.int8).toBe(8e13);
@@ -77,7 +78,7 @@ source: {kind: datasheet, ref: Acme EdgeBox datasheet rev 2, url: https://exampl
   });
 
   it('a dense model and an MoE model', () => {
-    const dense = customModel(`
+    const dense = parseCustomEntryText('model', `
 id: Tiny_LM
 display_name: My tiny LM
 params: 1.1e9
@@ -119,7 +120,7 @@ flops_per_inference_basis: per token
   });
 
   it('a document of several entries builds a registry in dependency order', () => {
-    const reg = loadCustomEntries(`
+    const reg = loadCustomEntriesText(`
 hardware:
   - {id: MyGPU, peak_tflops: {fp16: 500}, memory_capacity_gb: 96, memory_bandwidth_gbs: 4000, tdp_w: 600}
 systems:
@@ -215,6 +216,17 @@ describe('custom entries: bad documents name the field and the rule', () => {
   it('text that is neither JSON nor YAML, and a document that is not an object', () => {
     expect(problems('hardware', 'id: [unclosed')[0]).toMatch(/^hardware is not valid JSON or YAML: /);
     expect(problems('hardware', '42')).toEqual(['hardware must be an object with fields (got 42)']);
+  });
+
+  it('the object path (parseCustomEntry, customHardware, loadCustomEntries) refuses text and names the text reader', () => {
+    const text = JSON.stringify(minimalChip);
+    expect(() => parseCustomEntry('hardware', text)).toThrow(
+      'hardware must be an object with fields (got text; parseCustomEntryText in custom-text.ts reads JSON or YAML text)',
+    );
+    expect(() => customHardware(text)).toThrow(EntryValidationError);
+    expect(() => loadCustomEntries('grids: []')).toThrow(/loadCustomEntriesText/);
+    // The same document as an object is accepted, and equals the text path's result.
+    expect(customHardware(minimalChip)).toEqual(parseCustomEntryText('hardware', text));
   });
 
   it('a document entry names its section and id', () => {

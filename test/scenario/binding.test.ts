@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { input, LiveGraph } from '../../src/graph/index.js';
-import { bindingWall, evaluate, loadPlanText, type Scenario, WALLS, type WallRow } from '../../src/scenario/index.js';
+import { bindingWall, evaluate, type Scenario, WALLS, type WallRow } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { goldenCase } from '../helpers/golden.js';
 
 const decode = (extra: Record<string, number | string> = {}, mode?: Scenario['mode']): Scenario => ({

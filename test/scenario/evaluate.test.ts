@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LiveGraph } from '../../src/graph/index.js';
 import {
-  buildScenario, cellReport, evaluate, evaluateBuilt, type Evaluation, headlineCell, loadPlanText, type Scenario,
+  buildScenario, cellReport, evaluate, evaluateBuilt, type Evaluation, headlineCell, type Scenario,
 } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 
 const example = readFileSync(new URL('../../examples/example_cluster.yaml', import.meta.url), 'utf8');
 

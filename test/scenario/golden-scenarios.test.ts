@@ -17,9 +17,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS, type LiveGraph } from '../../src/graph/index.js';
 import {
-  cellReport, evaluate, type Evaluation, flatResult, loadPlanText, type OverrideValue, type Scenario,
-  ScenarioInputError,
+  cellReport, evaluate, type Evaluation, flatResult, type OverrideValue, type Scenario, ScenarioInputError,
 } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { expectClose, type GoldenCase, goldenCases } from '../helpers/golden.js';
 
 type Overrides = Record<string, OverrideValue>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPlanText, planToYaml, ScenarioInputError } from '../../src/scenario/index.js';
+import { ScenarioInputError } from '../../src/scenario/index.js';
+import { loadPlanText, planToYaml } from '../../src/scenario/yaml-text.js';
 import { goldenCase } from '../helpers/golden.js';
 
 const example = readFileSync(new URL('../../examples/example_cluster.yaml', import.meta.url), 'utf8');

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate, flatResult, loadPlanText, markdownScorecard, textScorecard } from '../../src/scenario/index.js';
+import { evaluate, flatResult, markdownScorecard, textScorecard } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 
 const e = evaluate({
   model: 'Llama3_8B', hardware: 'H100', system: { node_count: 1, accelerators_per_node: 8 }, ops: { duration_days: 1 },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertBounds, assertSchema, formatIssues, loadPlanText, loadScenarioText, ScenarioInputError, scenarioSchema, workbookSchema,
+  assertBounds, assertSchema, formatIssues, ScenarioInputError, scenarioSchema, workbookSchema,
 } from '../../src/scenario/index.js';
 import type { Workbook } from '../../src/scenario/index.js';
+import { loadPlanText, loadScenarioText } from '../../src/scenario/yaml-text.js';
 
 const W = '  name: Llama3_8B\n  batch_size: 1';
 const H = '  name: H100\n  precision: fp16\n  efficiency: 0.5';

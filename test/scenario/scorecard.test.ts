@@ -4,7 +4,8 @@
  * included). Expected values are the worked examples of §12 or hand arithmetic shown inline.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadPlanText, type Scenario, worst } from '../../src/scenario/index.js';
+import { evaluate, type Scenario, worst } from '../../src/scenario/index.js';
+import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { goldenCase } from '../helpers/golden.js';
 
 const decode = (batch: number, extra: Record<string, number | string> = {}): Scenario => ({

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkCustomEntry, KeyInputs, ScenarioControls, templateFor } from '../../src/ui/components/controls/index.js';
 import { createScenarioStore, type ScenarioStore } from '../../src/ui/store/index.js';
 
@@ -56,11 +56,11 @@ describe('ScenarioControls', () => {
     expect(s.built().graph.value('capital.duration')).toBe(30 * 86400);
   });
 
-  it('a pasted custom model is checked field by field, then used', () => {
-    const bad = checkCustomEntry('model', 'id: Tiny\nparams: -5\nlayers: 2.5');
+  it('a pasted custom model is checked field by field, then used', async () => {
+    const bad = await checkCustomEntry('model', 'id: Tiny\nparams: -5\nlayers: 2.5');
     expect(bad.entry).toBeUndefined();
     expect(bad.problems.some((p) => p.startsWith('model.params'))).toBe(true);
-    expect(checkCustomEntry('model', '{ not: [valid').problems[0]).toMatch(/not valid JSON or YAML/);
+    expect((await checkCustomEntry('model', '{ not: [valid')).problems[0]).toMatch(/^model is not valid JSON or YAML: /);
 
     const { container } = render(() => <ScenarioControls store={s} />);
     fireEvent.click(container.querySelector('[data-custom-entry]')!);
@@ -68,12 +68,13 @@ describe('ScenarioControls', () => {
     text.value = 'id: Tiny\nparams: -5';
     fireEvent.input(text);
     fireEvent.click(container.querySelector('[data-custom-use]')!);
-    expect(container.querySelector('.custom-problems')!.textContent).toContain('model.params');
+    // The check loads the text reader on first use, so its answer arrives after the click.
+    await vi.waitFor(() => expect(container.querySelector('.custom-problems')?.textContent).toContain('model.params'));
 
     text.value = templateFor('model', 'Llama3_8B').replace('"layers": 32', '"layers": 16');
     fireEvent.input(text);
     fireEvent.click(container.querySelector('[data-custom-use]')!);
-    expect(container.querySelector('.custom-entry')).toBeNull();
+    await vi.waitFor(() => expect(container.querySelector('.custom-entry')).toBeNull());
     expect(s.built().name).toBe('My_Llama3_8B on H100');
     expect(s.built().graph.value('workload.layers')).toBe(16);
   });

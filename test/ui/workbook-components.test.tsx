@@ -129,6 +129,8 @@ describe('WorkbookPanel', () => {
     expect(saved[0].filename).toBe('img_src_x_onerror_window._pwned_1_script_window._pwned_2_script.json');
     expect(JSON.parse(saved[0].text)).toEqual(m.session.workbook());
     fireEvent.click(q(container, '[data-scenario="s"] [data-export-plan]'));
+    // The plan writer (YAML) loads on first use, so the file is saved after the click.
+    await waitFor(() => expect(saved).toHaveLength(2));
     expect(saved[1].filename).toMatch(/\.mlsys\.yaml$/);
     expect(saved[1].text).toMatch(/name: Llama3_8B/);
     await m.close();

@@ -47,7 +47,8 @@ export interface WorkbookLibrary {
   /** A share-link payload (the text after `wb=`) → a new workbook, opened. */
   importLink(payload: string): Promise<boolean>;
   exportJson(): ExportedFile | undefined;
-  exportPlan(scenarioId: string): (ExportedFile & PlanExport) | undefined;
+  /** The scenario as an mlsysim plan, or undefined (the message says why). Async: YAML loads on first use. */
+  exportPlan(scenarioId: string): Promise<(ExportedFile & PlanExport) | undefined>;
   /** `base` + `#wb=<payload>` for the open workbook, or undefined (the message says why). */
   shareUrl(base: string): Promise<string | undefined>;
 }
@@ -226,7 +227,7 @@ export function createLibrary(core: SessionCore): WorkbookLibrary {
         const text = await file.text();
         const plan = /\.ya?ml$/i.test(filename) || (!/\.json$/i.test(filename) && !text.trimStart().startsWith('{'));
         if (!plan) return adopt(readWorkbookFile(text, filename), 'imported');
-        const { workbook, warnings } = planToWorkbook(text, { filename, now: core.now });
+        const { workbook, warnings } = await planToWorkbook(text, { filename, now: core.now });
         for (const w of warnings) log.say('info', `${filename}: ${w}`);
         return adopt(workbook, 'imported');
       });
@@ -243,11 +244,11 @@ export function createLibrary(core: SessionCore): WorkbookLibrary {
         return undefined;
       }
     },
-    exportPlan(scenarioId) {
+    async exportPlan(scenarioId) {
       const wb = core.workbook();
       if (!wb) return undefined;
       try {
-        const file = exportScenarioPlan(wb, scenarioId);
+        const file = await exportScenarioPlan(wb, scenarioId);
         if (file.dropped.length) log.say('info', `The plan file cannot express: ${file.dropped.join('; ')}.`);
         return file;
       } catch (e) {

@@ -1,10 +1,10 @@
 /**
  * A custom model or device: paste a JSON or YAML document in the catalogue's own spelling
  * (or start from the current entry's), check it with the registry's schema, and use it in the
- * scenario. Every problem is shown with the field it concerns.
+ * scenario. Every problem is shown with the field it concerns. The text reader (and its YAML
+ * parser) is loaded when the user first checks a document, not with the page.
  */
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { parse as parseYaml } from 'yaml';
 import raw from '../../../registry/data/catalog.json' with { type: 'json' };
 import { parseCustomEntry } from '../../../registry/index.js';
 import type { CustomHardware, CustomModel } from '../../../scenario/index.js';
@@ -37,34 +37,37 @@ export function templateFor(kind: Kind, current: string | { readonly id: string 
   return JSON.stringify(copy, null, 2);
 }
 
-/** Parses and validates a document; returns the object for the scenario, or the problems. */
-export function checkCustomEntry(kind: Kind, text: string): { entry?: RawEntry; problems: readonly string[] } {
-  let doc: unknown;
+export interface CustomEntryCheck {
+  /** The parsed document, for the scenario (present when there are no problems). */
+  readonly entry?: RawEntry;
+  readonly problems: readonly string[];
+}
+
+/** Parses (JSON or YAML) and validates a document: the object for the scenario, or the problems. */
+export async function checkCustomEntry(kind: Kind, text: string): Promise<CustomEntryCheck> {
+  const { parseDocumentText } = await import('../../../registry/custom-text.js');
   try {
-    doc = parseYaml(text);
-  } catch (e) {
-    return { problems: [`not valid JSON or YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`] };
-  }
-  try {
+    const doc = parseDocumentText(kind, text);
     parseCustomEntry(kind, doc);
+    return { entry: doc as RawEntry, problems: [] };
   } catch (e) {
     const problems = (e as { problems?: readonly string[] }).problems;
     return { problems: problems ?? [e instanceof Error ? e.message : String(e)] };
   }
-  return { entry: doc as RawEntry, problems: [] };
 }
 
 export function CustomEntryDialog(props: CustomEntryDialogProps): JSX.Element {
   const [kind, setKind] = createSignal<Kind>('model');
   const [text, setText] = createSignal('');
   const [problems, setProblems] = createSignal<readonly string[]>([]);
-  const use = () => {
-    const r = checkCustomEntry(kind(), text());
+  const use = async () => {
+    const k = kind();
+    const r = await checkCustomEntry(k, text());
     setProblems(r.problems);
     if (!r.entry) return;
     // Validated above by the registry's schema, which is the scenario's schema for these fields.
     const entry: unknown = r.entry;
-    const result = kind() === 'model' ? props.store.choose({ model: entry as CustomModel }) : props.store.choose({ hardware: entry as CustomHardware });
+    const result = k === 'model' ? props.store.choose({ model: entry as CustomModel }) : props.store.choose({ hardware: entry as CustomHardware });
     if (!result.ok) setProblems([result.error ?? 'the scenario could not be built']);
     else props.onClose();
   };
@@ -96,7 +99,7 @@ export function CustomEntryDialog(props: CustomEntryDialogProps): JSX.Element {
         </ul>
       </Show>
       <div class="custom-row">
-        <button type="button" class="primary" data-custom-use onClick={use}>
+        <button type="button" class="primary" data-custom-use onClick={() => void use()}>
           Use it
         </button>
         <button type="button" onClick={() => props.onClose()}>

@@ -57,8 +57,9 @@ export function WorkbookPanel(props: WorkbookPanelProps): JSX.Element {
                         data-export-plan
                         title="An mlsysim plan (mlsys.yaml) of this scenario"
                         onClick={() => {
-                          const file = s.exportPlan(sc.id);
-                          if (file) props.save(file);
+                          void s.exportPlan(sc.id).then((file) => {
+                            if (file) props.save(file);
+                          });
                         }}
                       >
                         Plan .yaml
