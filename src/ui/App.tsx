@@ -17,6 +17,7 @@ import { createSweepStore } from './store/sweep-store.js';
 import { createScenarioStore, encodeViewState, entryLabel, type ScenarioStore, type ViewState } from './store/index.js';
 import { WorkbookBar } from './components/workbooks/index.js';
 import { createWorkbookSession, type WorkbookSession } from './store/workbook-session.js';
+import { createCoalescer } from './store/coalesce.js';
 
 export interface AppProps {
   /** The view to start from (main.tsx reads it from the URL). */
@@ -68,9 +69,23 @@ export function App(props: AppProps): JSX.Element {
     });
     onCleanup(stop);
   });
+  // The URL follows the view, coalesced (store/coalesce.ts): a drag writes it when it starts and when it ends.
+  const urlWrites = createCoalescer();
+  onCleanup(() => urlWrites.dispose());
   createEffect(() => {
-    const hash = session.hash(encodeViewState(store.viewState()));
-    if (props.syncUrl && location.hash !== hash) history.replaceState(history.state, '', hash);
+    const state = store.viewState();
+    session.hash(''); // tracks what the hash carries besides the view (workbook, scenario, pending link)
+    if (!props.syncUrl) return;
+    urlWrites.run(() => {
+      const hash = session.hash(encodeViewState(state));
+      if (location.hash !== hash) history.replaceState(history.state, '', hash);
+    });
+  });
+  onMount(() => {
+    if (!props.syncUrl) return;
+    const flush = () => urlWrites.flush();
+    window.addEventListener('pagehide', flush);
+    onCleanup(() => window.removeEventListener('pagehide', flush));
   });
 
   return (

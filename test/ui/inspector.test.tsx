@@ -82,6 +82,28 @@ describe('TracePanel', () => {
     fireEvent.click(link(container, 'compute.latency'));
     expect(store.selected()).toBe('compute.latency');
   });
+
+  it('rewrites its rows in place from one edit to the next (a drag), the old value being the last new one', () => {
+    const { container } = render(() => <TracePanel store={store} />);
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    const rows = [...container.querySelectorAll('.trace-list li')];
+    store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+    const again = [...container.querySelectorAll('.trace-list li')];
+    expect(again).toHaveLength(5);
+    again.forEach((li, i) => expect(li).toBe(rows[i]));
+    // t_mem = 16 GB / BW and the latency is t_mem + 0.33 ms (memory-bound): 8 → 16 ms, 8.33 → 16.33 ms.
+    expect(again[0].textContent).toBe('Memory bandwidth2 TB/s → 1 TB/s −50 %');
+    expect(again[1].textContent).toBe('Memory time8 ms → 16 ms +100 %');
+    expect(again[3].textContent).toBe('Latency8.33 ms → 16.33 ms +96 %');
+  });
+
+  it('marks the rows of cells that hold an error, as the cell links elsewhere do', () => {
+    const { container } = render(() => <TracePanel store={store} />);
+    store.commitInput('scenario.efficiency', '1.5');
+    expect(link(container, 'scenario.efficiency').classList.contains('error')).toBe(true);
+    store.commitInput('scenario.efficiency', '0.4');
+    expect(link(container, 'scenario.efficiency').classList.contains('error')).toBe(false);
+  });
 });
 
 describe('Inspector on the full scenario', () => {

@@ -95,6 +95,18 @@ describe('ScorecardPanel: asserts and live updates', () => {
     expect(root.querySelector('.scorecard-asserts')).toBeNull();
   });
 
+  it('keeps its lens cards and metric buttons across evaluations and rewrites the values', () => {
+    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const root = render(() => <ScorecardPanel evaluation={ev} />).container;
+    const card = lens(root, 'performance');
+    const button = metric(root, 'performance.latency');
+    expect(text(button, '.metric-value')).toBe('5.204 ms');
+    setEv(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 64 } }));
+    expect(lens(root, 'performance')).toBe(card);
+    expect(metric(root, 'performance.latency')).toBe(button);
+    expect(text(button, '.metric-value')).not.toBe('5.204 ms');
+  });
+
   it('follows the evaluation accessor', () => {
     const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
     const root = render(() => <ScorecardPanel evaluation={ev} />).container;

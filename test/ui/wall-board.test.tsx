@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
+import { createSignal } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate, type Evaluation } from '../../src/scenario/index.js';
 import { WallBoard } from '../../src/ui/components/wall-board/index.js';
@@ -83,5 +84,19 @@ describe('WallBoard: focus', () => {
     expect(t.type).toBe('button');
     t.focus();
     expect(document.activeElement).toBe(t);
+  });
+});
+
+describe('WallBoard: live updates', () => {
+  it('keeps its 22 tiles from one evaluation to the next and rewrites what changed', () => {
+    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const root = render(() => <WallBoard evaluation={ev} />).container;
+    const before = [...root.querySelectorAll('button.wall-tile')];
+    const headline = text(tile(root, 2), '.wall-headline');
+    setEv(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 64 } }));
+    const after = [...root.querySelectorAll('button.wall-tile')];
+    after.forEach((t, i) => expect(t).toBe(before[i]));
+    // Wall 2 (memory) carries the memory utilisation, which grows with the KV cache of 64 sequences.
+    expect(text(tile(root, 2), '.wall-headline')).not.toBe(headline);
   });
 });

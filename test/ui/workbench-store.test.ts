@@ -1,3 +1,4 @@
+import { createEffect, createRoot } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveGraph } from '../../src/graph/index.js';
 import { rooflineExample } from '../../src/ui/examples/index.js';
@@ -98,5 +99,55 @@ describe('the workbench store', () => {
     expect(store.inputText('hardware.memory_bandwidth')).toBe('3.35 TB/s');
     expect(store.inputProblem('scenario.efficiency')).toBeUndefined();
     expect(store.trace()).toBeUndefined();
+  });
+
+  it('isLit(id) wakes its readers when the light goes on or off, not with each edit of a drag', () => {
+    let runs = 0;
+    const dispose = createRoot((d) => {
+      createEffect(() => { store.isLit('compute.latency'); runs++; });
+      return d;
+    });
+    expect(runs).toBe(1);
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+    const at1 = latencyMs();
+    store.commitInput('hardware.memory_bandwidth', '1.5 TB/s');
+    expect(store.isLit('compute.latency')).toBe(true);
+    expect(runs).toBe(2);
+    // The entry itself follows every edit: old → new of the last one (t_mem = 16 GB / BW).
+    const entry = store.lit('compute.latency')!;
+    expect(entry.before.ok && (entry.before.value as number) * 1e3).toBeCloseTo(at1!, 9);
+    expect(at1! - latencyMs()!).toBeCloseTo(16 - 16 / 1.5, 3);
+    vi.advanceTimersByTime(1000);
+    expect(store.isLit('compute.latency')).toBe(false);
+    expect(runs).toBe(3);
+    dispose();
+  });
+
+  it('the highlight lasts highlightMs after the last edit of a burst', () => {
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    vi.advanceTimersByTime(600);
+    store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+    vi.advanceTimersByTime(400);
+    expect(store.lit('compute.latency')).toBeDefined();
+    vi.advanceTimersByTime(599);
+    expect(store.lit('compute.latency')).toBeDefined();
+    vi.advanceTimersByTime(1);
+    expect(store.lit('compute.latency')).toBeUndefined();
+  });
+
+  it('an edit of one input does not wake the editors of the others', () => {
+    let runs = 0;
+    const dispose = createRoot((d) => {
+      createEffect(() => { store.inputText('scenario.efficiency'); store.inputProblem('scenario.efficiency'); runs++; });
+      return d;
+    });
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    store.commitInput('hardware.memory_bandwidth', 'not a value');
+    expect(runs).toBe(1);
+    store.commitInput('scenario.efficiency', '0.4');
+    expect(runs).toBe(2);
+    expect(store.inputText('scenario.efficiency')).toBe('0.4');
+    dispose();
   });
 });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { set } from 'idb-keyval';
+import { createEffect, createRoot } from 'solid-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   encodeBase64url, encodeWorkbook, idbBackend, LAST_OPENED_KEY, MAX_LINK_PAYLOAD_CHARS, WorkbookStore, workbookIdbStore,
@@ -111,6 +112,51 @@ describe('autosave and undo', () => {
     expect(m.sweeps.specs()).toEqual([SWEEP]);
     await m.session.flush();
     expect((await stored().get(wb.id))!.sweeps.map((s) => [s.id, s.scenario_id])).toEqual([['scenario-1-sweep-1', 'scenario-1']]);
+    await m.close();
+  });
+});
+
+describe('a drag: a burst of edits', () => {
+  const pause = () => new Promise((ok) => setTimeout(ok, 300));
+
+  it('is written into the workbook when it starts and when it pauses, not per edit; reads in between see the last edit', async () => {
+    const m = await started();
+    const seen: unknown[] = [];
+    const dispose = createRoot((d) => {
+      createEffect(() => {
+        const b = batchOf(m.session.workbook());
+        if (seen.at(-1) !== b) seen.push(b);
+      });
+      return d;
+    });
+    await pause();
+    m.scenario.setInput('scenario.batch_size', 2);
+    m.scenario.setInput('scenario.batch_size', 3);
+    m.scenario.setInput('scenario.batch_size', 4);
+    expect(seen).toEqual([2]);
+    await pause();
+    // The view never saw batch 3: the burst's middle edits were not written one by one.
+    expect(seen).toEqual([2, 4]);
+    expect(batchOf(m.session.workbook())).toBe(4);
+    m.scenario.setInput('scenario.batch_size', 5);
+    m.scenario.setInput('scenario.batch_size', 6);
+    // An action (here a read outside the view) writes back what the burst left pending.
+    expect(batchOf(m.session.workbook())).toBe(6);
+    await m.session.flush();
+    expect(batchOf(await stored().get(m.session.workbook()!.id))).toBe(6);
+    dispose();
+    await m.close();
+  });
+
+  it('switching scenarios in the middle of a burst keeps its last edit in the scenario left behind', async () => {
+    const m = await started();
+    expect(m.session.addScenario('B')).toBe(true);
+    await pause();
+    m.scenario.setInput('scenario.batch_size', 5);
+    m.scenario.setInput('scenario.batch_size', 6);
+    expect(m.session.switchScenario('scenario-1')).toBe(true);
+    expect(batchOf(m.session.workbook(), 'scenario-2')).toBe(6);
+    expect(m.scenario.built().graph.value('scenario.batch_size')).toBe(1);
     await m.close();
   });
 });

@@ -4,7 +4,7 @@
  * warning message (an error outranks old → new: a refused edit must say why). Red for errors (including text that could not be parsed), amber for
  * warnings.
  */
-import { type JSX, Show } from 'solid-js';
+import { createMemo, type JSX, Show } from 'solid-js';
 import { displayValue, relativeChange, shortValue } from '../format/display.js';
 import type { CellBox, LayoutSize } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
@@ -42,6 +42,8 @@ export function CellCard(props: CellCardProps): JSX.Element {
     return v.ok ? String(v.value) : undefined;
   };
   const entry = () => props.store.lit(id());
+  /** The ripple's delay step: a memo, so the style is rewritten only when the step changes, not with every entry. */
+  const step = createMemo(() => entry()?.step ?? 0);
   const relation = () => props.store.relation(id());
   const sweep = useSweepActions();
   /** Right-click (or the context-menu key): the cell menu with "Sweep this". */
@@ -60,7 +62,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
         input: def().kind === 'input',
         error: isError(),
         warning: !isError() && warnings().length > 0,
-        lit: entry() !== undefined,
+        lit: props.store.isLit(id()),
         selected: relation() === 'selected',
         upstream: relation() === 'upstream',
         downstream: relation() === 'downstream',
@@ -75,7 +77,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
         top: `${props.box.y}px`,
         width: `${props.size.cardWidth}px`,
         height: `${props.size.cardHeight}px`,
-        '--step': String(entry()?.step ?? 0),
+        '--step': String(step()),
       }}
       onClick={() => props.store.select(id())}
       onContextMenu={menu}

@@ -15,7 +15,7 @@ export interface EdgesProps {
 }
 
 export function Edges(props: EdgesProps): JSX.Element {
-  const lit = (e: EdgePath) => props.store.lit(e.from) !== undefined && props.store.lit(e.to) !== undefined;
+  const lit = (e: EdgePath) => props.store.isLit(e.from) && props.store.isLit(e.to);
   const upstream = (e: EdgePath) => {
     const to = props.store.relation(e.to);
     return (to === 'selected' || to === 'upstream') && props.store.relation(e.from) === 'upstream';

@@ -1,7 +1,8 @@
 /**
  * The workbench around a real scenario: the description (catalogue choices, mode, region,
  * ops, overrides), the built graph and a workbench store over it, the evaluation (scorecard
- * and wall board) recomputed after every edit, undo / redo, and the view state.
+ * and wall board) recomputed after every edit (sharing the objects of the parts that did not
+ * change, store/share.ts), undo / redo, and the view state.
  *
  * A change of model, hardware, system, mode, region or ops rebuilds the graph and carries the
  * overrides whose input cells still exist; the others are reported, not silently lost.
@@ -13,6 +14,7 @@ import { groupCells } from '../layout/index.js';
 import { DEFAULT_DESC, type ScenarioDesc, toScenario, withChoice } from './scenario-desc.js';
 import { createUndoStack } from './undo-stack.js';
 import { DEFAULT_VIEW, type ViewState } from './url-state.js';
+import { share } from './share.js';
 import { createViewStore, type ViewStore } from './view-store.js';
 import { createWorkbenchStore, type InputCommit, type InputEdit, type WorkbenchStore } from './workbench-store.js';
 
@@ -163,7 +165,8 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
       },
     });
     stopEval = b.graph.onEdit(() => {
-      setEvaluation(evaluateBuilt(b));
+      // Shared with the last evaluation: the panels re-render only the rows whose values moved.
+      setEvaluation((prev) => share(prev, evaluateBuilt(b)));
       setVersion((v) => v + 1);
     });
     return wb;
@@ -219,13 +222,13 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
       if (r.ok) history.clear();
       return r;
     },
-    setInput(id, raw) {
+    setInput: (id, raw) => batch(() => {
       const before = built().graph.rawInput(id);
       const out = workbench().applyRaw(id, raw);
       history.push({ kind: 'edit', id, before, after: raw });
       remember(id, raw);
       return out;
-    },
+    }),
     selectCell,
     focusWall(n) {
       const groups = groupCells(built().graph.topology).filter((g) => g.wall === n);

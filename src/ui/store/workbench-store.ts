@@ -4,10 +4,11 @@
  * Components read from here and call `commitInput` / `select`; they never touch the graph's
  * setters themselves, so every edit goes through `graph.edit` and produces a trace.
  */
-import { type Accessor, createSignal } from 'solid-js';
+import { type Accessor, batch, createSignal, type Setter, untrack } from 'solid-js';
 import { type InputDef, type LiveGraph, parseInputText, type Plain } from '../../graph/index.js';
 import { editorText } from '../format/display.js';
 import { type CellValues, createCellValues } from './cell-values.js';
+import { createKeyedSignals } from './keyed-signals.js';
 import { buildTrace, type Trace, type TraceEntry } from './trace.js';
 
 /** How a cell relates to the selected one (for highlighting its cone). */
@@ -56,6 +57,12 @@ export interface WorkbenchStore {
   readonly trace: Accessor<Trace | undefined>;
   /** A cell's trace entry while the highlight of the last edit is on. */
   lit(id: string): TraceEntry | undefined;
+  /**
+   * Whether the cell is lit: changes only when the highlight goes on or off, not with every
+   * entry (during a drag each edit brings new entries for much the same cells), so classes and
+   * edges that only mark lit cells are not re-run per edit.
+   */
+  isLit(id: string): boolean;
   /** Every input back to its default. */
   reset(): void;
   dispose(): void;
@@ -68,10 +75,11 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
   const values = createCellValues(graph);
   const topology = graph.topology;
   const [selected, setSelected] = createSignal<string | undefined>(options.selected);
-  const [texts, setTexts] = createSignal<ReadonlyMap<string, string>>(new Map());
-  const [problems, setProblems] = createSignal<ReadonlyMap<string, string>>(new Map());
+  // Per cell, so typing into one field does not wake every editor on the page.
+  const texts = createKeyedSignals<string>();
+  const problems = createKeyedSignals<string>();
   const [trace, setTrace] = createSignal<Trace | undefined>();
-  const [lit, setLit] = createSignal<ReadonlyMap<string, TraceEntry>>(new Map());
+  const lit = createLitCells(topology.ids);
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -82,23 +90,23 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     return c;
   };
 
-  const withEntry = <V>(map: ReadonlyMap<string, V>, id: string, v: V | undefined): ReadonlyMap<string, V> => {
-    const next = new Map(map);
-    if (v === undefined) next.delete(id);
-    else next.set(id, v);
-    return next;
-  };
-
   const inputDef = (id: string): InputDef => {
     const def = graph.def(id);
     if (def.kind !== 'input') throw new Error(`${id} is a derived cell and cannot be edited`);
     return def;
   };
 
+  /** When the highlight goes out: one timer per burst of edits, re-armed for the rest when it fires early (a drag does not set a timer per frame). */
+  let litUntil = 0;
+  const dim = (): void => {
+    const left = litUntil - Date.now();
+    timer = left > 0 ? setTimeout(dim, left) : undefined;
+    if (left <= 0) lit.set([]);
+  };
   const light = (t: Trace): void => {
-    clearTimeout(timer);
-    setLit(new Map(t.entries.map((e) => [e.id, e])));
-    timer = setTimeout(() => setLit(new Map()), highlightMs);
+    lit.set(t.entries);
+    litUntil = Date.now() + highlightMs;
+    if (timer === undefined) timer = setTimeout(dim, highlightMs);
   };
 
   const editGraph = (id: string, raw: Plain): InputCommit => {
@@ -108,6 +116,27 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     light(t);
     const outcome = result.outcomes[0];
     return outcome.ok ? { accepted: true } : { accepted: false, message: outcome.message };
+  };
+
+  const commitInput = (id: string, text: string): InputCommit => {
+    const def = inputDef(id);
+    const current = untrack(() => texts.get(id)) ?? editorText(def, graph.rawInput(id));
+    // Enter and the blur after it both commit; the same text twice is one edit.
+    if (text.trim() === current.trim() && !problems.has(id)) {
+      const v = graph.get(id);
+      return v.ok ? { accepted: true } : { accepted: false, message: v.error.message };
+    }
+    texts.set(id, text);
+    const parsed = parseInputText(def, text);
+    if (!parsed.ok) {
+      problems.set(id, parsed.message);
+      return { accepted: false, message: parsed.message };
+    }
+    problems.set(id, undefined);
+    const before = graph.rawInput(id);
+    const outcome = editGraph(id, parsed.value);
+    options.onCommit?.({ id, before, after: parsed.value });
+    return outcome;
   };
 
   return {
@@ -125,47 +154,91 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
       const cone = coneOf(s);
       return cone.up.has(id) ? 'upstream' : cone.down.has(id) ? 'downstream' : undefined;
     },
-    inputText: (id) => texts().get(id) ?? editorText(inputDef(id), graph.rawInput(id)),
-    inputProblem: (id) => problems().get(id),
-    commitInput(id, text) {
-      const def = inputDef(id);
-      const current = texts().get(id) ?? editorText(def, graph.rawInput(id));
-      // Enter and the blur after it both commit; the same text twice is one edit.
-      if (text.trim() === current.trim() && !problems().has(id)) {
-        const v = graph.get(id);
-        return v.ok ? { accepted: true } : { accepted: false, message: v.error.message };
-      }
-      setTexts(withEntry(texts(), id, text));
-      const parsed = parseInputText(def, text);
-      if (!parsed.ok) {
-        setProblems(withEntry(problems(), id, parsed.message));
-        return { accepted: false, message: parsed.message };
-      }
-      setProblems(withEntry(problems(), id, undefined));
-      const before = graph.rawInput(id);
-      const outcome = editGraph(id, parsed.value);
-      options.onCommit?.({ id, before, after: parsed.value });
-      return outcome;
+    inputText(id) {
+      const typed = texts.get(id);
+      if (typed !== undefined) return typed;
+      // The graph's raw input is not reactive; its cell's value is, and changes with it.
+      values.value(id);
+      return editorText(inputDef(id), graph.rawInput(id));
     },
-    applyRaw(id, raw) {
+    inputProblem: (id) => problems.get(id),
+    // One batch per edit: the cell values, the evaluation, the trace and the highlight all
+    // change before any view re-renders, so a card or row that reads several of them
+    // re-renders once per edit, not once per signal.
+    commitInput: (id, text) => batch(() => commitInput(id, text)),
+    applyRaw: (id, raw) => batch(() => {
       inputDef(id);
-      setTexts(withEntry(texts(), id, undefined));
-      setProblems(withEntry(problems(), id, undefined));
+      texts.set(id, undefined);
+      problems.set(id, undefined);
       return editGraph(id, raw);
-    },
+    }),
     trace,
-    lit: (id) => lit().get(id),
+    lit: (id) => lit.get(id),
+    isLit: (id) => lit.isOn(id),
     reset() {
       clearTimeout(timer);
-      setTexts(new Map());
-      setProblems(new Map());
+      timer = undefined;
+      texts.clear();
+      problems.clear();
       setTrace(undefined);
-      setLit(new Map());
+      lit.set([]);
       graph.reset();
     },
     dispose() {
       clearTimeout(timer);
       values.dispose();
+    },
+  };
+}
+
+interface LitCells {
+  /** A cell's entry while lit (a reactive read of that cell only). */
+  get(id: string): TraceEntry | undefined;
+  /** Whether the cell is lit (a reactive read that changes only when the light goes on or off). */
+  isOn(id: string): boolean;
+  /** Lights exactly these entries' cells; the others go dark. */
+  set(entries: readonly TraceEntry[]): void;
+}
+
+interface LitSlot {
+  readonly entry: Accessor<TraceEntry | undefined>;
+  readonly setEntry: Setter<TraceEntry | undefined>;
+  readonly on: Accessor<boolean>;
+  readonly setOn: Setter<boolean>;
+}
+
+/**
+ * Two signals per cell rather than one map for all: an edit then wakes only what reads the
+ * cells that changed (their old → new), and what only marks lit cells (classes, edges, group
+ * counts) wakes only when a cell lights up or goes dark.
+ */
+function createLitCells(ids: readonly string[]): LitCells {
+  const slots = new Map<string, LitSlot>();
+  for (const id of ids) {
+    const [entry, setEntry] = createSignal<TraceEntry | undefined>();
+    const [on, setOn] = createSignal(false);
+    slots.set(id, { entry, setEntry, on, setOn });
+  }
+  let lit: readonly TraceEntry[] = [];
+  return {
+    get: (id) => slots.get(id)?.entry(),
+    isOn: (id) => slots.get(id)?.on() ?? false,
+    set(entries) {
+      const next = new Set(entries.map((e) => e.id));
+      batch(() => {
+        for (const e of lit) {
+          if (next.has(e.id)) continue;
+          const slot = slots.get(e.id);
+          slot?.setEntry(undefined);
+          slot?.setOn(false);
+        }
+        for (const e of entries) {
+          const slot = slots.get(e.id);
+          slot?.setEntry(() => e);
+          slot?.setOn(true);
+        }
+      });
+      lit = entries;
     },
   };
 }

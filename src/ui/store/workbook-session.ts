@@ -8,16 +8,22 @@
  *
  * Opening a workbook or a scenario loads its document into the store (`store.load`, which
  * starts undo afresh) and its sweeps into the sweep store; edits after that are written back
- * into that scenario only. A scenario that cannot be built is never shown in place of another,
+ * into that scenario only. A burst of edits (a slider drag, an edit per frame) is written back
+ * once when it starts and once when it pauses (store/coalesce.ts), not per frame: every read
+ * of the document outside the view (the session's and the library's actions, `flush`, a
+ * `workbook()` call from a handler or a test) first writes back what is pending.
+ *
+ * A scenario that cannot be built is never shown in place of another,
  * and its document is left as it is. Workbook-level actions (list, open, import, share …) are
  * in workbook-library.ts.
  */
-import { type Accessor, createEffect, createSignal, on, untrack } from 'solid-js';
+import { type Accessor, createEffect, createSignal, getListener, on, untrack } from 'solid-js';
 import { createAutosaver, WorkbookStore } from '../../persist/index.js';
 import type { KeyValueBackend } from '../../persist/index.js';
 import type { ScenarioSweep, Workbook } from '../../scenario/index.js';
 import { createMessageLog, type MessageLog, type SessionMessage } from './session-messages.js';
 import { DEFAULT_DESC, fromScenario, type ScenarioDesc, toScenarioDocument } from './scenario-desc.js';
+import { createCoalescer } from './coalesce.js';
 import type { ScenarioStore } from './scenario-store.js';
 import { joinHash, splitHash, type HashParts } from './url-hash.js';
 import {
@@ -134,7 +140,36 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     saver.schedule(wb);
   };
 
+  /** Writes the store's description and sweeps, when changed since the last write or load, into the active scenario. */
+  const writeBack = (): void => {
+    const wb = untrack(workbook);
+    const id = wb?.active_scenario_id;
+    if (loading || !wb || id === undefined) return;
+    const desc = untrack(scenario.desc);
+    const specs = sweeps ? untrack(sweeps.specs) : undefined;
+    let next = wb;
+    if (desc !== loadedDesc) {
+      next = withScenarioDoc(next, id, toScenarioDocument(desc));
+      loadedDesc = desc;
+    }
+    if (specs !== undefined && specs !== loadedSpecs) {
+      next = withSweeps(next, id, specs);
+      loadedSpecs = specs;
+    }
+    if (next !== wb) commit(next);
+  };
+  const writes = createCoalescer();
+  /** Writes back what a burst of edits left pending (before anything reads or replaces the document). */
+  const sync = (): void => writes.flush();
+  /** The document for actions: up to date with the last edit. (The view reads `workbook` itself and is not woken per edit.) */
+  const current = (): Workbook | undefined => {
+    if (!getListener()) sync();
+    return workbook();
+  };
+
   const show = (given: Workbook, scenarioId?: string, fallback = true): boolean => {
+    // The scenario being left gets its pending edits first.
+    sync();
     // A workbook without scenarios (a file may hold one) gets the default scenario to show.
     const wb: Workbook = given.scenarios.length ? given : {
       ...given, scenarios: [{ id: 'scenario-1', name: 'Llama3_8B on H100', scenario: toScenarioDocument(DEFAULT_DESC) }], active_scenario_id: 'scenario-1',
@@ -167,24 +202,12 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     return false;
   };
 
-  createEffect(on([scenario.desc, () => sweeps?.specs()] as const, ([desc, specs]) => {
-    const wb = untrack(workbook);
-    const id = wb?.active_scenario_id;
-    if (loading || !wb || id === undefined) return;
-    let next = wb;
-    if (desc !== loadedDesc) {
-      next = withScenarioDoc(next, id, toScenarioDocument(desc));
-      loadedDesc = desc;
-    }
-    if (specs !== undefined && specs !== loadedSpecs) {
-      next = withSweeps(next, id, specs);
-      loadedSpecs = specs;
-    }
-    if (next !== wb) commit(next);
+  createEffect(on([scenario.desc, () => sweeps?.specs()] as const, () => {
+    if (!loading && untrack(workbook)) writes.run(writeBack);
   }, { defer: true }));
 
   const core: SessionCore = {
-    scenario, log, now, startParts, workbook,
+    scenario, log, now, startParts, workbook: current,
     store: () => store,
     useBackend(backend, state) {
       store = new WorkbookStore({ backend, now });
@@ -196,14 +219,17 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     setPendingLink,
     show,
     commit,
-    flush: () => saver.flush(),
+    flush() {
+      sync();
+      return saver.flush();
+    },
     bumpList,
   };
   const library = createLibrary(core);
 
   /** Applies a document edit to the open workbook; a refused edit becomes a message. */
   const edit = (what: string, change: (wb: Workbook) => Workbook): Workbook | undefined => {
-    const wb = workbook();
+    const wb = current();
     if (!wb) return undefined;
     try {
       const next = change(wb);
@@ -217,7 +243,7 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
 
   return {
     ...library,
-    workbook,
+    workbook: current,
     activeId: () => workbook()?.active_scenario_id,
     saveState,
     messages: log.messages,
@@ -225,12 +251,12 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     report: log.fail,
     listVersion,
     switchScenario(id) {
-      const wb = workbook();
+      const wb = current();
       if (!wb || wb.active_scenario_id === id) return Boolean(wb);
       return show(wb, id, false);
     },
     addScenario(name) {
-      const wb = workbook();
+      const wb = current();
       const from = wb?.active_scenario_id;
       if (!wb || from === undefined) return false;
       try {
@@ -258,7 +284,14 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
         link: pendingLink(),
       });
     },
-    flush: () => saver.flush(),
-    dispose: () => saver.dispose(),
+    flush() {
+      sync();
+      return saver.flush();
+    },
+    dispose() {
+      sync();
+      writes.dispose();
+      return saver.dispose();
+    },
   };
 }

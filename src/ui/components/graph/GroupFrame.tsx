@@ -37,7 +37,7 @@ export function GroupFrame(props: GroupFrameProps): JSX.Element {
     }
     return { errors, warnings };
   });
-  const changed = () => g().ids.filter((id) => props.store.lit(id) !== undefined).length;
+  const changed = () => g().ids.filter((id) => props.store.isLit(id)).length;
   const inCone = () => g().ids.filter((id) => props.store.relation(id) !== undefined).length;
   const wallStatus = () => {
     const w = g().wall;

@@ -8,6 +8,7 @@
 import { type Accessor, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
 import { ExportButtons } from '../../export/ExportButtons.jsx';
+import { share } from '../../store/share.js';
 import { compareRoof, type CompareRoof, hardwareOptions } from './compare-device.js';
 import { readRoofline } from './read-roofline.js';
 import { RooflinePlot } from './RooflinePlot.jsx';
@@ -26,9 +27,10 @@ export interface RooflineChartProps {
 
 export function RooflineChart(props: RooflineChartProps): JSX.Element {
   const selectId = createUniqueId();
-  const read = createMemo(() => {
+  // Shared with the last reading (store/share.ts): the parts an edit leaves alone (the roofs) keep their objects, and the plot does not redraw them.
+  const read = createMemo<ReturnType<typeof readRoofline>>((prev) => {
     props.version();
-    return readRoofline(props.graph);
+    return share(prev, readRoofline(props.graph));
   });
   const reading = () => {
     const r = read();

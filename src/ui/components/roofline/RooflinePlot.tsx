@@ -6,9 +6,10 @@
  */
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { createMemo, createUniqueId, For, type JSX, Show } from 'solid-js';
-import { attainable, chartDomain, type Roof, type RooflinePoint, rooflinePolyline, ridgeIntensity } from './geometry.js';
-import { chartDescription, legendEntries, pointTag, ridgeLabel } from './labels.js';
+import { createMemo, createUniqueId, For, Index, type JSX, Show } from 'solid-js';
+import { attainable, chartDomain, type ChartDomain, type Roof, type RooflinePoint, rooflinePolyline, ridgeIntensity } from './geometry.js';
+import { share } from '../../store/share.js';
+import { chartDescription, type LegendEntry, legendEntries, pointTag, ridgeLabel } from './labels.js';
 import type { RooflineReading } from './read-roofline.js';
 import { decadeTicks, flopsTickLabel, intensityTickLabel } from './ticks.js';
 
@@ -23,20 +24,25 @@ const PLOT_HEIGHT = 380;
 const M = { top: 16, right: 36, bottom: 60, left: 120 };
 const LEGEND_ROW = 20;
 
+const sameItems = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameDomain = (a: ChartDomain, b: ChartDomain): boolean => a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
+
 export function RooflinePlot(props: RooflinePlotProps): JSX.Element {
   const titleId = createUniqueId();
   const descId = createUniqueId();
   const r = () => props.reading;
+  const deviceRoof = createMemo(() => r().roof);
   const stepRoof = () => r().effective_roof ?? r().roof;
-  const roofs = createMemo(() => [r().roof, ...(r().effective_roof ? [r().effective_roof!] : []), ...(props.compare ? [props.compare.roof] : [])]);
-  const domain = createMemo(() => chartDomain(roofs(), r().point ? [r().point!] : []));
+  // Equal-valued results keep their identity, so an edit that moves only the point does not redraw the axes and roofs.
+  const roofs = createMemo(() => [r().roof, ...(r().effective_roof ? [r().effective_roof!] : []), ...(props.compare ? [props.compare.roof] : [])], undefined, { equals: sameItems });
+  const domain = createMemo(() => chartDomain(roofs(), r().point ? [r().point!] : []), undefined, { equals: sameDomain });
   const x = createMemo(() => scaleLog().domain(domain().x).range([M.left, WIDTH - M.right]));
   const y = createMemo(() => scaleLog().domain(domain().y).range([PLOT_HEIGHT - M.bottom, M.top]));
   const path = (roof: Roof): string =>
     line<RooflinePoint>()
       .x((p) => x()(p.intensity))
       .y((p) => y()(p.flops_per_s))(rooflinePolyline(roof, domain().x)) ?? '';
-  const legend = createMemo(() => legendEntries(r(), props.deviceLabel, props.compare));
+  const legend = createMemo<LegendEntry[]>((prev) => share(prev, legendEntries(r(), props.deviceLabel, props.compare)));
   const height = () => PLOT_HEIGHT + legend().length * LEGEND_ROW + 8;
   const ridge = () => r().ridge_point ?? ridgeIntensity(stepRoof());
   const ridgeXY = () => ({ x: x()(ridge()), y: y()(stepRoof().ceiling_flops_per_s) });
@@ -95,7 +101,7 @@ export function RooflinePlot(props: RooflinePlotProps): JSX.Element {
       <Show when={r().effective_roof}>
         {(e) => <path class="roof effective-roof" data-roof="effective" d={path(e())} />}
       </Show>
-      <path class="roof device-roof" data-roof="device" d={path(r().roof)} />
+      <path class="roof device-roof" data-roof="device" d={path(deviceRoof())} />
       <g class="ridge" data-ridge={ridge()}>
         <line class="ridge-drop" x1={ridgeXY().x} x2={ridgeXY().x} y1={ridgeXY().y} y2={bottom} />
         <circle cx={ridgeXY().x} cy={ridgeXY().y} r={5} />
@@ -136,16 +142,16 @@ export function RooflinePlot(props: RooflinePlotProps): JSX.Element {
         }}
       </Show>
       <g class="roofline-legend" transform={`translate(${M.left - 100},${PLOT_HEIGHT + 4})`}>
-        <For each={legend()}>
+        <Index each={legend()}>
           {(entry, i) => (
-            <g transform={`translate(0,${i() * LEGEND_ROW + 10})`} data-legend={entry.kind}>
-              <Show when={entry.kind === 'point'} fallback={<line class={`swatch swatch-${entry.kind}`} x1={0} x2={24} />}>
+            <g transform={`translate(0,${i * LEGEND_ROW + 10})`} data-legend={entry().kind}>
+              <Show when={entry().kind === 'point'} fallback={<line class={`swatch swatch-${entry().kind}`} x1={0} x2={24} />}>
                 <circle class="swatch swatch-point" data-bottleneck={r().point?.bottleneck} cx={12} r={5} />
               </Show>
-              <text x={32} dy="0.32em">{entry.text}</text>
+              <text x={32} dy="0.32em">{entry().text}</text>
             </g>
           )}
-        </For>
+        </Index>
       </g>
     </svg>
   );

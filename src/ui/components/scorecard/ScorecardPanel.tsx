@@ -3,8 +3,11 @@
  * with its level name, status, summary and metrics in display units; whether every lens
  * passed; and the plan's asserts. Each metric is a button naming its graph cell
  * (`<lens>.<key>`), so a click can select that cell.
+ *
+ * Every edit brings a new Evaluation (new objects throughout), so the lists are positional
+ * (`Index`): an edit rewrites the texts of the rows it changes rather than rebuilding them.
  */
-import { type Accessor, For, type JSX, Show } from 'solid-js';
+import { type Accessor, type JSX, Index, Show } from 'solid-js';
 import type { AssertResult, Evaluation, Lens, Metric } from '../../../scenario/index.js';
 import { formatDisplayValue, StatusBadge, toneOf } from '../status/index.js';
 import './scorecard.css';
@@ -32,7 +35,7 @@ export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
         </span>
       </header>
       <div class="scorecard-lenses">
-        <For each={lenses()}>{(lens) => <LensCard lens={lens} onSelectCell={props.onSelectCell} />}</For>
+        <Index each={lenses()}>{(lens) => <LensCard lens={lens()} onSelectCell={props.onSelectCell} />}</Index>
       </div>
       <Show when={props.evaluation().asserts.length > 0}>
         <AssertList asserts={props.evaluation().asserts} />
@@ -53,14 +56,14 @@ function LensCard(props: { readonly lens: Lens; readonly onSelectCell?: (id: str
       <p class="lens-summary">{props.lens.summary}</p>
       <Show when={props.lens.reasons.length > 0}>
         <ul class="lens-reasons">
-          <For each={props.lens.reasons}>{(r) => <li>{r}</li>}</For>
+          <Index each={props.lens.reasons}>{(r) => <li>{r()}</li>}</Index>
         </ul>
       </Show>
       <Show when={metrics().length > 0}>
         <dl class="lens-metrics">
-          <For each={metrics()}>
-            {(m) => <MetricRow lens={props.lens.name} metric={m} onSelectCell={props.onSelectCell} />}
-          </For>
+          <Index each={metrics()}>
+            {(m) => <MetricRow lens={props.lens.name} metric={m()} onSelectCell={props.onSelectCell} />}
+          </Index>
         </dl>
       </Show>
     </article>
@@ -99,15 +102,15 @@ function AssertList(props: { readonly asserts: readonly AssertResult[] }): JSX.E
         Asserts <span class="assert-count">{props.asserts.length - failed()} of {props.asserts.length} passed</span>
       </h3>
       <ul>
-        <For each={props.asserts}>
+        <Index each={props.asserts}>
           {(a) => (
-            <li class={`assert tone-${a.passed ? 'pass' : 'fail'}`} data-metric={a.metric} data-passed={String(a.passed)}>
-              <span class="assert-mark" aria-hidden="true">{a.passed ? '✓' : '✗'}</span>
-              <span class="visually-hidden">{a.passed ? 'passed: ' : 'failed: '}</span>
-              <span class="assert-message">{a.message}</span>
+            <li class={`assert tone-${a().passed ? 'pass' : 'fail'}`} data-metric={a().metric} data-passed={String(a().passed)}>
+              <span class="assert-mark" aria-hidden="true">{a().passed ? '✓' : '✗'}</span>
+              <span class="visually-hidden">{a().passed ? 'passed: ' : 'failed: '}</span>
+              <span class="assert-message">{a().message}</span>
             </li>
           )}
-        </For>
+        </Index>
       </ul>
     </div>
   );

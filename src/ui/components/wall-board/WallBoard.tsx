@@ -3,8 +3,11 @@
  * colour and headline value; the binding wall (§11.5) carries a mark with its share of the
  * headline time; the reason is the tile's tooltip. Tiles are buttons: a click or Enter
  * focuses the wall.
+ *
+ * Tiles are positional (`Index`): every edit brings new rows, and a tile rewrites its texts
+ * and classes rather than being rebuilt.
  */
-import { type Accessor, For, type JSX, Show } from 'solid-js';
+import { type Accessor, createMemo, Index, type JSX, Show } from 'solid-js';
 import type { Evaluation, WallRow } from '../../../scenario/index.js';
 import { StatusBadge, toneOf } from '../status/index.js';
 import { bindingText, headlineText, tileDescription } from './tile-text.js';
@@ -31,13 +34,13 @@ export function WallBoard(props: WallBoardProps): JSX.Element {
         </Show>
       </header>
       <ol class="wall-grid">
-        <For each={props.evaluation().walls}>
+        <Index each={props.evaluation().walls}>
           {(row) => (
             <li>
-              <WallTile row={row} share={share()} onFocusWall={props.onFocusWall} />
+              <WallTile row={row()} share={share()} onFocusWall={props.onFocusWall} />
             </li>
           )}
-        </For>
+        </Index>
       </ol>
     </section>
   );
@@ -46,6 +49,7 @@ export function WallBoard(props: WallBoardProps): JSX.Element {
 function WallTile(props: { readonly row: WallRow; readonly share?: number; readonly onFocusWall?: (wall: number) => void }): JSX.Element {
   const row = () => props.row;
   const showReason = () => row().reason !== '' && row().status !== 'PASS' && row().status !== 'SKIPPED';
+  const description = createMemo(() => tileDescription(row(), props.share));
   return (
     <button
       type="button"
@@ -53,8 +57,8 @@ function WallTile(props: { readonly row: WallRow; readonly share?: number; reado
       classList={{ binding: row().binding, skipped: row().status === 'SKIPPED' }}
       data-wall={row().wall}
       data-status={row().status}
-      title={tileDescription(row(), props.share)}
-      aria-label={tileDescription(row(), props.share)}
+      title={description()}
+      aria-label={description()}
       onClick={() => props.onFocusWall?.(row().wall)}
     >
       <span class="wall-top">
