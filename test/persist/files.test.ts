@@ -7,28 +7,7 @@ import {
 } from '../../src/persist/index.js';
 import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { workbookArb } from './arbitraries.js';
-import { fixtureText, freshIndexedDb, sampleWorkbook } from './helpers.js';
-
-function refusal(run: () => unknown): PersistError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PersistError) return e;
-    throw e;
-  }
-  throw new Error('expected a PersistError');
-}
-
-/** The PersistError an async call rejects with. */
-async function rejection(run: () => Promise<unknown>): Promise<PersistError> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof PersistError) return e;
-    throw e;
-  }
-  throw new Error('expected a PersistError');
-}
+import { fixtureText, freshIndexedDb, refusal, refusalSync, sampleWorkbook } from './helpers.js';
 
 beforeEach(() => {
   freshIndexedDb();
@@ -68,7 +47,7 @@ describe('.json workbook files', () => {
       [`{"pad":"${'x'.repeat(600 * 1024)}"}`, 'too_large', /the limit is 512 KiB/],
     ];
     for (const [text, code, message] of cases) {
-      const e = refusal(() => readWorkbookFile(text, 'bad.json'));
+      const e = refusalSync(() => readWorkbookFile(text, 'bad.json'));
       expect([e.code, e.message]).toEqual([code, expect.stringMatching(message)]);
       await expect(importWorkbookFile(text, store, 'bad.json')).rejects.toBeInstanceOf(PersistError);
     }
@@ -110,11 +89,11 @@ describe('mlsysim plan YAML', () => {
   });
 
   it('refuses bad plans, custom devices and unknown scenarios with messages', async () => {
-    expect((await rejection(() => planToWorkbook('version: "1.0"\nworkload: { name: Nope }\nhardware: { name: H100 }\n', { filename: 'p.yaml' }))).message)
+    expect((await refusal(() => planToWorkbook('version: "1.0"\nworkload: { name: Nope }\nhardware: { name: H100 }\n', { filename: 'p.yaml' }))).message)
       .toMatch(/^p.yaml: .*workload.name/);
-    expect((await rejection(() => planToWorkbook('a: ['))).code).toBe('invalid');
-    const hostile = await rejection(() => planToWorkbook('version: "1.0"\nworkload: { name: Llama3_8B, constructor: 1 }\nhardware: { name: H100 }\n'));
+    expect((await refusal(() => planToWorkbook('a: ['))).code).toBe('invalid');
+    const hostile = await refusal(() => planToWorkbook('version: "1.0"\nworkload: { name: Llama3_8B, constructor: 1 }\nhardware: { name: H100 }\n'));
     expect([hostile.code, hostile.message]).toEqual(['hostile', expect.stringMatching(/'constructor'/)]);
-    expect((await rejection(() => exportScenarioPlan(sampleWorkbook(), 'missing'))).code).toBe('not_found');
+    expect((await refusal(() => exportScenarioPlan(sampleWorkbook(), 'missing'))).code).toBe('not_found');
   });
 });

@@ -40,3 +40,14 @@ export async function refusal(run: () => Promise<unknown>): Promise<PersistError
   }
   throw new Error('expected a PersistError');
 }
+
+/** The PersistError `run` throws (fails the test when it returns or throws anything else). */
+export function refusalSync(run: () => unknown): PersistError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof PersistError) return e;
+    throw e;
+  }
+  throw new Error('expected a PersistError');
+}

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CURRENT_WORKBOOK_VERSION, MIGRATIONS, OLDEST_WORKBOOK_VERSION, PersistError, readWorkbook, readWorkbookJson,
+  CURRENT_WORKBOOK_VERSION, MIGRATIONS, OLDEST_WORKBOOK_VERSION, readWorkbook, readWorkbookJson,
 } from '../../src/persist/index.js';
 import { WORKBOOK_SCHEMA_VERSION } from '../../src/scenario/index.js';
-import { fixtureText } from './helpers.js';
+import { fixtureText, refusalSync } from './helpers.js';
 
 const fixture = (name: string): string => fixtureText(`workbooks/${name}`);
-
-function refusal(run: () => unknown): PersistError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PersistError) return e;
-    throw e;
-  }
-  throw new Error('expected a PersistError');
-}
 
 describe('migrations', () => {
   it('the current version is the workbook schema version, and every older version has a step', () => {
@@ -56,22 +46,22 @@ describe('migrations', () => {
 
   it('a v0 document that is broken after migration is refused with the field named', () => {
     const doc = { ...JSON.parse(fixture('v0.json')), scenarios: 'nope' };
-    const e = refusal(() => readWorkbook(doc));
+    const e = refusalSync(() => readWorkbook(doc));
     expect(e.code).toBe('invalid');
     expect(e.message).toMatch(/scenarios must be a list of scenarios/);
   });
 
   it('a document from a newer app (v99) is refused, naming both versions', () => {
     const doc = { ...JSON.parse(fixture('v1.json')), schema_version: 99 };
-    const e = refusal(() => readWorkbook(doc));
+    const e = refusalSync(() => readWorkbook(doc));
     expect(e.code).toBe('newer_version');
     expect(e.message).toMatch(/saved by a newer version \(99\); this app reads up to 1/);
   });
 
   it('a document without a version, or with a nonsense one, is refused as invalid', () => {
-    expect(refusal(() => readWorkbook({ name: 'x' })).message).toMatch(/has no schema_version/);
-    expect(refusal(() => readWorkbook({ schema_version: 'one' })).message).toMatch(/unknown schema_version \("one"\)/);
-    expect(refusal(() => readWorkbook({ schema_version: -1 })).code).toBe('invalid');
-    expect(refusal(() => readWorkbook([1, 2])).message).toMatch(/got a list/);
+    expect(refusalSync(() => readWorkbook({ name: 'x' })).message).toMatch(/has no schema_version/);
+    expect(refusalSync(() => readWorkbook({ schema_version: 'one' })).message).toMatch(/unknown schema_version \("one"\)/);
+    expect(refusalSync(() => readWorkbook({ schema_version: -1 })).code).toBe('invalid');
+    expect(refusalSync(() => readWorkbook([1, 2])).message).toMatch(/got a list/);
   });
 });
