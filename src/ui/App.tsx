@@ -47,6 +47,8 @@ export function App(props: AppProps): JSX.Element {
   props.onStore?.(store);
   const [compare, setCompare] = createSignal<string>();
   const view = store.view;
+  /** A drag in progress: panels scrolled out of view wait for its pause (components/in-view.ts). */
+  const busy = () => store.workbench().busy();
   onCleanup(() => store.dispose());
 
   const walk = (dir: 'up' | 'down') => {
@@ -126,8 +128,8 @@ export function App(props: AppProps): JSX.Element {
             {(wb) => <KeyInputs store={wb} />}
           </Show>
           {/* Slots for the presentational panels (scorecard, 22-wall board, roofline). */}
-          <ScorecardPanel evaluation={store.evaluation} onSelectCell={(id) => store.selectCell(id)} />
-          <WallBoard evaluation={store.evaluation} onFocusWall={(n) => store.focusWall(n)} />
+          <ScorecardPanel evaluation={store.evaluation} busy={busy} onSelectCell={(id) => store.selectCell(id)} />
+          <WallBoard evaluation={store.evaluation} busy={busy} onFocusWall={(n) => store.focusWall(n)} />
           <Show when={store.built()} keyed>
             {(b) => (
               <RooflineChart
@@ -136,6 +138,7 @@ export function App(props: AppProps): JSX.Element {
                 compareDevice={compare}
                 onCompareDevice={setCompare}
                 deviceLabel={() => entryLabel(store.desc().hardware)}
+                busy={busy}
               />
             )}
           </Show>

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveGraph } from '../../src/graph/index.js';
 import { Inspector } from '../../src/ui/components/Inspector.jsx';
 import { TracePanel } from '../../src/ui/components/TracePanel.jsx';
@@ -83,7 +83,7 @@ describe('TracePanel', () => {
     expect(store.selected()).toBe('compute.latency');
   });
 
-  it('rewrites its rows in place from one edit to the next (a drag), the old value being the last new one', () => {
+  it('rewrites its rows in place during a drag, old being the value before the drag began', () => {
     const { container } = render(() => <TracePanel store={store} />);
     store.commitInput('hardware.memory_bandwidth', '2 TB/s');
     const rows = [...container.querySelectorAll('.trace-list li')];
@@ -91,10 +91,28 @@ describe('TracePanel', () => {
     const again = [...container.querySelectorAll('.trace-list li')];
     expect(again).toHaveLength(5);
     again.forEach((li, i) => expect(li).toBe(rows[i]));
-    // t_mem = 16 GB / BW and the latency is t_mem + 0.33 ms (memory-bound): 8 → 16 ms, 8.33 → 16.33 ms.
-    expect(again[0].textContent).toBe('Memory bandwidth2 TB/s → 1 TB/s −50 %');
-    expect(again[1].textContent).toBe('Memory time8 ms → 16 ms +100 %');
-    expect(again[3].textContent).toBe('Latency8.33 ms → 16.33 ms +96 %');
+    // t_mem = 16 GB / BW and the latency is t_mem + 0.33 ms (memory-bound): from 3.35 TB/s,
+    // 4.776 → 16 ms (×3.35, +235 %) and 5.106 → 16.33 ms (×3.198, +220 %).
+    expect(again[0].textContent).toBe('Memory bandwidth3.35 TB/s → 1 TB/s −70 %');
+    expect(again[1].textContent).toBe('Memory time4.776 ms → 16 ms +235 %');
+    expect(again[3].textContent).toBe('Latency5.106 ms → 16.33 ms +220 %');
+  });
+
+  it('after a pause, the next edit runs from the value the last one left', () => {
+    vi.useFakeTimers();
+    try {
+      const { container } = render(() => <TracePanel store={store} />);
+      store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+      vi.advanceTimersByTime(200);
+      store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+      const rows = [...container.querySelectorAll('.trace-list li')];
+      // 8 → 16 ms and 8.33 → 16.33 ms.
+      expect(rows[0].textContent).toBe('Memory bandwidth2 TB/s → 1 TB/s −50 %');
+      expect(rows[1].textContent).toBe('Memory time8 ms → 16 ms +100 %');
+      expect(rows[3].textContent).toBe('Latency8.33 ms → 16.33 ms +96 %');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('marks the rows of cells that hold an error, as the cell links elsewhere do', () => {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ScenarioGraph, searchCells } from '../../src/ui/components/graph/index.js';
+import { DETAIL_SCALE, ScenarioGraph, searchCells } from '../../src/ui/components/graph/index.js';
 import { groupCells } from '../../src/ui/layout/index.js';
 import { createScenarioStore, type ScenarioStore } from '../../src/ui/store/index.js';
 
@@ -93,7 +93,16 @@ describe('ScenarioGraph with the full scenario', () => {
     const changed = new Set(s.workbench().trace()!.entries.map((e) => e.id));
     expect(lit.length).toBeGreaterThan(3);
     for (const id of cards(root)) expect(lit.includes(id)).toBe(changed.has(id));
-    expect(root.querySelector('[data-cell="scenario.batch_size"] .cell-change')!.textContent).toBe('1 sequences → 64 sequences ×64');
+    // The old → new line shows at a zoom where it can be read (DETAIL_SCALE), not at the fit-to-width zoom.
+    const scale = () => Number(/scale\(([\d.]+)\)/.exec(root.querySelector<HTMLElement>('.graph-canvas')!.style.transform)?.[1] ?? 1);
+    const change = () => root.querySelector('[data-cell="scenario.batch_size"] .cell-change');
+    const zoom = (label: string) => fireEvent.click(root.querySelector(`[aria-label="${label}"]`)!);
+    while (scale() >= DETAIL_SCALE) zoom('Zoom out');
+    expect(change()).toBeNull();
+    while (scale() < DETAIL_SCALE) zoom('Zoom in');
+    expect(change()!.textContent).toBe('1 sequences → 64 sequences ×64');
+    zoom('Zoom out');
+    expect(change()).toBeNull();
     // A closed group says how many of its cells changed.
     expect(root.querySelector('[data-group="E:memory"] .sum-lit')!.textContent).toMatch(/\d+ changed/);
   });

@@ -108,20 +108,66 @@ describe('the workbench store', () => {
       return d;
     });
     expect(runs).toBe(1);
+    const at0 = latencyMs();
     store.commitInput('hardware.memory_bandwidth', '2 TB/s');
     store.commitInput('hardware.memory_bandwidth', '1 TB/s');
-    const at1 = latencyMs();
     store.commitInput('hardware.memory_bandwidth', '1.5 TB/s');
     expect(store.isLit('compute.latency')).toBe(true);
     expect(runs).toBe(2);
-    // The entry itself follows every edit: old → new of the last one (t_mem = 16 GB / BW).
+    // The entry follows every edit of the drag, old being the value before the drag began
+    // (t_mem = 16 GB / BW: 3.35 TB/s → 1.5 TB/s adds 16/1.5 − 16/3.35 ms).
     const entry = store.lit('compute.latency')!;
-    expect(entry.before.ok && (entry.before.value as number) * 1e3).toBeCloseTo(at1!, 9);
-    expect(at1! - latencyMs()!).toBeCloseTo(16 - 16 / 1.5, 3);
+    expect(entry.before.ok && (entry.before.value as number) * 1e3).toBeCloseTo(at0!, 9);
+    expect(latencyMs()! - at0!).toBeCloseTo(16 / 1.5 - 16 / 3.35, 3);
     vi.advanceTimersByTime(1000);
     expect(store.isLit('compute.latency')).toBe(false);
     expect(runs).toBe(3);
     dispose();
+  });
+
+  it('busy() is on from the second edit of a burst until the edits pause for 200 ms', () => {
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    expect(store.busy()).toBe(false);
+    vi.advanceTimersByTime(150);
+    store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+    expect(store.busy()).toBe(true);
+    vi.advanceTimersByTime(199);
+    expect(store.busy()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(store.busy()).toBe(false);
+    store.commitInput('hardware.memory_bandwidth', '3 TB/s');
+    expect(store.busy()).toBe(false);
+  });
+
+  it('a drag of one input is one trace, from where the drag began; after a pause the next edit starts anew', () => {
+    const rows = () => new Map(store.trace()!.entries.map((e) => [e.id, e]));
+    const ms = (v: { ok: boolean; value?: unknown }) => (v.ok ? (v.value as number) * 1e3 : NaN);
+    // Latency = 16 GB / BW + 0.33 ms (memory-bound): 3.35 → 2 → 1 TB/s is 5.106 → 8.33 → 16.33 ms.
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+    let latency = rows().get('compute.latency')!;
+    expect(ms(latency.before)).toBeCloseTo(16 / 3.35 + 0.33, 3);
+    expect(ms(latency.after)).toBeCloseTo(16.33, 9);
+    expect(store.trace()!.entries[0].id).toBe('hardware.memory_bandwidth');
+    // Back where the drag began: nothing has changed since, so the trace is empty.
+    store.commitInput('hardware.memory_bandwidth', '3.35 TB/s');
+    expect(store.trace()!.entries).toEqual([]);
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    expect(ms(rows().get('compute.latency')!.before)).toBeCloseTo(16 / 3.35 + 0.33, 3);
+    // A pause ends the drag: the next edit's old is the value the drag left (8.33 ms at 2 TB/s).
+    vi.advanceTimersByTime(200);
+    store.commitInput('hardware.memory_bandwidth', '1 TB/s');
+    latency = rows().get('compute.latency')!;
+    expect(ms(latency.before)).toBeCloseTo(8.33, 9);
+    expect(ms(latency.after)).toBeCloseTo(16.33, 9);
+  });
+
+  it('an edit of another input within a burst starts its own trace', () => {
+    store.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    store.commitInput('hardware.peak_flops', '500 TFLOP/s');
+    const trace = store.trace()!;
+    expect(trace.edited).toEqual(['hardware.peak_flops']);
+    expect(trace.entries.map((e) => e.id)).not.toContain('hardware.memory_bandwidth');
   });
 
   it('the highlight lasts highlightMs after the last edit of a burst', () => {

@@ -1,13 +1,16 @@
 /**
  * One cell on the graph: label, SI unit, value (an editor for inputs), and below it either
- * the old → new values while the last edit's highlight is on, or the cell's error or
- * warning message (an error outranks old → new: a refused edit must say why). Red for errors (including text that could not be parsed), amber for
- * warnings.
+ * the old → new values while the last edit's highlight is on (at a zoom where they can be
+ * read), or the cell's error or warning message (an error outranks old → new: a refused edit
+ * must say why). Red for errors (including text that could not be parsed), amber for
+ * warnings. During a drag a card outside the graph pane's view keeps what it shows until it
+ * comes into view or the drag pauses (in-view.ts).
  */
-import { createMemo, type JSX, Show } from 'solid-js';
+import { type Accessor, createMemo, type JSX, Show } from 'solid-js';
 import { displayValue, relativeChange, shortValue } from '../format/display.js';
 import type { CellBox, LayoutSize } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
+import { createInView, holdWhileHidden } from './in-view.js';
 import { InputEditor } from './InputEditor.jsx';
 import { useSweepActions } from './sweep/context.js';
 
@@ -15,6 +18,8 @@ export interface CellCardProps {
   readonly store: WorkbenchStore;
   readonly box: CellBox;
   readonly size: LayoutSize;
+  /** Whether the zoom lets the old → new line be read (graph/ScenarioGraph.tsx); shown when absent. */
+  readonly detailed?: Accessor<boolean>;
 }
 
 /** The SI unit as a tag; dimensionless and non-numeric cells show none. */
@@ -25,7 +30,8 @@ function unitTag(unit: string): string {
 export function CellCard(props: CellCardProps): JSX.Element {
   const id = () => props.box.id;
   const def = () => props.store.graph.def(id());
-  const value = () => props.store.value(id());
+  const view = createInView();
+  const value = holdWhileHidden(() => props.store.value(id()), view.inView, props.store.busy);
   const problem = () => (def().kind === 'input' ? props.store.inputProblem(id()) : undefined);
   const isError = () => problem() !== undefined || !value().ok;
   const warnings = () => {
@@ -41,7 +47,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
     const v = value();
     return v.ok ? String(v.value) : undefined;
   };
-  const entry = () => props.store.lit(id());
+  const entry = holdWhileHidden(() => props.store.lit(id()), view.inView, props.store.busy);
   /** The ripple's delay step: a memo, so the style is rewritten only when the step changes, not with every entry. */
   const step = createMemo(() => entry()?.step ?? 0);
   const relation = () => props.store.relation(id());
@@ -57,6 +63,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
 
   return (
     <div
+      ref={view.ref}
       class="cell-card"
       classList={{
         input: def().kind === 'input',
@@ -94,7 +101,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
       </Show>
       <div class="cell-foot">
         <Show
-          when={problem() === undefined && entry()?.after.ok ? entry() : undefined}
+          when={problem() === undefined && (props.detailed?.() ?? true) && entry()?.after.ok ? entry() : undefined}
           fallback={
             <Show when={message()}>
               <div class="cell-message">{message()}</div>

@@ -9,6 +9,7 @@ import { type Accessor, createMemo, createRenderEffect, Index, type JSX, Show } 
 import { type CellValue, sameValue } from '../../graph/index.js';
 import { relativeChange, shortValue } from '../format/display.js';
 import type { TraceEntry, WorkbenchStore } from '../store/index.js';
+import { createInView, holdWhileHidden } from './in-view.js';
 
 export interface TracePanelProps {
   readonly store: WorkbenchStore;
@@ -37,12 +38,16 @@ export function TracePanel(props: TracePanelProps): JSX.Element {
 /**
  * One row, the markup of a CellLink whose value is "old → new ±rel" (and which is marked
  * when the cell holds an error). A drag rewrites every row at each edit, so a row is one
- * render effect writing its few text nodes rather than a dozen fine-grained ones; its "old"
- * text is usually the "new" text it showed for the previous edit, reused instead of formatted.
+ * render effect writing its few text nodes rather than a dozen fine-grained ones, and texts it
+ * already shows are reused instead of formatted.
+ * During a drag a row scrolled out of the sidebar keeps its texts until it is scrolled back
+ * or the drag pauses (in-view.ts): most of a long trace is out of sight.
  */
 function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Accessor<TraceEntry> }): JSX.Element {
   const graph = props.store.graph;
-  const id = createMemo(() => props.entry().id);
+  const view = createInView();
+  const entry = holdWhileHidden(props.entry, view.inView, props.store.busy);
+  const id = createMemo(() => entry().id);
   let li!: HTMLLIElement;
   let button!: HTMLButtonElement;
   let detail!: HTMLSpanElement;
@@ -53,9 +58,17 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Acces
   const newText = document.createTextNode('');
   let rel: { readonly span: HTMLSpanElement; readonly text: Text } | undefined;
   let step: number | undefined;
-  let shown: { id: string; value: CellValue; text: string } | undefined;
+  // The texts last written, to reuse rather than format again: during a drag "old" stays the
+  // value the drag began from, and after a single edit it is usually the previous "new".
+  let shownOld: Shown | undefined;
+  let shownNew: Shown | undefined;
   const row = (
-    <li ref={li}>
+    <li
+      ref={(el) => {
+        li = el;
+        view.ref(el);
+      }}
+    >
       <button type="button" class="cell-link" ref={button} data-link={id()} onClick={() => props.store.select(id())}>
         <span class="link-label">{label}</span>
         <span class="link-value" ref={detail}>
@@ -69,14 +82,15 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Acces
   );
   // After the markup, so the refs are set.
   createRenderEffect(() => {
-    const e = props.entry();
+    const e = entry();
     const def = graph.def(e.id);
-    // An edit is one batch (workbench-store.ts), so the value and the entry change together and this runs once.
-    const failed = !props.store.value(e.id).ok;
+    // The trace is the last edit's, so its "after" is the cell's value now.
+    const failed = !e.after.ok;
     if (button.classList.contains('error') !== failed) button.classList.toggle('error', failed);
-    const before = shown && shown.id === e.id && sameValue(shown.value, e.before) ? shown.text : shortValue(def, e.before);
+    const before = reuse(e.id, e.before, shownOld) ?? reuse(e.id, e.before, shownNew) ?? shortValue(def, e.before);
     const after = shortValue(def, e.after);
-    shown = { id: e.id, value: e.after, text: after };
+    shownOld = { id: e.id, value: e.before, text: before };
+    shownNew = { id: e.id, value: e.after, text: after };
     setText(label, def.label);
     setText(oldText, before);
     setText(newText, after);
@@ -94,6 +108,18 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Acces
     if (e.step !== step) li.style.setProperty('--step', String((step = e.step)));
   });
   return row;
+}
+
+/** A value a row's text node shows, and the text. */
+interface Shown {
+  readonly id: string;
+  readonly value: CellValue;
+  readonly text: string;
+}
+
+/** The text already shown for this cell's value, if any. */
+function reuse(id: string, value: CellValue, shown: Shown | undefined): string | undefined {
+  return shown && shown.id === id && sameValue(shown.value, value) ? shown.text : undefined;
 }
 
 function setText(node: Text, text: string): void {

@@ -7,9 +7,10 @@
 import { type Accessor, batch, createSignal, type Setter, untrack } from 'solid-js';
 import { type InputDef, type LiveGraph, parseInputText, type Plain } from '../../graph/index.js';
 import { editorText } from '../format/display.js';
+import { createBurst } from './burst.js';
 import { type CellValues, createCellValues } from './cell-values.js';
 import { createKeyedSignals } from './keyed-signals.js';
-import { buildTrace, type Trace, type TraceEntry } from './trace.js';
+import { buildTrace, sinceBurstStart, type Trace, type TraceEntry } from './trace.js';
 
 /** How a cell relates to the selected one (for highlighting its cone). */
 export type Relation = 'selected' | 'upstream' | 'downstream';
@@ -53,7 +54,7 @@ export interface WorkbenchStore {
   commitInput(id: string, text: string): InputCommit;
   /** Edits the graph with a raw value (undo / redo, controls); clears the typed text. Not reported to onCommit. */
   applyRaw(id: string, raw: Plain): InputCommit;
-  /** The last edit's trace (kept until the next edit). */
+  /** The last edit's trace (kept until the next edit); during a drag of one input, the drag's so far (store/trace.ts). */
   readonly trace: Accessor<Trace | undefined>;
   /** A cell's trace entry while the highlight of the last edit is on. */
   lit(id: string): TraceEntry | undefined;
@@ -63,6 +64,11 @@ export interface WorkbenchStore {
    * edges that only mark lit cells are not re-run per edit.
    */
   isLit(id: string): boolean;
+  /**
+   * On while edits come in a burst (a drag: from its second edit until the edits pause for
+   * 200 ms, store/burst.ts): views out of sight may then wait for the pause.
+   */
+  readonly busy: Accessor<boolean>;
   /** Every input back to its default. */
   reset(): void;
   dispose(): void;
@@ -80,6 +86,7 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
   const problems = createKeyedSignals<string>();
   const [trace, setTrace] = createSignal<Trace | undefined>();
   const lit = createLitCells(topology.ids);
+  const burst = createBurst();
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -111,7 +118,11 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
 
   const editGraph = (id: string, raw: Plain): InputCommit => {
     const result = graph.edit({ [id]: raw });
-    const t = buildTrace(++seq, [id], result.changed, topology);
+    const continuing = burst.touch();
+    // A drag of one input is one gesture: its trace runs from where the drag began.
+    const last = untrack(trace);
+    const sameGesture = continuing && last !== undefined && last.edited.length === 1 && last.edited[0] === id;
+    const t = buildTrace(++seq, [id], sameGesture ? sinceBurstStart(last, result.changed, topology) : result.changed, topology);
     setTrace(t);
     light(t);
     const outcome = result.outcomes[0];
@@ -175,8 +186,10 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     trace,
     lit: (id) => lit.get(id),
     isLit: (id) => lit.isOn(id),
+    busy: burst.active,
     reset() {
       clearTimeout(timer);
+      burst.end();
       timer = undefined;
       texts.clear();
       problems.clear();
@@ -186,6 +199,7 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     },
     dispose() {
       clearTimeout(timer);
+      burst.dispose();
       values.dispose();
     },
   };

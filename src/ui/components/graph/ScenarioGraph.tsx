@@ -4,7 +4,7 @@
  * groups' cards exist in the DOM, and edges are drawn only between shown cards. Cards are
  * keyed by cell id, so re-laying out (opening a group) moves cards rather than rebuilding them.
  */
-import { type Accessor, createEffect, createMemo, For, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, For, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
 import type { Evaluation } from '../../../scenario/index.js';
 import { DEFAULT_SIZE, groupCells, type LayoutSize, layoutGroups, matchesFilter, type ShownGroup, GROUP_SIZE } from '../../layout/index.js';
 import type { ViewStore, WorkbenchStore } from '../../store/index.js';
@@ -23,6 +23,13 @@ export interface ScenarioGraphProps {
 /** Where a card sits for the instant between leaving the layout and being removed. */
 const OFFSCREEN = { id: '', layer: 'A' as const, column: 0, x: -10_000, y: -10_000 };
 const CARD: LayoutSize = { ...DEFAULT_SIZE, cardWidth: GROUP_SIZE.cardWidth, cardHeight: GROUP_SIZE.cardHeight };
+/**
+ * Below this zoom a card's old → new line (0.82rem, ≈ 11.5 px) would be drawn under 7 px —
+ * unreadable — so cards leave it out and show label, value and highlight; the trace panel lists
+ * old → new legibly, and zooming in (or focus mode) brings the line back. Leaving it out also
+ * keeps a drag at the fit-to-width zoom within a frame (docs/performance.md §7a).
+ */
+export const DETAIL_SCALE = 0.6;
 
 export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
   const topology = props.store.graph.topology;
@@ -44,8 +51,11 @@ export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
   let pane: HTMLDivElement | undefined;
   let canvas: HTMLDivElement | undefined;
   let zoom: PanZoom | undefined;
+  const [scale, setScale] = createSignal(1);
+  /** Cards show their old → new line only at a zoom where it can be read (cards wake only when this flips). */
+  const detailed = createMemo(() => scale() >= DETAIL_SCALE);
   onMount(() => {
-    zoom = attachPanZoom(pane!, canvas!);
+    zoom = attachPanZoom(pane!, canvas!, (t) => setScale(t.k));
     zoom.fitWidth(Math.min(layout().width, 2400));
     onCleanup(() => zoom?.dispose());
   });
@@ -76,7 +86,7 @@ export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
         <p class="hint graph-empty">No cells match this filter in this scenario.</p>
       </Show>
       <div class="graph-pane" ref={pane} aria-label="Cell graph" data-focus={focusing() ? 'on' : 'off'}>
-        <div class="graph-canvas zoomable" ref={canvas} style={{ width: `${layout().width}px`, height: `${layout().height}px` }}>
+        <div class="graph-canvas zoomable" classList={{ dragging: props.store.busy() }} ref={canvas} style={{ width: `${layout().width}px`, height: `${layout().height}px` }}>
           <For each={layout().bands}>
             {(band) => (
               <div class="layer-band" data-layer={band.layer} style={{ left: `${band.x}px`, width: `${band.width}px` }}>
@@ -90,7 +100,7 @@ export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
             {(box) => <GroupFrame store={props.store} view={props.view} box={box} evaluation={props.evaluation} locked={focusing()} />}
           </For>
           <Edges store={props.store} edges={layout().edges} width={layout().width} height={layout().height} />
-          <For each={ids()}>{(id) => <CellCard store={props.store} box={layout().boxes.get(id) ?? { ...OFFSCREEN, id }} size={CARD} />}</For>
+          <For each={ids()}>{(id) => <CellCard store={props.store} box={layout().boxes.get(id) ?? { ...OFFSCREEN, id }} size={CARD} detailed={detailed} />}</For>
         </div>
       </div>
     </div>

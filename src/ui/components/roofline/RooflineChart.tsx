@@ -8,6 +8,7 @@
 import { type Accessor, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
 import { ExportButtons } from '../../export/ExportButtons.jsx';
+import { createInView, holdWhileHidden } from '../in-view.js';
 import { share } from '../../store/share.js';
 import { compareRoof, type CompareRoof, hardwareOptions } from './compare-device.js';
 import { readRoofline } from './read-roofline.js';
@@ -23,13 +24,17 @@ export interface RooflineChartProps {
   readonly onCompareDevice?: (id: string | undefined) => void;
   /** How the scenario's device is named in the legend ("H100"); "scenario device" by default. */
   readonly deviceLabel?: Accessor<string | undefined>;
+  /** On during a burst of edits (a drag): the chart, when scrolled out of view, then waits for the pause (in-view.ts). */
+  readonly busy?: Accessor<boolean>;
 }
 
 export function RooflineChart(props: RooflineChartProps): JSX.Element {
   const selectId = createUniqueId();
+  const view = createInView();
+  const version = holdWhileHidden(props.version, view.inView, () => props.busy?.() ?? false);
   // Shared with the last reading (store/share.ts): the parts an edit leaves alone (the roofs) keep their objects, and the plot does not redraw them.
   const read = createMemo<ReturnType<typeof readRoofline>>((prev) => {
-    props.version();
+    version();
     return share(prev, readRoofline(props.graph));
   });
   const reading = () => {
@@ -70,7 +75,10 @@ export function RooflineChart(props: RooflineChartProps): JSX.Element {
   const svg = () => figure?.querySelector<SVGSVGElement>('svg.roofline-svg') ?? undefined;
 
   return (
-    <figure class="roofline panel" data-testid="roofline" ref={figure}>
+    <figure class="roofline panel" data-testid="roofline" ref={(el) => {
+        figure = el;
+        view.ref(el);
+      }}>
       <figcaption class="roofline-head">
         <h2>Roofline</h2>
         <label class="roofline-compare" for={selectId}>

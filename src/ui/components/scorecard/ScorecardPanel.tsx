@@ -9,6 +9,7 @@
  */
 import { type Accessor, type JSX, Index, Show } from 'solid-js';
 import type { AssertResult, Evaluation, Lens, Metric } from '../../../scenario/index.js';
+import { createInView, holdWhileHidden } from '../in-view.js';
 import { formatDisplayValue, StatusBadge, toneOf } from '../status/index.js';
 import './scorecard.css';
 
@@ -16,6 +17,8 @@ export interface ScorecardPanelProps {
   readonly evaluation: Accessor<Evaluation>;
   /** Called with the metric's cell id, e.g. `performance.latency`. */
   readonly onSelectCell?: (id: string) => void;
+  /** On during a burst of edits (a drag): a lens scrolled out of view then waits for the pause (in-view.ts). */
+  readonly busy?: Accessor<boolean>;
 }
 
 const LENS_TITLES = { feasibility: 'Feasibility', performance: 'Performance', macro: 'Macro' } as const;
@@ -35,7 +38,7 @@ export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
         </span>
       </header>
       <div class="scorecard-lenses">
-        <Index each={lenses()}>{(lens) => <LensCard lens={lens()} onSelectCell={props.onSelectCell} />}</Index>
+        <Index each={lenses()}>{(lens) => <LensCard lens={lens} busy={props.busy} onSelectCell={props.onSelectCell} />}</Index>
       </div>
       <Show when={props.evaluation().asserts.length > 0}>
         <AssertList asserts={props.evaluation().asserts} />
@@ -44,25 +47,27 @@ export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
   );
 }
 
-function LensCard(props: { readonly lens: Lens; readonly onSelectCell?: (id: string) => void }): JSX.Element {
-  const metrics = () => Object.values(props.lens.metrics);
+function LensCard(props: { readonly lens: Accessor<Lens>; readonly busy?: Accessor<boolean>; readonly onSelectCell?: (id: string) => void }): JSX.Element {
+  const view = createInView();
+  const lens = holdWhileHidden(props.lens, view.inView, () => props.busy?.() ?? false);
+  const metrics = () => Object.values(lens().metrics);
   return (
-    <article class={`lens-card tone-${toneOf(props.lens.status)}`} data-lens={props.lens.name} aria-label={LENS_TITLES[props.lens.name]}>
+    <article ref={view.ref} class={`lens-card tone-${toneOf(lens().status)}`} data-lens={lens().name} aria-label={LENS_TITLES[lens().name]}>
       <div class="lens-top">
-        <h3>{LENS_TITLES[props.lens.name]}</h3>
-        <StatusBadge status={props.lens.status} />
+        <h3>{LENS_TITLES[lens().name]}</h3>
+        <StatusBadge status={lens().status} />
       </div>
-      <div class="lens-level">{props.lens.level_name}</div>
-      <p class="lens-summary">{props.lens.summary}</p>
-      <Show when={props.lens.reasons.length > 0}>
+      <div class="lens-level">{lens().level_name}</div>
+      <p class="lens-summary">{lens().summary}</p>
+      <Show when={lens().reasons.length > 0}>
         <ul class="lens-reasons">
-          <Index each={props.lens.reasons}>{(r) => <li>{r()}</li>}</Index>
+          <Index each={lens().reasons}>{(r) => <li>{r()}</li>}</Index>
         </ul>
       </Show>
       <Show when={metrics().length > 0}>
         <dl class="lens-metrics">
           <Index each={metrics()}>
-            {(m) => <MetricRow lens={props.lens.name} metric={m()} onSelectCell={props.onSelectCell} />}
+            {(m) => <MetricRow lens={lens().name} metric={m()} onSelectCell={props.onSelectCell} />}
           </Index>
         </dl>
       </Show>

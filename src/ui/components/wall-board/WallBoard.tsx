@@ -9,6 +9,7 @@
  */
 import { type Accessor, createMemo, Index, type JSX, Show } from 'solid-js';
 import type { Evaluation, WallRow } from '../../../scenario/index.js';
+import { createInView, holdWhileHidden } from '../in-view.js';
 import { StatusBadge, toneOf } from '../status/index.js';
 import { bindingText, headlineText, tileDescription } from './tile-text.js';
 import './wall-board.css';
@@ -16,13 +17,17 @@ import './wall-board.css';
 export interface WallBoardProps {
   readonly evaluation: Accessor<Evaluation>;
   readonly onFocusWall?: (wall: number) => void;
+  /** On during a burst of edits (a drag): the board, when scrolled out of view, then waits for the pause (in-view.ts). */
+  readonly busy?: Accessor<boolean>;
 }
 
 export function WallBoard(props: WallBoardProps): JSX.Element {
-  const share = () => props.evaluation().binding_share;
-  const binding = () => props.evaluation().walls.find((r) => r.binding);
+  const view = createInView();
+  const evaluation = holdWhileHidden(props.evaluation, view.inView, () => props.busy?.() ?? false);
+  const share = () => evaluation().binding_share;
+  const binding = () => evaluation().walls.find((r) => r.binding);
   return (
-    <section class="wall-board panel" aria-label="22-wall board" data-testid="wall-board">
+    <section ref={view.ref} class="wall-board panel" aria-label="22-wall board" data-testid="wall-board">
       <header class="wall-board-head">
         <h2>Walls</h2>
         <Show when={binding()} fallback={<span class="wall-board-binding">no binding wall</span>}>
@@ -34,7 +39,7 @@ export function WallBoard(props: WallBoardProps): JSX.Element {
         </Show>
       </header>
       <ol class="wall-grid">
-        <Index each={props.evaluation().walls}>
+        <Index each={evaluation().walls}>
           {(row) => (
             <li>
               <WallTile row={row()} share={share()} onFocusWall={props.onFocusWall} />
