@@ -1,12 +1,14 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { derived, input, LiveGraph, warn } from '../../src/graph/index.js';
-import type { JSX } from 'solid-js';
-import { GraphView } from '../../src/ui/components/GraphView.jsx';
+import { For, type JSX } from 'solid-js';
+import { CellCard } from '../../src/ui/components/CellCard.jsx';
+import { Edges } from '../../src/ui/components/Edges.jsx';
 import { Inspector } from '../../src/ui/components/Inspector.jsx';
 import { type Example, rooflineExample } from '../../src/ui/examples/index.js';
 import { displayValue, editorText } from '../../src/ui/format/display.js';
-import { createWorkbenchStore } from '../../src/ui/store/index.js';
+import { layoutGraph } from '../../src/ui/layout/index.js';
+import { createWorkbenchStore, type WorkbenchStore } from '../../src/ui/store/index.js';
 
 afterEach(cleanup);
 
@@ -23,18 +25,29 @@ function type(field: HTMLInputElement, text: string): void {
   fireEvent.keyDown(field, { key: 'Enter' });
 }
 
-/** The small example on the plain graph view with an inspector (the page itself runs a full scenario). */
+/** A card for every cell of the graph and the edges between them, laid out by layer (the page groups them: scenario-graph.test.tsx). */
+function Cards(props: { readonly store: WorkbenchStore }): JSX.Element {
+  const layout = layoutGraph(props.store.graph.topology);
+  return (
+    <>
+      <Edges store={props.store} edges={layout.edges} width={layout.width} height={layout.height} />
+      <For each={[...layout.boxes.values()]}>{(box) => <CellCard store={props.store} box={box} size={layout.size} />}</For>
+    </>
+  );
+}
+
+/** The small example's cards with an inspector (the page itself runs a full scenario). */
 function App(props: { readonly example: Example }): JSX.Element {
   const store = createWorkbenchStore(new LiveGraph(props.example.cells), { selected: props.example.focus });
   return (
     <>
-      <GraphView store={store} />
+      <Cards store={store} />
       <Inspector store={store} />
     </>
   );
 }
 
-describe('GraphView', () => {
+describe('cell cards', () => {
   it('shows every cell of the example with its formatted value', () => {
     const { container } = render(() => <App example={rooflineExample} />);
     const graph = new LiveGraph(rooflineExample.cells);
@@ -105,7 +118,7 @@ describe('GraphView', () => {
       }),
     ];
     const store = createWorkbenchStore(new LiveGraph(cells));
-    const { container } = render(() => <GraphView store={store} />);
+    const { container } = render(() => <Cards store={store} />);
     const y = card(container, 'demo.y');
     expect(y.classList.contains('warning')).toBe(true);
     expect(y.querySelector('.cell-message')!.textContent).toBe('y is only an estimate');
