@@ -9,7 +9,7 @@ import type { KeyValueBackend } from '../../src/persist/index.js';
 import { deflateRaw } from '../../src/persist/compression.js';
 import type { ScenarioSweep } from '../../src/scenario/index.js';
 import { encodeViewState } from '../../src/ui/store/index.js';
-import { batchOf, freshIndexedDb, started } from './workbook-helpers.js';
+import { batchOf, freshIndexedDb, mountSession, started } from './workbook-helpers.js';
 
 beforeEach(freshIndexedDb);
 
@@ -73,6 +73,54 @@ describe('starting', () => {
     expect(b.session.workbook()!.name).toBe('Llama3_70B on H100 (from link)');
     expect(b.scenario.built().name).toBe('Llama3_70B on H100');
     expect(await stored().get(first.id)).toEqual(first);
+    await b.close();
+  });
+});
+
+describe('an edit made while storage is still opening', () => {
+  it('the first time, goes into the new workbook', async () => {
+    const m = mountSession();
+    m.scenario.setInput('scenario.batch_size', 64);
+    await m.session.start();
+    expect(m.scenario.built().graph.value('scenario.batch_size')).toBe(64);
+    await m.session.flush();
+    const wb = m.session.workbook()!;
+    expect(wb.name).toBe('My workbook');
+    expect(batchOf(await stored().get(wb.id))).toBe(64);
+    await m.close();
+  });
+
+  it('on a reload, goes into the scenario the page was showing', async () => {
+    const a = await started();
+    const hash = a.session.hash(encodeViewState({ desc: a.scenario.desc() }));
+    const id = a.session.workbook()!.id;
+    await a.close();
+    const b = mountSession({ hash });
+    b.scenario.setInput('scenario.batch_size', 16);
+    await b.session.start();
+    expect(b.session.workbook()!.id).toBe(id);
+    expect(b.scenario.built().graph.value('scenario.batch_size')).toBe(16);
+    await b.session.flush();
+    expect(batchOf(await stored().get(id))).toBe(16);
+    await b.close();
+  });
+
+  it('when the last workbook opens instead, becomes a workbook of its own and stays in view; the last one is unchanged', async () => {
+    const a = await started();
+    a.scenario.setInput('scenario.batch_size', 8);
+    await a.session.flush();
+    const last = a.session.workbook()!;
+    await a.close();
+    const b = mountSession();
+    b.scenario.setInput('scenario.batch_size', 64);
+    await b.session.start();
+    const wb = b.session.workbook()!;
+    expect(wb.id).not.toBe(last.id);
+    expect(wb.name).toBe('Llama3_8B on H100 (edited while opening)');
+    expect(b.scenario.built().graph.value('scenario.batch_size')).toBe(64);
+    await b.session.flush();
+    expect(batchOf(await stored().get(wb.id))).toBe(64);
+    expect(batchOf(await stored().get(last.id))).toBe(8);
     await b.close();
   });
 });

@@ -132,7 +132,22 @@ export function createLibrary(core: SessionCore): WorkbookLibrary {
     }
   };
 
+  /**
+   * Opens the workbook the page starts with, then keeps an edit the user made while storage was
+   * opening (nothing may replace it unseen): into the opened scenario when that is the one the
+   * page was showing (a reload, or a first workbook made from the view), else as a workbook of
+   * its own, shown — what the user sees stays what they edited.
+   */
   const start = async (): Promise<void> => {
+    const base = await openAtStart();
+    const early = core.takeEarlyEdit();
+    if (!early || viewKey(early) === viewKey(scenario.desc())) return;
+    if (base === 'view') scenario.load({ ...early, extras: scenario.desc().extras });
+    else await attempt('Could not keep the edit made while the workbooks were opening', () => createFrom(early, `${descLabel(early)} (edited while opening)`));
+  };
+
+  /** 'view': the opened scenario is the one the page showed at start (a reload or a new workbook made from it); 'other': another workbook's. */
+  const openAtStart = async (): Promise<'view' | 'other'> => {
     const parts = core.startParts;
     let list: WorkbookList = { workbooks: [], broken: [] };
     let last: string | undefined;
@@ -147,24 +162,26 @@ export function createLibrary(core: SessionCore): WorkbookLibrary {
     if (list.broken.length) {
       log.say('error', `${list.broken.length} stored workbook${list.broken.length === 1 ? '' : 's'} cannot be opened; the others are fine. See Workbooks to read why and discard ${list.broken.length === 1 ? 'it' : 'them'}.`);
     }
-    if (parts.link !== undefined && (await importLink(parts.link))) return;
+    if (parts.link !== undefined && (await importLink(parts.link))) return 'other';
     const view = parts.view ? decodeViewState(parts.view) : undefined;
     const urlDesc = view && !view.notice ? view.state.desc : undefined;
     const known = (id: string | undefined) => id !== undefined && list.workbooks.some((w) => w.id === id);
     // A reload: the view belongs to a stored workbook; the URL holds the newest state of its scenario.
     if (known(parts.workbookId) && (await openStored(parts.workbookId!, parts.scenarioId))) {
       if (urlDesc && viewKey(urlDesc) !== viewKey(scenario.desc())) scenario.load({ ...urlDesc, extras: scenario.desc().extras });
-      return;
+      return 'view';
     }
     const lastId = known(last) ? last : list.workbooks[0]?.id;
     if (lastId !== undefined && (await openStored(lastId))) {
       // A view from elsewhere (an old link) that shows something else: a new workbook, nothing replaced.
       if (urlDesc && viewKey(urlDesc) !== viewKey(scenario.desc())) {
-        await attempt('Could not keep the linked scenario', () => createFrom(urlDesc, `${descLabel(urlDesc)} (from link)`));
+        const kept = await attempt('Could not keep the linked scenario', () => createFrom(urlDesc, `${descLabel(urlDesc)} (from link)`));
+        return kept ? 'view' : 'other';
       }
-      return;
+      return 'other';
     }
     await attempt('Could not create a workbook', () => createFrom(urlDesc ?? DEFAULT_DESC, 'My workbook'));
+    return 'view';
   };
 
   return {

@@ -69,6 +69,8 @@ export interface SessionCore {
   show(wb: Workbook, scenarioId?: string, fallback?: boolean): boolean;
   /** The new workbook document: kept and queued for saving. */
   commit(wb: Workbook): void;
+  /** The view as the user left it, if they edited it before any workbook was open (storage still opening); cleared by the call. */
+  takeEarlyEdit(): ScenarioDesc | undefined;
   flush(): Promise<void>;
   bumpList(): void;
 }
@@ -202,8 +204,12 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     return false;
   };
 
+  /** An edit made while storage was still opening: no workbook to write it into yet, so start() keeps it (workbook-library.ts). */
+  let earlyEdit: ScenarioDesc | undefined;
   createEffect(on([scenario.desc, () => sweeps?.specs()] as const, () => {
-    if (!loading && untrack(workbook)) writes.run(writeBack);
+    if (loading) return;
+    if (untrack(workbook)) writes.run(writeBack);
+    else earlyEdit = untrack(scenario.desc);
   }, { defer: true }));
 
   const core: SessionCore = {
@@ -219,6 +225,11 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     setPendingLink,
     show,
     commit,
+    takeEarlyEdit() {
+      const d = earlyEdit;
+      earlyEdit = undefined;
+      return d;
+    },
     flush() {
       sync();
       return saver.flush();
