@@ -147,7 +147,7 @@ export function modelFromHfConfig(input: unknown, options: HfImportOptions = {})
   const attention = mla ? 'MLA' : kvHeads === 1 ? 'MQA' : kvHeads < a.num_attention_heads ? 'GQA' : 'MHA';
   const window = c.use_sliding_window === false ? undefined : u(c.sliding_window);
   const arch = c.architectures?.[0] ?? c.model_type ?? 'transformer';
-  // Built in the catalogue's spelling so it passes the same schema and converter as any model.
+  // Built in the catalogue's spelling so it passes the same schema and converter as every model.
   const rawModel = {
     id: options.id ?? defaultId(c),
     display_name: options.display_name ?? (c._name_or_path || options.id || defaultId(c)),

@@ -44,7 +44,7 @@ export const LAYOUT_CELLS = [
   'communication.microbatch_size',
 ] as const;
 
-/** A sweep axis: any input cell over a linear or log range (bounds may carry units). */
+/** A sweep axis: one input cell over a linear or log range (bounds may carry units). */
 export const sweepAxisSchema = strictMap({
   cell: cellId(),
   start: z.union([z.number(), z.string()], { error: ruleError('a number or text with a unit') }),
