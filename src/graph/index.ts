@@ -22,7 +22,7 @@ export { checkDimensions, DEFAULT_SCALES } from './dimensions.js';
 export type { SortResult } from './validate.js';
 export { GraphDefinitionError, topoSort, validateDefinitions } from './validate.js';
 export type { CellError, CellValue, ComputeResult, ErrorKind, ErrValue, OkValue, Plain, Scalar } from './values.js';
-export { ERROR_KINDS, errValue, fail, Failure, numberOf, okValue, sameValue, warn, Warned } from './values.js';
+export { ERROR_KINDS, errValue, fail, Failure, numberOf, okValue, sameForTrace, sameValue, warn, Warned } from './values.js';
 export { withScratchInputs, writeScratch } from './scratch.js';
 export type { Elasticity, ElasticityMethod, SensitivityOptions, SensitivityResult } from './sensitivity.js';
 export { sensitivity } from './sensitivity.js';

@@ -13,7 +13,7 @@ import type { CellDef, DerivedDef, InputDef, Provenance } from './cell.js';
 import { evaluateDerived, inputValue } from './evaluate.js';
 import { Topology } from './topology.js';
 import { validateDefinitions } from './validate.js';
-import { type CellValue, type Plain, sameValue } from './values.js';
+import { type CellValue, type Plain, sameForTrace, sameValue } from './values.js';
 
 /** What happened to one requested input change. */
 export interface SetOutcome {
@@ -278,10 +278,4 @@ export class LiveGraph {
   resetEvaluationCounts(): void {
     for (const k of this.counts.keys()) this.counts.set(k, 0);
   }
-}
-
-function sameForTrace(a: CellValue, b: CellValue): boolean {
-  if (a.ok && b.ok) return Object.is(a.value, b.value);
-  if (!a.ok && !b.ok) return a.error.message === b.error.message;
-  return false;
 }

@@ -97,6 +97,16 @@ export function numberOf(v: CellValue): number | undefined {
   return v.ok && typeof v.value === 'number' ? v.value : undefined;
 }
 
+/**
+ * Whether a cell counts as unchanged in a cause-and-effect trace: the same number (or other
+ * value), or errors saying the same. Warnings do not count — a trace lists changed values.
+ */
+export function sameForTrace(a: CellValue, b: CellValue): boolean {
+  if (a.ok && b.ok) return Object.is(a.value, b.value);
+  if (!a.ok && !b.ok) return a.error.message === b.error.message;
+  return false;
+}
+
 /** Two values are the same when kind, value, warnings and error messages all agree. */
 export function sameValue(a: CellValue, b: CellValue): boolean {
   if (a.ok !== b.ok) return false;

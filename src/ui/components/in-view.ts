@@ -54,11 +54,12 @@ export function createInView(): InView {
  * `source`, except that while `busy` (a burst of edits) and not `inView` it keeps returning
  * what it returned last, without reading `source` — so the views reading it are not woken.
  * It catches up as soon as either changes: the view scrolls into sight, or the edits pause.
+ * Without `busy` (a view used outside the workbench) it simply follows `source`.
  */
-export function holdWhileHidden<T>(source: Accessor<T>, inView: Accessor<boolean>, busy: Accessor<boolean>): Accessor<T> {
+export function holdWhileHidden<T>(source: Accessor<T>, inView: Accessor<boolean>, busy?: Accessor<boolean>): Accessor<T> {
   let shown: { value: T } | undefined;
   return createMemo(() => {
-    if (shown && busy() && !inView()) return shown.value;
+    if (shown && busy?.() && !inView()) return shown.value;
     shown = { value: source() };
     return shown.value;
   });

@@ -7,7 +7,7 @@
  * shows each cell's change since the drag began (`sinceBurstStart`), not since the last frame —
  * "batch 1 → 37: latency ×37", not "batch 36 → 37: +2.7 %".
  */
-import type { CellChange, CellValue, Topology } from '../../graph/index.js';
+import { type CellChange, sameForTrace, type Topology } from '../../graph/index.js';
 
 export interface TraceEntry extends CellChange {
   /** Longest chain of changed cells from an edited input to this one (0 = edited input). */
@@ -54,11 +54,4 @@ export function sinceBurstStart(previous: Trace, changed: readonly CellChange[],
   return [...since.values()]
     .filter((c) => !sameForTrace(c.before, c.after))
     .sort((a, b) => topology.rankOf(a.id) - topology.rankOf(b.id));
-}
-
-/** As the engine compares values for a trace (graph/live.ts): equal numbers, or errors saying the same. */
-function sameForTrace(a: CellValue, b: CellValue): boolean {
-  if (a.ok && b.ok) return Object.is(a.value, b.value);
-  if (!a.ok && !b.ok) return a.error.message === b.error.message;
-  return false;
 }

@@ -212,6 +212,12 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     else earlyEdit = untrack(scenario.desc);
   }, { defer: true }));
 
+  /** Writes what is pending into the document, then the document to storage. */
+  const flush = (): Promise<void> => {
+    sync();
+    return saver.flush();
+  };
+
   const core: SessionCore = {
     scenario, log, now, startParts, workbook: current,
     store: () => store,
@@ -230,10 +236,7 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
       earlyEdit = undefined;
       return d;
     },
-    flush() {
-      sync();
-      return saver.flush();
-    },
+    flush,
     bumpList,
   };
   const library = createLibrary(core);
@@ -295,10 +298,7 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
         link: pendingLink(),
       });
     },
-    flush() {
-      sync();
-      return saver.flush();
-    },
+    flush,
     dispose() {
       sync();
       writes.dispose();

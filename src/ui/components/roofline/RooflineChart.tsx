@@ -31,7 +31,7 @@ export interface RooflineChartProps {
 export function RooflineChart(props: RooflineChartProps): JSX.Element {
   const selectId = createUniqueId();
   const view = createInView();
-  const version = holdWhileHidden(props.version, view.inView, () => props.busy?.() ?? false);
+  const version = holdWhileHidden(props.version, view.inView, props.busy);
   // Shared with the last reading (store/share.ts): the parts an edit leaves alone (the roofs) keep their objects, and the plot does not redraw them.
   const read = createMemo<ReturnType<typeof readRoofline>>((prev) => {
     version();

@@ -49,7 +49,7 @@ export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
 
 function LensCard(props: { readonly lens: Accessor<Lens>; readonly busy?: Accessor<boolean>; readonly onSelectCell?: (id: string) => void }): JSX.Element {
   const view = createInView();
-  const lens = holdWhileHidden(props.lens, view.inView, () => props.busy?.() ?? false);
+  const lens = holdWhileHidden(props.lens, view.inView, props.busy);
   const metrics = () => Object.values(lens().metrics);
   return (
     <article ref={view.ref} class={`lens-card tone-${toneOf(lens().status)}`} data-lens={lens().name} aria-label={LENS_TITLES[lens().name]}>

@@ -23,7 +23,7 @@ export interface WallBoardProps {
 
 export function WallBoard(props: WallBoardProps): JSX.Element {
   const view = createInView();
-  const evaluation = holdWhileHidden(props.evaluation, view.inView, () => props.busy?.() ?? false);
+  const evaluation = holdWhileHidden(props.evaluation, view.inView, props.busy);
   const share = () => evaluation().binding_share;
   const binding = () => evaluation().walls.find((r) => r.binding);
   return (
