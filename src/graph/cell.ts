@@ -2,6 +2,7 @@
  * Cell definitions: plain data plus, for derived cells, one pure function. A definition
  * knows nothing of signals; `LiveGraph` turns a list of them into a reactive graph.
  */
+import type { ArgsOf, InputMap, InputRef } from './inputs.js';
 import type { ComputeResult, Plain } from './values.js';
 
 /** Layers of the progressive-lowering stack (DESIGN.md). */
@@ -65,21 +66,40 @@ export interface InputDef extends CellCommon {
   readonly provenance?: Provenance;
 }
 
-export interface DerivedDef extends CellCommon {
-  readonly kind: 'derived';
+/** The argument object the engine hands a formula: input name → its checked value. */
+export type NamedArgs = { readonly [name: string]: Plain | undefined };
+
+interface DerivedCommon extends CellCommon {
   /** Display form, e.g. `T = OPs / (Peak × η)`. */
   readonly formula: string;
-  /** The ids this cell reads. The engine reads exactly these, in this order. */
-  readonly inputs: readonly string[];
-  /** Pure function of the input values (errors never reach it: they block the cell). */
-  readonly compute: (...values: Plain[]) => ComputeResult;
   /** This cell may hold +∞ (unstable queue waits, unbounded replica counts). */
   readonly mayBeInfinite?: boolean;
   /**
-   * This cell reads its inputs even when some are errors or unset (it sees `null` for an
-   * error input). Used by collectors such as scorecard rows; rare.
+   * This cell reads its inputs even when some are errors (it sees `null` for an error input,
+   * so those inputs must be declared with a `?` kind). Used by collectors; rare.
    */
   readonly tolerateErrors?: boolean;
+}
+
+/** What an author writes: named, typed inputs and a formula over them (see inputs.ts). */
+export interface DerivedSpec<I extends InputMap> extends DerivedCommon {
+  readonly inputs: I;
+  /** Pure function of the named input values (errors never reach it: they block the cell). */
+  readonly compute: (args: ArgsOf<I>) => ComputeResult;
+}
+
+/** A derived cell as the engine holds it: the spec plus its inputs in declared order. */
+export interface DerivedDef extends DerivedCommon {
+  readonly kind: 'derived';
+  /** The named inputs as declared. */
+  readonly inputs: InputMap;
+  /** The ids this cell reads, in declared order. The engine reads exactly these. */
+  readonly reads: readonly string[];
+  /** Argument name and descriptor of each id in `reads` (same order). */
+  readonly argNames: readonly string[];
+  readonly argRefs: readonly InputRef[];
+  /** The formula over the checked, named values (method syntax: any spec's formula fits). */
+  compute(args: NamedArgs): ComputeResult;
 }
 
 export type CellDef = InputDef | DerivedDef;
@@ -89,8 +109,40 @@ export function input(def: Omit<InputDef, 'kind'>): InputDef {
   return { kind: 'input', ...def };
 }
 
-export function derived(def: Omit<DerivedDef, 'kind'>): DerivedDef {
-  return { kind: 'derived', ...def };
+/** MIGRATION ONLY (removed once every cell declares named inputs): positional inputs. */
+interface PositionalSpec extends DerivedCommon {
+  readonly inputs: readonly string[];
+  readonly compute: (...values: Plain[]) => ComputeResult;
+}
+
+/** A derived cell from its spec: the declared inputs are indexed once, here. */
+export function derived<I extends InputMap>(spec: DerivedSpec<I>): DerivedDef;
+export function derived(spec: PositionalSpec): DerivedDef;
+export function derived(spec: DerivedSpec<InputMap> | PositionalSpec): DerivedDef {
+  if (isPositional(spec)) {
+    const f = spec.compute;
+    const names = spec.inputs.map((_, i) => `_${i}`);
+    const inputs: Record<string, InputRef> = {};
+    spec.inputs.forEach((id, i) => (inputs[names[i]] = { id, kind: 'value' }));
+    return derived({ ...spec, inputs, compute: (a: NamedArgs) => f(...names.map((n) => a[n] as Plain)) });
+  }
+  const argNames: string[] = [];
+  const argRefs: InputRef[] = [];
+  for (const [name, r] of Object.entries(spec.inputs)) {
+    if (r === undefined) continue;
+    argNames.push(name);
+    argRefs.push(r);
+  }
+  return {
+    ...spec,
+    kind: 'derived',
+    reads: argRefs.map((r) => r.id),
+    argNames,
+    argRefs,
+    // The one place a spec's typed formula is widened to the engine's shape: the engine only
+    // calls it with values that passed each descriptor's check (evaluate.ts).
+    compute: spec.compute as (args: NamedArgs) => ComputeResult,
+  };
 }
 
 /** The part of an id after the scope: `scenario.batch_size` → `batch_size`. */
@@ -103,4 +155,8 @@ export function cellName(id: string): string {
 export function cellScope(id: string): string {
   const dot = id.indexOf('.');
   return dot < 0 ? '' : id.slice(0, dot);
+}
+
+function isPositional(spec: DerivedSpec<InputMap> | PositionalSpec): spec is PositionalSpec {
+  return Array.isArray(spec.inputs);
 }

@@ -12,10 +12,10 @@
  */
 import type { DerivedDef, InputDef } from './cell.js';
 import { generateCone } from './cone-codegen.js';
-import { blockedBy, checkResult, inputValue, isCleanResult, thrownValue } from './evaluate.js';
+import { blockedBy, checkResult, inputValue, isCleanResult, namedArgs, thrownValue } from './evaluate.js';
 import type { LiveGraph } from './live.js';
 import type { Sweeper, SweepTable } from './sweep.js';
-import { type CellValue, type ErrValue, okValue, type Plain } from './values.js';
+import { type CellValue, type ErrValue, Failure, okValue, type Plain } from './values.js';
 
 /** A compiled cone: run it once per swept value. */
 export interface CompiledCone {
@@ -25,21 +25,6 @@ export interface CompiledCone {
   readonly kind: 'generated' | 'interpreted';
   /** The output row for one raw value of the swept input. */
   run(raw: Plain): CellValue[];
-}
-
-type Compute = DerivedDef['compute'];
-
-/** Calls with the receiver and argument count `evaluateDerived` uses, without a spread for short lists. */
-function call(def: DerivedDef, f: Compute, a: Plain[], n: number): unknown {
-  switch (n) {
-    case 0: return f.call(def);
-    case 1: return f.call(def, a[0]);
-    case 2: return f.call(def, a[0], a[1]);
-    case 3: return f.call(def, a[0], a[1], a[2]);
-    case 4: return f.call(def, a[0], a[1], a[2], a[3]);
-    case 5: return f.call(def, a[0], a[1], a[2], a[3], a[4]);
-    default: return f.apply(def, a);
-  }
 }
 
 /**
@@ -73,7 +58,7 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
   const argSlots: Int32Array[] = [];
   const resultSlot = new Int32Array(steps.length);
   steps.forEach((def, s) => {
-    argSlots.push(Int32Array.from(def.inputs, (i) => (stepSet.has(i) ? slotOf.get(i)! : (slotOf.get(i) ?? constant(i)))));
+    argSlots.push(Int32Array.from(def.reads, (i) => (stepSet.has(i) ? slotOf.get(i)! : (slotOf.get(i) ?? constant(i)))));
     resultSlot[s] = vals.length;
     slotOf.set(def.id, vals.length);
     vals.push(null);
@@ -85,7 +70,7 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
   const inputDef = topo.def(input) as InputDef;
   const generated = allowCodegen ? generateCone({ input: inputDef, steps, argSlots, resultSlot, vals, full, outSlots }) : undefined;
   if (generated) return { steps: stepIds, kind: 'generated', run: generated };
-  const args = steps.map((d) => new Array<Plain>(d.inputs.length));
+  const args = steps.map((d) => new Array<Plain>(d.reads.length));
 
   const store = (k: number, v: CellValue): void => {
     full[k] = v;
@@ -114,9 +99,14 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
         store(k, blockedBy(def, blocker));
         continue;
       }
+      const named = namedArgs(def, a);
+      if (named instanceof Failure) {
+        store(k, checkResult(def, named));
+        continue;
+      }
       let out: unknown;
       try {
-        out = call(def, def.compute, a, ins.length);
+        out = def.compute(named);
       } catch (e) {
         store(k, thrownValue(def, e));
         continue;

@@ -3,9 +3,10 @@
  * checks that keep NaN and undeclared infinities out of the graph (physics.md §0.1).
  * Shared by the live graph and any other evaluator (sweeps, compiled paths).
  */
-import type { DerivedDef, InputDef } from './cell.js';
+import type { DerivedDef, InputDef, NamedArgs } from './cell.js';
 import { canonicalValue, checkDomain } from './domain.js';
-import { type CellValue, type Plain, errValue, Failure, okValue, Warned } from './values.js';
+import { acceptsValue, describeKind, describeValue } from './inputs.js';
+import { type CellValue, type Plain, errValue, fail, Failure, okValue, Warned } from './values.js';
 
 /** An input's cell value for a raw value: the canonical value, or `invalid_input` naming the domain. */
 export function inputValue(def: InputDef, raw: Plain): CellValue {
@@ -51,10 +52,34 @@ export function checkResult(def: DerivedDef, out: unknown): CellValue {
   return errValue('numeric', `${def.id} computed ${value === undefined ? 'nothing' : `a ${typeof value}`}, not a value`, def.id);
 }
 
-/** Calls `compute`, catching anything it throws (no exception escapes a cell). */
-export function runCompute(def: DerivedDef, args: Plain[]): CellValue {
+/**
+ * The named argument object for `values` (the declared inputs' values, in `def.reads` order),
+ * or the `invalid_input` failure naming the first input whose value is not of its declared
+ * kind — never a silent cast.
+ */
+export function namedArgs(def: DerivedDef, values: readonly Plain[]): NamedArgs | Failure {
+  const args: Record<string, Plain> = {};
+  const refs = def.argRefs;
+  for (let i = 0; i < refs.length; i++) {
+    const v = values[i];
+    if (!acceptsValue(refs[i], v)) return wrongKind(def, i, v);
+    args[def.argNames[i]] = v;
+  }
+  return args;
+}
+
+/** The failure for input `i` of `def` holding `v`, not a value of its declared kind. */
+export function wrongKind(def: DerivedDef, i: number, v: Plain): Failure {
+  const r = def.argRefs[i];
+  return fail('invalid_input', `input ${def.argNames[i]} (${r.id}) must be ${describeKind(r)}; got ${describeValue(v)}`);
+}
+
+/** Calls `compute` with the named arguments, catching anything it throws (no exception escapes a cell). */
+export function runCompute(def: DerivedDef, values: readonly Plain[]): CellValue {
+  const args = namedArgs(def, values);
+  if (args instanceof Failure) return checkResult(def, args);
   try {
-    return checkResult(def, def.compute(...args));
+    return checkResult(def, def.compute(args));
   } catch (e) {
     return thrownValue(def, e);
   }

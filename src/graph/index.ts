@@ -1,7 +1,9 @@
-export type { CellDef, DerivedDef, Domain, InputDef, Layer, Provenance, SourceRef } from './cell.js';
+export type { CellDef, DerivedDef, DerivedSpec, Domain, InputDef, Layer, NamedArgs, Provenance, SourceRef } from './cell.js';
 export { cellName, cellScope, derived, input } from './cell.js';
+export type { ArgsOf, GateRef, InputKind, InputMap, InputRef } from './inputs.js';
+export { acceptsValue, bool, choice, describeKind, gate, num, optBool, optChoice, optNum, optStr, str, value } from './inputs.js';
 export { canonicalValue, checkDomain, describeDomain, normalizeChoice } from './domain.js';
-export { blockedBy, checkResult, evaluateDerived, inputValue, isCleanResult, isCleanValue, runCompute, thrownValue } from './evaluate.js';
+export { blockedBy, checkResult, evaluateDerived, inputValue, isCleanResult, isCleanValue, namedArgs, runCompute, thrownValue, wrongKind } from './evaluate.js';
 export type { CellChange, EditListener, EditResult, SetOutcome } from './live.js';
 export { LiveGraph } from './live.js';
 export type { ParsedInput } from './parse-input.js';

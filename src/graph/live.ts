@@ -74,7 +74,7 @@ export class LiveGraph {
   }
 
   private derivedSignal(def: DerivedDef): ReadonlySignal<CellValue> {
-    const sources = def.inputs.map((i) => this.cells.get(i)!);
+    const sources = def.reads.map((i) => this.cells.get(i)!);
     const n = sources.length;
     return computed(() => {
       this.counts.set(def.id, this.counts.get(def.id)! + 1);

@@ -23,7 +23,7 @@ export class Topology {
     }
     for (const d of order) {
       if (d.kind !== 'derived') continue;
-      for (const i of d.inputs) {
+      for (const i of d.reads) {
         // A cell may read the same input twice (x · x); it is still one dependent.
         const readers = this.readers.get(i)!;
         if (readers[readers.length - 1] !== d.id) readers.push(d.id);
@@ -52,7 +52,7 @@ export class Topology {
   /** The ids a cell reads (empty for inputs). */
   inputsOf(id: string): readonly string[] {
     const d = this.def(id);
-    return d.kind === 'derived' ? d.inputs : [];
+    return d.kind === 'derived' ? d.reads : [];
   }
 
   /** The cells that read this one directly, in topological order. */

@@ -1,9 +1,10 @@
 /**
  * Build-time validation of cell definitions: unique ids, well-formed ids, every declared
- * input exists, no cycles (the error names the cycle path), units parse, input defaults lie
- * in their domains. Returns the topological order on success.
+ * input exists and its declared kind fits the cell it reads, no cycles (the error names the
+ * cycle path), units parse. Returns the topological order on success.
  */
 import type { CellDef } from './cell.js';
+import type { InputKind } from './inputs.js';
 import { NON_NUMERIC_UNITS, parseUnit, UnitError } from './units.js';
 
 export class GraphDefinitionError extends Error {
@@ -42,7 +43,7 @@ export function topoSort(defs: readonly CellDef[]): SortResult {
     while (stack.length) {
       const top = stack[stack.length - 1];
       const def = byId.get(top.id)!;
-      const inputs = def.kind === 'derived' ? def.inputs : [];
+      const inputs = def.kind === 'derived' ? def.reads : [];
       if (top.next < inputs.length) {
         const child = inputs[top.next++];
         const s = state.get(child);
@@ -88,22 +89,60 @@ export function validateDefinitions(defs: readonly CellDef[]): readonly CellDef[
   }
   for (const d of defs) {
     if (d.kind === 'derived') {
-      for (const i of d.inputs) {
+      for (const i of d.reads) {
         if (!seen.has(i)) throw new GraphDefinitionError(`cell ${d.id} reads ${i}, which does not exist`, d.id);
       }
-      if (d.compute.length > d.inputs.length) {
-        throw new GraphDefinitionError(
-          `cell ${d.id} computes from ${d.compute.length} values but declares ${d.inputs.length} inputs`,
-          d.id,
-        );
+      if (d.compute.length > 1) {
+        throw new GraphDefinitionError(`cell ${d.id} computes from ${d.compute.length} positional values; a formula takes one object of named inputs`, d.id);
       }
     }
     // An input default outside its domain is not a definition error: catalogue data may
     // leave a field absent, and the live graph shows that input as an error cell.
   }
+  checkInputKinds(defs);
   const { sorted, cycle } = topoSort(defs);
   if (cycle) {
     throw new GraphDefinitionError(`cycle: ${cycle.join(' → ')}`, cycle[0], cycle);
   }
   return sorted;
+}
+
+/** The descriptor kinds that can hold a value of a cell with this unit or domain. */
+function kindsFor(def: CellDef): { readonly kinds: ReadonlySet<InputKind>; readonly what: string } {
+  if (def.kind === 'input') {
+    const d = def.domain;
+    const base: InputKind[] =
+      d.kind === 'number' ? ['number'] : d.kind === 'boolean' ? ['boolean'] : d.kind === 'choice' ? ['choice', 'string'] : ['string'];
+    const kinds = d.optional ? base.map((k) => `${k}?` as InputKind) : [...base, ...base.map((k) => `${k}?` as InputKind)];
+    return { kinds: new Set(kinds), what: `a ${d.optional ? 'optional ' : ''}${d.kind} input` };
+  }
+  // Derived cells may hold null (an optional result), so only the `?`-free kind is not required.
+  const base: InputKind[] = def.unit === 'bool' ? ['boolean'] : def.unit === 'enum' ? ['choice', 'string'] : def.unit === 'text' ? ['string'] : ['number'];
+  return { kinds: new Set([...base, ...base.map((k) => `${k}?` as InputKind)]), what: `a cell of unit ${def.unit}` };
+}
+
+/**
+ * Each declared input's kind must fit the cell it reads (a number descriptor on an enum cell,
+ * or a required number on an optional input, is a definition error, caught before any value
+ * flows). `value` and `gate` read anything.
+ */
+function checkInputKinds(defs: readonly CellDef[]): void {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  for (const d of defs) {
+    if (d.kind !== 'derived') continue;
+    d.argRefs.forEach((r, i) => {
+      if (r.kind === 'value' || r.kind === 'gate') return;
+      const source = byId.get(r.id)!;
+      const { kinds, what } = kindsFor(source);
+      if (!kinds.has(r.kind)) {
+        throw new GraphDefinitionError(`cell ${d.id}: input ${d.argNames[i]} expects ${r.kind} but ${r.id} is ${what}`, d.id);
+      }
+      if (r.choices && source.kind === 'input' && source.domain.kind === 'choice') {
+        const missing = source.domain.choices.filter((c) => !r.choices!.includes(c));
+        if (missing.length) {
+          throw new GraphDefinitionError(`cell ${d.id}: input ${d.argNames[i]} lists choices without ${missing.join(', ')}, which ${r.id} allows`, d.id);
+        }
+      }
+    });
+  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cellReport, evaluate, flatResult, headlineCell, optimizeBatching } from '../../src/scenario/index.js';
 import { createRegistry, modelFromHfConfig } from '../../src/registry/index.js';
-import { goalSeek, sensitivity } from '../../src/graph/index.js';
+import { type DerivedDef, goalSeek, sensitivity } from '../../src/graph/index.js';
 import { cli, cliJson, EXAMPLE, ROOT, scratch } from './helpers.js';
 
 // Spawns run concurrently on few cores: allow time.
@@ -160,7 +160,7 @@ describe('the other commands', () => {
     expect(md.stdout).toMatch(/^## compute\.latency/);
     expect(json.json.value).toBe(g.value('compute.latency'));
     const inputs = json.json.inputs as { id: string; value: number; inputs: ({ id: string } | string)[] }[];
-    expect(inputs.map((i) => i.id)).toEqual((g.def('compute.latency') as { inputs: readonly string[] }).inputs);
+    expect(inputs.map((i) => i.id)).toEqual((g.def('compute.latency') as DerivedDef).reads);
     expect(inputs[0].value).toBe(g.value(inputs[0].id));
     expect(typeof inputs[0].inputs[0]).toBe('object');
   });

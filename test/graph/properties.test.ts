@@ -234,7 +234,7 @@ describe('random DAGs and edit sequences', () => {
         expect(cycle.length).toBeGreaterThanOrEqual(2);
         expect(cycle[0]).toBe(cycle[cycle.length - 1]);
         expect(new Set(cycle.slice(0, -1)).size).toBe(cycle.length - 1);
-        const inputsOf = new Map(defs.map((x) => [x.id, x.kind === 'derived' ? x.inputs : []]));
+        const inputsOf = new Map(defs.map((x) => [x.id, x.kind === 'derived' ? x.reads : []]));
         for (let k = 0; k + 1 < cycle.length; k++) expect(inputsOf.get(cycle[k + 1])).toContain(cycle[k]);
         expect(e.message).toBe(`cycle: ${cycle.join(' → ')}`);
         expect(e.cell).toBe(cycle[0]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CellDef, GraphDefinitionError, LiveGraph, topoSort, validateDefinitions } from '../../src/graph/index.js';
+import { type CellDef, type DerivedDef, GraphDefinitionError, LiveGraph, type NamedArgs, topoSort, validateDefinitions } from '../../src/graph/index.js';
 import { calc, num } from './cells.js';
 
 /** The error a build throws (fails the test when it does not throw). */
@@ -40,13 +40,11 @@ describe('validateDefinitions: inputs', () => {
     expect(e.cell).toBe('t.b');
   });
 
-  it('refuses a compute function that takes more values than the cell declares', () => {
-    const defs: CellDef[] = [
-      num('t.a', 1),
-      { ...calc('t.b', ['t.a'], (a) => a), compute: (a, b) => Number(a) + Number(b) },
-    ];
+  it('refuses a formula that takes positional values instead of one object of named inputs', () => {
+    const positional = (a: NamedArgs, b: NamedArgs) => Number(a.x0) + Number(b.x0);
+    const defs: CellDef[] = [num('t.a', 1), { ...calc('t.b', ['t.a'], (a) => a), compute: positional as DerivedDef['compute'] }];
     const e = buildError(defs);
-    expect(e.message).toBe('cell t.b computes from 2 values but declares 1 inputs');
+    expect(e.message).toBe('cell t.b computes from 2 positional values; a formula takes one object of named inputs');
     expect(e.cell).toBe('t.b');
   });
 

@@ -8,7 +8,7 @@ import { type CellDef, input, LiveGraph, type Plain } from '../../src/graph/inde
 export function openInputs(defs: readonly CellDef[]): string[] {
   const defined = new Set(defs.map((d) => d.id));
   const open = new Set<string>();
-  for (const d of defs) if (d.kind === 'derived') for (const i of d.inputs) if (!defined.has(i)) open.add(i);
+  for (const d of defs) if (d.kind === 'derived') for (const i of d.reads) if (!defined.has(i)) open.add(i);
   return [...open];
 }
 

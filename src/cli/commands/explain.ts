@@ -37,7 +37,7 @@ export function explainCell(g: LiveGraph, id: string, depth: number): Explained 
   const value = v.ok
     ? { value: v.value === Infinity ? null : v.value, display: formatPlain(v.value, unit === '1' ? '' : unit), ...(v.warnings.length ? { warnings: v.warnings } : {}) }
     : { error: { kind: v.error.kind, message: v.error.message } };
-  const inputs = def.kind === 'derived' ? def.inputs.map((i) => (depth > 0 ? explainCell(g, i, depth - 1) : i)) : undefined;
+  const inputs = def.kind === 'derived' ? def.reads.map((i) => (depth > 0 ? explainCell(g, i, depth - 1) : i)) : undefined;
   return { ...base, ...value, ...(inputs ? { inputs } : {}) };
 }
 

@@ -10,14 +10,14 @@
  *
  * Weight-streaming devices (wall 6) are not modelled here yet: they use the standard step.
  */
-import { type CellDef, derived, type DerivedDef, warn } from '../../graph/index.js';
+import { type CellDef, type ComputeResult, derived, type Plain, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { num, numOrNull, required } from '../common/plain.js';
 import { type BuildContext, isLM } from '../context.js';
 
 const s40 = spec('§4.0');
 
-type Cell = Pick<DerivedDef, 'formula' | 'inputs' | 'compute'>;
+type Cell = { formula: string; inputs: readonly string[]; compute: (...v: Plain[]) => ComputeResult };
 
 /** The §4.0 cells with their fixed labels; each mode supplies formula, inputs and compute. */
 function unit(c: Record<string, Cell>): CellDef[] {

@@ -5,7 +5,7 @@
  *   ─► itl_at_mean_context ─► time_per_step, total_reasoning_time (+ ttft), energy_per_query (+ mfus)
  */
 import { describe, expect, it } from 'vitest';
-import { checkDimensions, LiveGraph } from '../../../src/graph/index.js';
+import { checkDimensions, type DerivedDef, LiveGraph } from '../../../src/graph/index.js';
 import { reasoningCells } from '../../../src/nodes/algorithm/reasoning.js';
 import { servingWalls } from '../../../src/nodes/serving/index.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
@@ -64,7 +64,7 @@ describe('wall 12 reasoning', () => {
     const ctx = context('serving');
     const g = new LiveGraph(scenarioDefs(ctx, (cx) => [...servingWalls(cx), ...reasoningCells(cx)]));
     g.setMany({ 'reasoning.reasoning_steps': 8 });
-    expect(g.def('reasoning.ttft').kind === 'derived' && (g.def('reasoning.ttft') as { inputs: readonly string[] }).inputs).toEqual(['serving.ttft']);
+    expect(g.def('reasoning.ttft').kind === 'derived' && (g.def('reasoning.ttft') as DerivedDef).reads).toEqual(['serving.ttft']);
     expectClose(g.value('reasoning.total_reasoning_time'), 2.14865000234, 1e-6);
     expectClose(g.value('reasoning.energy_per_query'), 471.465108721, 1e-6);
   });
