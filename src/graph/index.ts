@@ -1,7 +1,7 @@
 export type { CellDef, DerivedDef, DerivedSpec, Domain, InputDef, Layer, NamedArgs, Provenance, SourceRef } from './cell.js';
 export { cellName, cellScope, derived, input } from './cell.js';
 export type { ArgsOf, GateRef, InputKind, InputMap, InputRef } from './inputs.js';
-export { acceptsValue, bool, choice, describeKind, gate, num, optBool, optChoice, optNum, optStr, str, value } from './inputs.js';
+export { acceptsValue, choice, describeKind, flag, gate, number, optChoice, optFlag, optNumber, optText, text, value } from './inputs.js';
 export { canonicalValue, checkDomain, describeDomain, normalizeChoice } from './domain.js';
 export { blockedBy, checkResult, evaluateDerived, inputValue, isCleanResult, isCleanValue, namedArgs, runCompute, thrownValue, wrongKind } from './evaluate.js';
 export type { CellChange, EditListener, EditResult, SetOutcome } from './live.js';

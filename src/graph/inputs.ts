@@ -4,7 +4,7 @@
  *
  * ```ts
  * derived({ id: 'compute.mfu', …,
- *   inputs: { flops: num('compute.flops_per_step'), t: num('compute.latency'), peak: num('hardware.peak_flops') },
+ *   inputs: { flops: number('compute.flops_per_step'), t: number('compute.latency'), peak: number('hardware.peak_flops') },
  *   compute: ({ flops, t, peak }) => flops / t / peak })
  * ```
  *
@@ -57,14 +57,19 @@ export type ArgsOf<I extends InputMap> = {
 const ref = <T extends Plain>(id: string, kind: InputKind, choices?: readonly string[]): InputRef<T> =>
   choices ? { id, kind, choices } : { id, kind };
 
+// Descriptor names are words, not the old casts (`num(v)`), so a reader can tell a declared
+// input from a cast at a glance.
+
 /** A number (finite, or ±∞ where the producing cell allows it). */
-export const num = (id: string): InputRef<number> => ref(id, 'number');
+export const number = (id: string): InputRef<number> => ref(id, 'number');
 /** A number, or null when the (optional) cell is unset. */
-export const optNum = (id: string): InputRef<number | null> => ref(id, 'number?');
-export const str = (id: string): InputRef<string> => ref(id, 'string');
-export const optStr = (id: string): InputRef<string | null> => ref(id, 'string?');
-export const bool = (id: string): InputRef<boolean> => ref(id, 'boolean');
-export const optBool = (id: string): InputRef<boolean | null> => ref(id, 'boolean?');
+export const optNumber = (id: string): InputRef<number | null> => ref(id, 'number?');
+/** A string (text or an enum value read as text). */
+export const text = (id: string): InputRef<string> => ref(id, 'string');
+export const optText = (id: string): InputRef<string | null> => ref(id, 'string?');
+/** true or false. */
+export const flag = (id: string): InputRef<boolean> => ref(id, 'boolean');
+export const optFlag = (id: string): InputRef<boolean | null> => ref(id, 'boolean?');
 /** One of `choices` (an enum cell). */
 export const choice = <const C extends readonly string[]>(id: string, choices: C): InputRef<C[number]> =>
   ref(id, 'choice', choices);

@@ -5,7 +5,7 @@
  * test file; shared by them.
  */
 import {
-  type ComputeResult, derived, type DerivedDef, type Domain, input, type InputDef, type InputRef, num as numInput, optNum, type Plain,
+  type ComputeResult, derived, type DerivedDef, type Domain, input, type InputDef, type InputRef, number as numInput, optNumber as optNum, type Plain,
 } from '../../src/graph/index.js';
 
 export function num(id: string, value: Plain, domain: Domain = { kind: 'number' }, extra: Partial<InputDef> = {}): InputDef {

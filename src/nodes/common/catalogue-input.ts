@@ -4,7 +4,7 @@
  * nothing at all (null, an optional input; the first formula that needs it reports
  * `missing_data`, physics.md §2.1).
  */
-import { type Domain, input, type InputDef, type Plain, type SourceRef } from '../../graph/index.js';
+import { type Domain, input, type InputDef, type Plain, type Provenance, type SourceRef } from '../../graph/index.js';
 
 export interface CatalogueInputSpec extends Omit<InputDef, 'kind' | 'default' | 'provenance' | 'source'> {
   /** The catalogue's figure (SI), absent when the entry has none. */
@@ -28,5 +28,10 @@ export function catalogueInput(spec: CatalogueInputSpec): InputDef {
   return input({ ...rest, domain: optional(domain), default: null, provenance: 'default', source: catalogueSource });
 }
 
-/** The physics specification as a source. */
+/** The physics specification as a source: `spec('§1.5 storage_bandwidth fallback')`. */
 export const spec = (section: string): SourceRef => ({ kind: 'spec', ref: `physics.md ${section}` });
+
+/** Catalogue provenance when the fact came from the catalogue, else the spec default. */
+export function provenanceOf(fromCatalogue: boolean): Provenance {
+  return fromCatalogue ? 'catalogue' : 'default';
+}

@@ -11,7 +11,7 @@ export function commonCells(ctx: BuildContext): CellDef[] {
   return [...scenarioInputCells(ctx), ...precisionCells(), ...calibrationCells(ctx), ...hardwareCells(ctx), ...peakFlopsCells(ctx)];
 }
 
-export { catalogueInput, spec } from './catalogue-input.js';
+export { catalogueInput, provenanceOf, spec } from './catalogue-input.js';
 export type { CatalogueInputSpec } from './catalogue-input.js';
 export { PEAK_FLOPS_IDS, PEAK_KEYS, peakFlopsId } from './hardware.js';
 export type { PeakKey } from './hardware.js';
@@ -22,5 +22,6 @@ export { bool, firstFailure, num, numOrNull, required, str } from './plain.js';
 export { BYTES_PER_ELEMENT, BYTES_PER_ELEMENT_IDS, bytesPerElementId, defaultKvPrecision } from './precision.js';
 export { ATTENTION_CONVENTIONS, MODES } from './scenario-inputs.js';
 export type { AttentionConvention } from './scenario-inputs.js';
-export { alwaysActive, nearTarget, statusCells, verdict, WALL_STATUSES } from './status.js';
+export { alwaysActive, nearTarget, reasons, statusCells, verdict, WALL_STATUSES } from './status.js';
+export { dur, frac, gb } from './status-text.js';
 export type { StatusSpec, Verdict, WallStatus } from './status.js';

@@ -3,7 +3,9 @@
  * `<scope>.status` ('PASS' | 'WARN' | 'FAIL') and `<scope>.status_reason` ('' when PASS).
  * Both status cells come from one pure judge so they can never disagree.
  */
-import { type CellDef, derived, Failure, type Layer, type Plain } from '../../graph/index.js';
+import {
+  type ArgsOf, type CellDef, derived, Failure, type InputMap, type InputRef, type Layer, type NamedArgs, type Plain, value,
+} from '../../graph/index.js';
 
 export type WallStatus = 'PASS' | 'WARN' | 'FAIL';
 export const WALL_STATUSES: readonly WallStatus[] = ['PASS', 'WARN', 'FAIL'];
@@ -21,65 +23,84 @@ export function verdict(fails: readonly string[], warns: readonly string[]): Ver
   return { status: 'PASS', reason: '' };
 }
 
-export interface StatusSpec {
+export interface StatusSpec<I extends InputMap> {
   readonly scope: string;
   readonly wall: number;
   readonly layer?: Layer;
   /** Display rule, e.g. "FAIL if latency > target and Compute-bound; …". */
   readonly formula: string;
+  readonly inputs: I;
+  readonly judge: (args: ArgsOf<I>) => Verdict | Failure;
+}
+
+/** MIGRATION ONLY (removed once every wall declares named inputs). */
+interface PositionalStatusSpec extends Omit<StatusSpec<InputMap>, 'inputs' | 'judge'> {
   readonly inputs: readonly string[];
   readonly judge: (...values: Plain[]) => Verdict | Failure;
 }
 
 /** `<scope>.status` and `<scope>.status_reason` from one judge. */
-export function statusCells(s: StatusSpec): CellDef[] {
+export function statusCells<I extends InputMap>(s: StatusSpec<I>): CellDef[];
+export function statusCells(s: PositionalStatusSpec): CellDef[];
+export function statusCells(s: StatusSpec<InputMap> | PositionalStatusSpec): CellDef[] {
+  if (Array.isArray(s.inputs)) {
+    const p = s as PositionalStatusSpec;
+    const inputs: Record<string, InputRef> = {};
+    p.inputs.forEach((id, i) => (inputs[`_${i}`] = value(id)));
+    return statusCells({ ...p, inputs, judge: (a: NamedArgs) => p.judge(...p.inputs.map((_, i) => a[`_${i}`] as Plain)) });
+  }
+  return namedStatusCells(s as StatusSpec<InputMap>);
+}
+
+function namedStatusCells<I extends InputMap>(s: StatusSpec<I>): CellDef[] {
   const layer = s.layer ?? 'E';
+  const common = { layer, wall: s.wall, formula: s.formula, inputs: s.inputs };
   return [
     derived({
+      ...common,
       id: `${s.scope}.status`,
       label: `Wall ${s.wall} status`,
       doc: `PASS, WARN or FAIL for wall ${s.wall} by its status rules.`,
       unit: 'enum',
-      layer,
-      wall: s.wall,
-      formula: s.formula,
-      inputs: s.inputs,
-      compute: (...v) => {
-        const r = s.judge(...v);
+      compute: (args: ArgsOf<I>) => {
+        const r = s.judge(args);
         return r instanceof Failure ? r : r.status;
       },
     }),
     derived({
+      ...common,
       id: `${s.scope}.status_reason`,
       label: `Wall ${s.wall} status reason`,
       doc: `Why wall ${s.wall} has its status ('' when PASS).`,
       unit: 'text',
-      layer,
-      wall: s.wall,
-      formula: s.formula,
-      inputs: s.inputs,
-      compute: (...v) => {
-        const r = s.judge(...v);
+      compute: (args: ArgsOf<I>) => {
+        const r = s.judge(args);
         return r instanceof Failure ? r : r.reason;
       },
     }),
   ];
 }
 
-/** `<scope>.active` for a wall that is always active (§11.3 "always"). */
-export function alwaysActive(scope: string, wall: number): CellDef {
+/**
+ * `<scope>.active` for a wall whose cells exist only when it applies (physics.md §11.3): the
+ * graph is built per mode, so "active" is the constant true. `when` says when that is.
+ */
+export function alwaysActive(scope: string, wall: number, when = 'always'): CellDef {
   return derived({
     id: `${scope}.active`,
     label: `Wall ${wall} active`,
-    doc: `Whether wall ${wall} applies to this scenario (always, physics.md §11.3).`,
+    doc: `Whether wall ${wall} applies to this scenario (${when}, physics.md §11.3).`,
     unit: 'bool',
     layer: 'E',
     wall,
-    formula: 'always',
-    inputs: [],
+    formula: when === 'always' ? 'always' : `active ⇔ ${when}`,
+    inputs: {},
     compute: () => true,
   });
 }
+
+/** The reasons that apply: a rule written as `cond && 'reason'` yields false when it does not. */
+export const reasons = (xs: readonly (string | false)[]): string[] => xs.filter((x): x is string => x !== false);
 
 /** "≥ 90 % of target" tests use `target_margin` (physics.md §1.5, §11.3). */
 export function nearTarget(value: number, target: number, margin: number): boolean {

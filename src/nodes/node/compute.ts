@@ -4,9 +4,9 @@
  * and two-tier memory times flow through the ordinary §3.1 form; the bottleneck reads wall 2's
  * regime to say "Host link".
  */
-import { type CellDef, derived } from '../../graph/index.js';
+import { type CellDef, derived, gate, number, optNumber, text } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, numOrNull, required, str } from '../common/plain.js';
+import { required } from '../common/plain.js';
 import { alwaysActive, nearTarget, statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
 import { bottleneckOf, rooflineCells } from '../templates/roofline.js';
@@ -74,8 +74,8 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: 'What limits the step: Compute (ties included), Memory, Host link (memory-bound while offloading) or Overhead.',
       unit: 'enum', layer: 'E', wall, source: W1,
       formula: 'Memory if T_m > T_c (Host link when offloading); Compute if T_c ≥ T_m and T_c > 0; else Overhead',
-      inputs: ['compute.t_compute', 'compute.t_memory', 'memory.memory_regime', 'memory.host_bytes'],
-      compute: (tc, tm, r, h) => wallOneBottleneck(num(tc), num(tm), str(r), num(h)),
+      inputs: { tc: number('compute.t_compute'), tm: number('compute.t_memory'), regime: text('memory.memory_regime'), hostBytes: number('memory.host_bytes') },
+      compute: ({ tc, tm, regime, hostBytes }) => wallOneBottleneck(tc, tm, regime, hostBytes),
     }),
     derived({
       id: 'compute.throughput_unit',
@@ -83,7 +83,7 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: 'What compute.throughput counts.',
       unit: 'enum', layer: 'E', wall, source: W1,
       formula: lm ? 'tokens/s (LM)' : 'samples/s (non-LM)',
-      inputs: [],
+      inputs: {},
       compute: () => (lm ? 'tokens/s' : 'samples/s'),
     }),
     derived({
@@ -94,8 +94,8 @@ export function computeCells(ctx: BuildContext): CellDef[] {
         : `${lm ? 'Tokens' : 'Samples'} per second of the step.`,
       unit: lm ? 'tokens/s' : 'samples/s', layer: 'E', wall, source: W1,
       formula: training ? 'tokens_per_microbatch/latency' : 'B/latency',
-      inputs: ['compute.items_per_step', 'compute.latency'],
-      compute: (n, t) => num(n) / num(t),
+      inputs: { items: number('compute.items_per_step'), latency: number('compute.latency') },
+      compute: ({ items, latency }) => items / latency,
     }),
     derived({
       id: 'compute.mfu',
@@ -103,8 +103,8 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: 'Model FLOP utilisation: model FLOPs per second over the peak (never above η).',
       unit: '1', layer: 'E', wall, source: W1,
       formula: 'mfu = (F/latency)/peak_flops',
-      inputs: ['compute.flops_per_step', 'compute.latency', 'hardware.peak_flops'],
-      compute: (f, t, p) => num(f) / num(t) / num(p),
+      inputs: { flops: number('compute.flops_per_step'), latency: number('compute.latency'), peak: number('hardware.peak_flops') },
+      compute: ({ flops, latency, peak }) => flops / latency / peak,
     }),
     derived({
       id: 'compute.hfu',
@@ -112,8 +112,8 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: 'Hardware FLOP utilisation: executed FLOPs (recompute included) per second over the peak.',
       unit: '1', layer: 'E', wall, source: W1,
       formula: 'hfu = (F_hw/latency)/peak_flops',
-      inputs: ['compute.hw_flops_per_step', 'compute.latency', 'hardware.peak_flops'],
-      compute: (f, t, p) => num(f) / num(t) / num(p),
+      inputs: { hwFlops: number('compute.hw_flops_per_step'), latency: number('compute.latency'), peak: number('hardware.peak_flops') },
+      compute: ({ hwFlops, latency, peak }) => hwFlops / latency / peak,
     }),
     derived({
       id: 'compute.device_power',
@@ -121,10 +121,13 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: 'Average device power in the step: idle share plus a dynamic share proportional to MFU (understates memory-bound steps).',
       unit: 'W', layer: 'E', wall, source: W1,
       formula: 'P_dev = tdp·(idle_power_fraction + dynamic_power_fraction·mfu)',
-      inputs: ['hardware.tdp', 'scenario.idle_power_fraction', 'scenario.dynamic_power_fraction', 'compute.mfu', 'scenario.power_model_valid'],
-      compute: (tdp, idle, dyn, mfu) => {
+      inputs: {
+        tdp: optNumber('hardware.tdp'), idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction'),
+        mfu: number('compute.mfu'), powerModelValid: gate('scenario.power_model_valid'),
+      },
+      compute: ({ tdp, idle, dynamic, mfu }) => {
         const watts = required(tdp, ctx.device.id, 'tdp', 'the device power');
-        return typeof watts === 'number' ? watts * (num(idle) + num(dyn) * num(mfu)) : watts;
+        return typeof watts === 'number' ? watts * (idle + dynamic * mfu) : watts;
       },
     }),
     derived({
@@ -133,8 +136,8 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: 'Device energy of one step.',
       unit: 'J', layer: 'E', wall, source: W1,
       formula: 'P_dev·latency',
-      inputs: ['compute.device_power', 'compute.latency'],
-      compute: (p, t) => num(p) * num(t),
+      inputs: { power: number('compute.device_power'), latency: number('compute.latency') },
+      compute: ({ power, latency }) => power * latency,
     }),
     derived({
       id: 'compute.energy_per_item',
@@ -142,24 +145,20 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       doc: `Device energy per ${perItem} produced.`,
       unit: `J/${perItem}`, layer: 'E', wall, source: W1,
       formula: training ? 'energy_per_step/tokens_per_microbatch' : 'energy_per_step/B',
-      inputs: ['compute.energy_per_step', 'compute.items_per_step'],
-      compute: (e, n) => num(e) / num(n),
+      inputs: { energy: number('compute.energy_per_step'), items: number('compute.items_per_step') },
+      compute: ({ energy, items }) => energy / items,
     }),
     alwaysActive('compute', wall),
     ...statusCells({
       scope: 'compute',
       wall,
       formula: 'FAIL if latency > target_latency and Compute-bound; WARN if latency ≥ 90 % of target and Compute-bound, or throughput < target_throughput',
-      inputs: ['compute.latency', 'compute.bottleneck', 'compute.throughput', 'scenario.target_latency', 'scenario.target_throughput', 'scenario.target_margin'],
-      judge: (t, b, th, tl, tt, m) =>
-        judgeCompute({
-          latency: num(t),
-          bottleneck: str(b),
-          throughput: num(th),
-          targetLatency: numOrNull(tl),
-          targetThroughput: numOrNull(tt),
-          targetMargin: num(m),
-        }),
+      inputs: {
+        latency: number('compute.latency'), bottleneck: text('compute.bottleneck'), throughput: number('compute.throughput'),
+        targetLatency: optNumber('scenario.target_latency'), targetThroughput: optNumber('scenario.target_throughput'),
+        targetMargin: number('scenario.target_margin'),
+      },
+      judge: judgeCompute,
     }),
   ];
 }
