@@ -48,3 +48,5 @@ export type { LensName, WallInfo } from './walls.js';
 export { wallInfo, WALLS } from './walls.js';
 export type { BatchingOptions, MetricValue, OptimizeCandidate, OptimizeProgress, OptimizeResult, PlacementOptions } from './optimize/index.js';
 export { optimizeBatching, optimizeParallelism, optimizePlacement, parallelismSpace } from './optimize/index.js';
+export type { SystemSpec } from './system-evaluator.js';
+export { SystemEvaluation, SystemEvaluator } from './system-evaluator.js';
