@@ -114,7 +114,7 @@ function kindsFor(def: CellDef): { readonly kinds: ReadonlySet<InputKind>; reado
     const base: InputKind[] =
       d.kind === 'number' ? ['number'] : d.kind === 'boolean' ? ['boolean'] : d.kind === 'choice' ? ['choice', 'string'] : ['string'];
     const kinds = d.optional ? base.map((k) => `${k}?` as InputKind) : [...base, ...base.map((k) => `${k}?` as InputKind)];
-    return { kinds: new Set(kinds), what: `a ${d.optional ? 'optional ' : ''}${d.kind} input` };
+    return { kinds: new Set(kinds), what: `${d.optional ? 'an optional' : 'a'} ${d.kind} input` };
   }
   // Derived cells may hold null (an optional result), so only the `?`-free kind is not required.
   const base: InputKind[] = def.unit === 'bool' ? ['boolean'] : def.unit === 'enum' ? ['choice', 'string'] : def.unit === 'text' ? ['string'] : ['number'];
