@@ -2,7 +2,7 @@
  * Evaluating a wall on its own, as the golden "formula" cases do: every id the wall reads
  * but does not define becomes a plain input cell holding the value given for it.
  */
-import { type CellDef, input, LiveGraph, type Plain } from '../../src/graph/index.js';
+import { type CellDef, type Domain, input, LiveGraph, type Plain } from '../../src/graph/index.js';
 
 /** Ids read by `defs` that no definition in `defs` provides. */
 export function openInputs(defs: readonly CellDef[]): string[] {
@@ -20,15 +20,7 @@ export function standaloneGraph(defs: readonly CellDef[], values: Readonly<Recor
   const standIns = openInputs(defs).map((id) => {
     if (!(id in values)) throw new Error(`standaloneGraph: no value given for open input ${id}`);
     const v = values[id];
-    return input({
-      id,
-      label: id,
-      doc: 'stand-in for a cell of another wall',
-      unit: typeof v === 'number' ? '1' : 'enum',
-      layer: 'E',
-      default: v,
-      domain: typeof v === 'number' ? { kind: 'number', allowInfinity: true } : typeof v === 'boolean' ? { kind: 'boolean' } : { kind: 'text', optional: true },
-    });
+    return input({ id, label: id, doc: 'stand-in for a cell of another wall', layer: 'E', default: v, ...standInShape(defs, id, v) });
   });
   const g = new LiveGraph([...defs, ...standIns]);
   const own: Record<string, Plain> = {};
@@ -36,4 +28,16 @@ export function standaloneGraph(defs: readonly CellDef[], values: Readonly<Recor
   const outcomes = g.setMany(own);
   for (const o of outcomes) if (!o.ok) throw new Error(`standaloneGraph: ${o.message}`);
   return g;
+}
+
+/** A stand-in's unit and domain: the kind its readers declare (null: an unset optional value). */
+function standInShape(defs: readonly CellDef[], id: string, v: Plain): { unit: string; domain: Domain } {
+  const ref = defs.flatMap((d) => (d.kind === 'derived' ? d.argRefs.filter((r) => r.id === id) : []))
+    .find((r) => r.kind !== 'value' && r.kind !== 'gate');
+  const optional = v === null;
+  const kind = ref?.kind.replace('?', '') ?? (typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string');
+  if (kind === 'number') return { unit: '1', domain: { kind: 'number', allowInfinity: true, optional } };
+  if (kind === 'boolean') return { unit: 'bool', domain: { kind: 'boolean', optional } };
+  if (kind === 'choice' && ref?.choices) return { unit: 'enum', domain: { kind: 'choice', choices: ref.choices, optional } };
+  return { unit: 'enum', domain: { kind: 'text', optional: true } };
 }

@@ -8,10 +8,11 @@
  * device). Supply paths are the device's storage and host links times the device count;
  * an absent path is skipped, and no path at all is a `missing_data` error.
  */
-import { derived, fail, input, type CellDef, type ComputeResult, type Plain } from '../../graph/index.js';
+import {
+  type ArgsOf, type CellDef, type ComputeResult, derived, fail, input, number, optNumber,
+} from '../../graph/index.js';
+import { reasons, statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
-
-const n = (v: Plain): number => v as number;
 
 /** §11.3 wall 8 thresholds. */
 const WARN_UTILIZATION = 0.8;
@@ -31,24 +32,30 @@ export function ingestSupply(devices: number, storage: number | null, host: numb
   return paths.reduce((best, p) => (p.bandwidth < best.bandwidth ? p : best));
 }
 
-function ingestionStatus(rho: number): [string, string] {
-  if (rho > 1) return ['FAIL', `ingest demand is ${rho.toPrecision(4)}× the supply: the accelerators stall on data`];
-  if (rho > WARN_UTILIZATION) return ['WARN', `ingest utilisation ${rho.toPrecision(4)} > ${WARN_UTILIZATION}`];
-  return ['PASS', ''];
+function ingestionStatus(rho: number): Verdict {
+  return verdict(
+    reasons([rho > 1 && `ingest demand is ${rho.toPrecision(4)}× the supply: the accelerators stall on data`]),
+    reasons([rho > WARN_UTILIZATION && `ingest utilisation ${rho.toPrecision(4)} > ${WARN_UTILIZATION}`]),
+  );
 }
+
+/** The cells the supply path is chosen from (cells 2–3). */
+const supplyInputs = {
+  devices: number('capital.num_devices'),
+  storage: optNumber('hardware.storage_bandwidth'),
+  host: optNumber('hardware.host_link_bandwidth'),
+  filesystem: optNumber('ingestion.filesystem_bandwidth'),
+};
+const supplyOf = ({ devices, storage, host, filesystem }: ArgsOf<typeof supplyInputs>): Supply | undefined =>
+  ingestSupply(devices, storage, host, filesystem);
 
 export function ingestionCells(ctx: BuildContext): CellDef[] {
   const wall = 8;
   const layer = 'E' as const;
   const lm = isLM(ctx.model.family);
-  const seqCell = ctx.mode === 'training' ? 'communication.seq_len_effective' : 'scenario.context_len';
-  const rate =
-    ctx.mode === 'training'
-      ? { inputs: ['communication.samples_per_second'], formula: 'samples_per_second (wall 14)', f: (v: Plain[]) => n(v[0]) }
-      : { inputs: ['compute.throughput', 'capital.num_devices'], formula: 'N·throughput (wall 1)', f: (v: Plain[]) => n(v[0]) * n(v[1]) };
+  const training = ctx.mode === 'training';
+  const seqCell = training ? 'communication.seq_len_effective' : 'scenario.context_len';
   const noBytes = `bytes per sample unknown for ${ctx.model.id}; set ingestion.bytes_per_sample`;
-  const supplyInputs = ['capital.num_devices', 'hardware.storage_bandwidth', 'hardware.host_link_bandwidth', 'ingestion.filesystem_bandwidth'];
-  const supplyOf = (d: Plain, s: Plain, h: Plain, f: Plain) => ingestSupply(n(d), s as number | null, h as number | null, f as number | null);
   const noPath = `no ingest path: ${ctx.device.id} lists neither storage_bandwidth nor host_link_bandwidth; set one, or ingestion.filesystem_bandwidth`;
 
   const bytesCells: CellDef[] = lm
@@ -61,16 +68,31 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
         derived({
           id: 'ingestion.bytes_per_sample_effective', label: 'Bytes per sample', doc: 'The override, else one pre-tokenised sequence.',
           unit: 'B', layer, wall, formula: `bytes = bytes_per_sample ?? token_id_bytes·${seqCell}`,
-          inputs: ['ingestion.bytes_per_sample', 'ingestion.token_id_bytes', seqCell],
-          compute: (o, b, s) => (o === null ? n(b) * n(s) : n(o)),
+          inputs: { override: optNumber('ingestion.bytes_per_sample'), idBytes: number('ingestion.token_id_bytes'), seq: number(seqCell) },
+          compute: ({ override, idBytes, seq }) => override ?? idBytes * seq,
         }),
       ]
     : [
         derived({
           id: 'ingestion.bytes_per_sample_effective', label: 'Bytes per sample', doc: 'The override; unknown for non-LM models by default (wall SKIPPED).',
-          unit: 'B', layer, wall, formula: 'bytes = bytes_per_sample', inputs: ['ingestion.bytes_per_sample'], compute: (o) => o,
+          unit: 'B', layer, wall, formula: 'bytes = bytes_per_sample',
+          inputs: { override: optNumber('ingestion.bytes_per_sample') }, compute: ({ override }) => override,
         }),
       ];
+
+  const rateCell = { id: 'ingestion.sample_rate_effective', label: 'Sample rate', doc: 'Samples the accelerators consume per second.', unit: '1/s', layer, wall };
+  const rateOverride = optNumber('ingestion.sample_rate');
+  const sampleRate = training
+    ? derived({
+        ...rateCell, formula: 'sample_rate = override ?? samples_per_second (wall 14)',
+        inputs: { override: rateOverride, samplesPerSecond: number('communication.samples_per_second') },
+        compute: ({ override, samplesPerSecond }) => override ?? samplesPerSecond,
+      })
+    : derived({
+        ...rateCell, formula: 'sample_rate = override ?? N·throughput (wall 1)',
+        inputs: { override: rateOverride, throughput: number('compute.throughput'), devices: number('capital.num_devices') },
+        compute: ({ override, throughput, devices }) => override ?? throughput * devices,
+      });
 
   return [
     input({
@@ -83,11 +105,7 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
       id: 'ingestion.sample_rate', label: 'Sample rate (override)', doc: 'Samples consumed per second; unset wires the mode\'s throughput.',
       unit: '1/s', layer, wall, default: null, domain: { kind: 'number', min: 0, optional: true },
     }),
-    derived({
-      id: 'ingestion.sample_rate_effective', label: 'Sample rate', doc: 'Samples the accelerators consume per second.',
-      unit: '1/s', layer, wall, formula: `sample_rate = override ?? ${rate.formula}`,
-      inputs: ['ingestion.sample_rate', ...rate.inputs], compute: (o, ...v) => (o === null ? rate.f(v) : n(o)),
-    }),
+    sampleRate,
     input({
       id: 'ingestion.filesystem_bandwidth', label: 'Filesystem bandwidth', doc: 'Aggregate shared-filesystem bandwidth; replaces the per-device storage path when set.',
       unit: 'B/s', layer: 'D', wall, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
@@ -95,43 +113,43 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'ingestion.active', label: 'Ingestion active', doc: 'Wall 8 is active when bytes per sample are known (LMs by default).',
       unit: 'bool', layer, wall, formula: 'active ⇔ bytes_per_sample known',
-      inputs: ['ingestion.bytes_per_sample_effective'], compute: (b) => b !== null,
+      inputs: { bytes: optNumber('ingestion.bytes_per_sample_effective') }, compute: ({ bytes }) => bytes !== null,
     }),
     derived({
       id: 'ingestion.ingest_demand', label: 'Ingest demand', doc: 'Bytes per second the accelerators consume.',
       unit: 'B/s', layer, wall, formula: 'D = sample_rate·bytes_per_sample',
-      inputs: ['ingestion.sample_rate_effective', 'ingestion.bytes_per_sample_effective'],
-      compute: (r, b) => (b === null ? fail('missing_data', noBytes) : n(r) * n(b)),
+      inputs: { rate: number('ingestion.sample_rate_effective'), bytes: optNumber('ingestion.bytes_per_sample_effective') },
+      compute: ({ rate, bytes }) => (bytes === null ? fail('missing_data', noBytes) : rate * bytes),
     }),
     derived({
       id: 'ingestion.ingest_supply', label: 'Ingest supply', doc: 'The narrowest data path: storage (or filesystem) against host link.',
       unit: 'B/s', layer, wall, formula: 'supply = min(filesystem_bandwidth ?? N·storage_bandwidth, N·host_link_bandwidth)',
-      inputs: supplyInputs, compute: (d, s, h, f): ComputeResult => supplyOf(d, s, h, f)?.bandwidth ?? fail('missing_data', noPath),
+      inputs: supplyInputs, compute: (args): ComputeResult => supplyOf(args)?.bandwidth ?? fail('missing_data', noPath),
     }),
     derived({
       id: 'ingestion.ingest_bottleneck', label: 'Ingest bottleneck', doc: 'Which path limits the supply: storage or host.',
       unit: 'enum', layer, wall, formula: 'argmin over the present paths',
-      inputs: supplyInputs, compute: (d, s, h, f): ComputeResult => supplyOf(d, s, h, f)?.path ?? fail('missing_data', noPath),
+      inputs: supplyInputs, compute: (args): ComputeResult => supplyOf(args)?.path ?? fail('missing_data', noPath),
     }),
     derived({
       id: 'ingestion.ingest_utilization', label: 'Ingest utilisation', doc: 'Demand over supply; above 1 the accelerators wait for data.',
-      unit: '1', layer, wall, formula: 'ρ = D/supply', inputs: ['ingestion.ingest_demand', 'ingestion.ingest_supply'], compute: (d, s) => n(d) / n(s),
+      unit: '1', layer, wall, formula: 'ρ = D/supply',
+      inputs: { demand: number('ingestion.ingest_demand'), supply: number('ingestion.ingest_supply') }, compute: ({ demand, supply }) => demand / supply,
     }),
     derived({
       id: 'ingestion.is_stalled', label: 'Stalled on data', doc: 'True when demand exceeds supply.',
-      unit: 'bool', layer, wall, formula: 'is_stalled ⇔ ρ > 1', inputs: ['ingestion.ingest_utilization'], compute: (r) => n(r) > 1,
+      unit: 'bool', layer, wall, formula: 'is_stalled ⇔ ρ > 1',
+      inputs: { utilization: number('ingestion.ingest_utilization') }, compute: ({ utilization }) => utilization > 1,
     }),
     derived({
       id: 'ingestion.ingest_margin', label: 'Ingest margin', doc: 'Spare supply bandwidth (negative when stalled).',
-      unit: 'B/s', layer, wall, formula: 'margin = supply − D', inputs: ['ingestion.ingest_supply', 'ingestion.ingest_demand'], compute: (s, d) => n(s) - n(d),
+      unit: 'B/s', layer, wall, formula: 'margin = supply − D',
+      inputs: { supply: number('ingestion.ingest_supply'), demand: number('ingestion.ingest_demand') }, compute: ({ supply, demand }) => supply - demand,
     }),
-    ...['status', 'status_reason'].map((which, i) =>
-      derived({
-        id: `ingestion.${which}`, label: i === 0 ? 'Ingestion status' : 'Ingestion status reason',
-        doc: i === 0 ? 'FAIL when ρ > 1, WARN when ρ > 0.8 (§11.3).' : 'Why wall 8 has its status; empty when PASS.',
-        unit: i === 0 ? 'enum' : 'text', layer, wall, formula: 'FAIL ρ > 1; WARN ρ > 0.8',
-        inputs: ['ingestion.ingest_utilization'], compute: (r) => ingestionStatus(n(r))[i],
-      }),
-    ),
+    ...statusCells({
+      scope: 'ingestion', wall, formula: 'FAIL ρ > 1; WARN ρ > 0.8',
+      inputs: { utilization: number('ingestion.ingest_utilization') },
+      judge: ({ utilization }) => ingestionStatus(utilization),
+    }),
   ];
 }

@@ -9,10 +9,9 @@
  *   single device). Several devices are independent replicas of the modelled step, so the
  *   sustained throughput Θ and the power scale with N.
  */
-import { derived, fail, input, warn, type CellDef, type ComputeResult, type Plain } from '../../graph/index.js';
+import { type CellDef, type ComputeResult, derived, fail, input, number, optNumber, warn } from '../../graph/index.js';
+import { statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
-
-const n = (v: Plain): number => v as number;
 
 /** physics.md §1.1: 1 year = 365 days. */
 const SECONDS_PER_YEAR = 365 * 86400;
@@ -23,12 +22,12 @@ const DEFAULT_DURATION_S = 86400;
  * Wall 17/18 status rule: FAIL above the budget, WARN at ≥ target_margin·budget (§11.3).
  * The reason quotes the ratio to the budget, a pure number (so it is unit-independent).
  */
-export function budgetStatus(value: number, budget: number | null, margin: number, what: string): [string, string] {
-  if (budget === null) return ['PASS', ''];
+export function budgetStatus(value: number, budget: number | null, margin: number, what: string): Verdict {
+  if (budget === null) return verdict([], []);
   const share = `${((100 * value) / budget).toPrecision(4)} % of the budget`;
-  if (value > budget) return ['FAIL', `${what} exceeds the budget (${share})`];
-  if (value >= margin * budget) return ['WARN', `${what} is at least ${margin * 100} % of the budget (${share})`];
-  return ['PASS', ''];
+  if (value > budget) return verdict([`${what} exceeds the budget (${share})`], []);
+  if (value >= margin * budget) return verdict([], [`${what} is at least ${margin * 100} % of the budget (${share})`]);
+  return verdict([], []);
 }
 
 /** Duration, year length, amortisation period and fleet size (shared by walls 17 and 18). */
@@ -59,12 +58,12 @@ export function opsShapeCells(ctx: BuildContext): CellDef[] {
       derived({
         id: 'capital.num_devices', label: 'Devices', doc: 'Accelerators paid for and powered: the training fleet of wall 14.',
         unit: '1', layer: 'D', wall: 17, formula: 'N = communication.num_devices',
-        inputs: ['communication.num_devices'], compute: (v) => n(v),
+        inputs: { devices: number('communication.num_devices') }, compute: ({ devices }) => devices,
       }),
       derived({
         id: 'capital.num_nodes', label: 'Nodes', doc: 'Nodes of the training fleet; host power is counted per node.',
         unit: '1', layer: 'D', wall: 17, formula: 'N_n = communication.num_nodes',
-        inputs: ['communication.num_nodes'], compute: (v) => n(v),
+        inputs: { nodes: number('communication.num_nodes') }, compute: ({ nodes }) => nodes,
       }),
     ];
   }
@@ -84,28 +83,47 @@ export function opsShapeCells(ctx: BuildContext): CellDef[] {
   ];
 }
 
-/** The sustained throughput Θ of the mode (wall 17 cell 7) and the cells it reads. */
-function sustainedThroughput(ctx: BuildContext): { inputs: string[]; formula: string; theta: (v: Plain[]) => number } {
+/**
+ * `capital.cost_per_item`: TCO over the items produced at the sustained throughput Θ of the
+ * mode (wall 17 cell 7) over the whole period.
+ */
+function costPerItemCell(ctx: BuildContext, itemUnit: string): CellDef {
+  const cell = {
+    id: 'capital.cost_per_item', label: `Cost per ${itemUnit}`,
+    doc: `TCO divided by the ${itemUnit}s produced at the sustained throughput over the whole period.`,
+    unit: `USD/${itemUnit}`, layer: 'E', wall: 17,
+  } as const;
+  const formula = (theta: string): string => `cost_per_item = tco_usd/(Θ·t), ${theta}`;
+  const tcoAndDuration = { tco: number('capital.tco_usd'), duration: number('capital.duration') };
+  const perItem = (tco: number, duration: number, rate: number): ComputeResult => {
+    if (!(rate > 0)) return fail('no_solution', 'no sequence fits; nothing is served (sustained throughput is 0)');
+    return tco / (rate * duration);
+  };
   if (ctx.mode === 'training') {
     // Θ = fleet_throughput·goodput (wall 14, wall 15 is always active in training).
-    return {
-      inputs: ['communication.fleet_throughput', 'fragility.goodput'],
-      formula: 'Θ = fleet_throughput·goodput', theta: ([f, g]) => n(f) * n(g),
-    };
+    return derived({
+      ...cell, formula: formula('Θ = fleet_throughput·goodput'),
+      inputs: { ...tcoAndDuration, fleetThroughput: number('communication.fleet_throughput'), goodput: number('fragility.goodput') },
+      compute: ({ tco, duration, fleetThroughput, goodput }) => perItem(tco, duration, fleetThroughput * goodput),
+    });
   }
   if (ctx.mode === 'serving') {
     // Θ = N·throughput_tokens_per_second (wall 5 steady-state capacity, one replica per device).
-    return {
-      inputs: ['batching.throughput_tokens_per_second', 'capital.num_devices'],
-      formula: 'Θ = N·throughput_tokens_per_second', theta: ([t, d]) => n(t) * n(d),
-    };
+    return derived({
+      ...cell, formula: formula('Θ = N·throughput_tokens_per_second'),
+      inputs: { ...tcoAndDuration, tokenThroughput: number('batching.throughput_tokens_per_second'), devices: number('capital.num_devices') },
+      compute: ({ tco, duration, tokenThroughput, devices }) => perItem(tco, duration, tokenThroughput * devices),
+    });
   }
-  return { inputs: ['compute.throughput', 'capital.num_devices'], formula: 'Θ = N·throughput', theta: ([t, d]) => n(t) * n(d) };
+  return derived({
+    ...cell, formula: formula('Θ = N·throughput'),
+    inputs: { ...tcoAndDuration, throughput: number('compute.throughput'), devices: number('capital.num_devices') },
+    compute: ({ tco, duration, throughput, devices }) => perItem(tco, duration, throughput * devices),
+  });
 }
 
 export function capitalCells(ctx: BuildContext): CellDef[] {
   const itemUnit = isLM(ctx.model.family) ? 'token' : 'sample';
-  const theta = sustainedThroughput(ctx);
   const cells: CellDef[] = [
     ...opsShapeCells(ctx),
     input({
@@ -129,70 +147,72 @@ export function capitalCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: 'capital.active', label: 'Capital active', doc: 'Wall 17 is active when the scenario has operations (a duration).',
-      unit: 'bool', layer: 'E', wall: 17, formula: 'active ⇔ ops present', inputs: [], compute: () => ctx.ops,
+      unit: 'bool', layer: 'E', wall: 17, formula: 'active ⇔ ops present', inputs: {}, compute: () => ctx.ops,
     }),
     derived({
       id: 'capital.capex_total', label: 'Hardware cost', doc: 'Purchase cost of the fleet including infrastructure.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'capex_total = unit_cost·N·k_i',
-      inputs: ['hardware.unit_cost', 'capital.num_devices', 'capital.infrastructure_multiplier'],
-      compute: (cost, devices, k) =>
-        cost === null ? fail('missing_data', `unit cost unknown for ${ctx.device.id}; set hardware.unit_cost`) : n(cost) * n(devices) * n(k),
+      inputs: { unitCost: optNumber('hardware.unit_cost'), devices: number('capital.num_devices'), infra: number('capital.infrastructure_multiplier') },
+      compute: ({ unitCost, devices, infra }) =>
+        unitCost === null ? fail('missing_data', `unit cost unknown for ${ctx.device.id}; set hardware.unit_cost`) : unitCost * devices * infra,
     }),
     derived({
       id: 'capital.capex', label: 'CapEx (period share)', doc: 'The amortised share of the hardware cost for the period.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'capex = capex_total·(t/year)/Y',
-      inputs: ['capital.capex_total', 'capital.duration', 'capital.seconds_per_year', 'capital.amortization_years'],
-      compute: (total, t, year, y) => {
-        const years = n(t) / n(year);
-        const share = (n(total) * years) / n(y);
-        return years > n(y) ? warn(share, 'duration exceeds the amortisation period; assumes hardware refresh') : share;
+      inputs: {
+        total: number('capital.capex_total'), duration: number('capital.duration'), year: number('capital.seconds_per_year'),
+        amortization: number('capital.amortization_years'),
+      },
+      compute: ({ total, duration, year, amortization }) => {
+        const years = duration / year;
+        const share = (total * years) / amortization;
+        return years > amortization ? warn(share, 'duration exceeds the amortisation period; assumes hardware refresh') : share;
       },
     }),
     derived({
       id: 'capital.opex_maintenance', label: 'Maintenance', doc: 'Maintenance cost over the period.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'opex_maintenance = capex_total·m_f·(t/year)',
-      inputs: ['capital.capex_total', 'capital.maintenance_fraction', 'capital.duration', 'capital.seconds_per_year'],
-      compute: (total, mf, t, year) => (n(total) * n(mf) * n(t)) / n(year),
+      inputs: {
+        total: number('capital.capex_total'), maintenance: number('capital.maintenance_fraction'), duration: number('capital.duration'),
+        year: number('capital.seconds_per_year'),
+      },
+      compute: ({ total, maintenance, duration, year }) => (total * maintenance * duration) / year,
     }),
     derived({
       id: 'capital.energy_cost', label: 'Energy cost', doc: 'Cost of the facility energy of wall 18 at the electricity price.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'energy_cost = facility_energy·electricity_price',
-      inputs: ['sustainability.facility_energy', 'infra.electricity_price_effective'],
-      compute: (e, price) => n(e) * n(price),
+      inputs: { facilityEnergy: number('sustainability.facility_energy'), price: number('infra.electricity_price_effective') },
+      compute: ({ facilityEnergy, price }) => facilityEnergy * price,
     }),
     derived({
       id: 'capital.total_opex', label: 'OpEx', doc: 'Operating cost of the period: maintenance plus energy.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'total_opex = opex_maintenance + energy_cost',
-      inputs: ['capital.opex_maintenance', 'capital.energy_cost'], compute: (m, e) => n(m) + n(e),
+      inputs: { maintenance: number('capital.opex_maintenance'), energy: number('capital.energy_cost') },
+      compute: ({ maintenance, energy }) => maintenance + energy,
     }),
     derived({
       id: 'capital.tco_usd', label: 'TCO', doc: 'Total cost of ownership for the period: amortised CapEx plus OpEx.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'tco_usd = capex + total_opex',
-      inputs: ['capital.capex', 'capital.total_opex'], compute: (c, o) => n(c) + n(o),
+      inputs: { capex: number('capital.capex'), opex: number('capital.total_opex') }, compute: ({ capex, opex }) => capex + opex,
     }),
-    derived({
-      id: 'capital.cost_per_item', label: `Cost per ${itemUnit}`,
-      doc: `TCO divided by the ${itemUnit}s produced at the sustained throughput over the whole period.`,
-      unit: `USD/${itemUnit}`, layer: 'E', wall: 17, formula: `cost_per_item = tco_usd/(Θ·t), ${theta.formula}`,
-      inputs: ['capital.tco_usd', 'capital.duration', ...theta.inputs],
-      compute: (tco, t, ...rest): ComputeResult => {
-        const rate = theta.theta(rest);
-        if (!(rate > 0)) return fail('no_solution', 'no sequence fits; nothing is served (sustained throughput is 0)');
-        return n(tco) / (rate * n(t));
-      },
-    }),
+    costPerItemCell(ctx, itemUnit),
     derived({
       id: 'capital.carbon_cost', label: 'Carbon cost', doc: 'Carbon footprint priced at the carbon tax.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'carbon_cost = carbon_footprint·carbon_tax',
-      inputs: ['sustainability.carbon_footprint', 'capital.carbon_tax'], compute: (c, tax) => n(c) * n(tax),
+      inputs: { footprint: number('sustainability.carbon_footprint'), tax: number('capital.carbon_tax') },
+      compute: ({ footprint, tax }) => footprint * tax,
     }),
     derived({
       id: 'capital.placement_objective', label: 'Placement objective',
       doc: 'TCO plus priced carbon: the objective of placement optimisation (physics.md §11.4).',
       unit: 'USD', layer: 'E', wall: 17, formula: 'objective = tco_usd + carbon_footprint·carbon_tax',
-      inputs: ['capital.tco_usd', 'capital.carbon_cost'], compute: (a, b) => n(a) + n(b),
+      inputs: { tco: number('capital.tco_usd'), carbonCost: number('capital.carbon_cost') }, compute: ({ tco, carbonCost }) => tco + carbonCost,
     }),
-    ...statusCells(),
+    ...statusCells({
+      scope: 'capital', wall: 17, formula: 'FAIL tco > budget; WARN tco ≥ margin·budget',
+      inputs: { tco: number('capital.tco_usd'), budget: optNumber('capital.budget_usd'), margin: number('scenario.target_margin') },
+      judge: ({ tco, budget, margin }) => budgetStatus(tco, budget, margin, 'TCO'),
+    }),
   ];
   if (ctx.mode === 'training') {
     cells.push(
@@ -200,27 +220,10 @@ export function capitalCells(ctx: BuildContext): CellDef[] {
         id: 'capital.cost_per_training_run', label: 'Cost per training run',
         doc: 'TCO rate times the time to train (every TCO term is proportional to the duration).',
         unit: 'USD', layer: 'E', wall: 17, formula: 'cost_per_training_run = (tco_usd/t)·time_to_train',
-        inputs: ['capital.tco_usd', 'capital.duration', 'complexity.time_to_train'],
-        compute: (tco, t, ttt) => (n(tco) / n(t)) * n(ttt),
+        inputs: { tco: number('capital.tco_usd'), duration: number('capital.duration'), timeToTrain: number('complexity.time_to_train') },
+        compute: ({ tco, duration, timeToTrain }) => (tco / duration) * timeToTrain,
       }),
     );
   }
   return cells;
-}
-
-function statusCells(): CellDef[] {
-  const inputs = ['capital.tco_usd', 'capital.budget_usd', 'scenario.target_margin'];
-  const rule = (tco: Plain, budget: Plain, margin: Plain) => budgetStatus(n(tco), budget as number | null, n(margin), 'TCO');
-  return [
-    derived({
-      id: 'capital.status', label: 'Capital status', doc: 'FAIL when TCO exceeds the budget, WARN at ≥ 90 % of it (physics.md §11.3).',
-      unit: 'enum', layer: 'E', wall: 17, formula: 'FAIL tco > budget; WARN tco ≥ margin·budget', inputs,
-      compute: (a, b, c) => rule(a, b, c)[0],
-    }),
-    derived({
-      id: 'capital.status_reason', label: 'Capital status reason', doc: 'Why wall 17 has its status; empty when PASS.',
-      unit: 'text', layer: 'E', wall: 17, formula: 'reason of the status rule', inputs,
-      compute: (a, b, c) => rule(a, b, c)[1],
-    }),
-  ];
 }

@@ -6,20 +6,19 @@
  * The base training time is wall 11's time_to_train in training mode; in other modes there
  * is none, so `safety.base_training_time` must be set for effective_training_time.
  */
-import { derived, fail, input, type CellDef, type Plain } from '../../graph/index.js';
+import { type CellDef, derived, fail, input, number, optNumber } from '../../graph/index.js';
+import { reasons, statusCells, verdict, type Verdict } from '../common/status.js';
 import type { BuildContext } from '../context.js';
-
-const n = (v: Plain): number => v as number;
 
 /** §11.3 wall 20 WARN thresholds. */
 const SLOWDOWN_WARN = 3;
 const DATA_FACTOR_WARN = 100;
 
-function safetyStatus(slowdown: number, dataFactor: number): [string, string] {
-  const why: string[] = [];
-  if (slowdown > SLOWDOWN_WARN) why.push(`DP-SGD slows training ${slowdown.toPrecision(4)}× (> ${SLOWDOWN_WARN}×)`);
-  if (dataFactor > DATA_FACTOR_WARN) why.push(`the rarest subgroup needs ${dataFactor.toPrecision(4)}× more data (> ${DATA_FACTOR_WARN}×)`);
-  return why.length ? ['WARN', why.join('; ')] : ['PASS', ''];
+function safetyStatus(slowdown: number, dataFactor: number): Verdict {
+  return verdict([], reasons([
+    slowdown > SLOWDOWN_WARN && `DP-SGD slows training ${slowdown.toPrecision(4)}× (> ${SLOWDOWN_WARN}×)`,
+    dataFactor > DATA_FACTOR_WARN && `the rarest subgroup needs ${dataFactor.toPrecision(4)}× more data (> ${DATA_FACTOR_WARN}×)`,
+  ]));
 }
 
 export function safetyCells(ctx: BuildContext): CellDef[] {
@@ -56,47 +55,46 @@ export function safetyCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'safety.active', label: 'Safety active', doc: 'Wall 20 is active when dp_epsilon or min_subgroup_prevalence is set.',
       unit: 'bool', layer, wall, formula: 'active ⇔ ε set ∨ π set',
-      inputs: ['safety.dp_epsilon', 'safety.min_subgroup_prevalence'], compute: (e, p) => e !== null || p !== null,
+      inputs: { epsilon: optNumber('safety.dp_epsilon'), prevalence: optNumber('safety.min_subgroup_prevalence') },
+      compute: ({ epsilon, prevalence }) => epsilon !== null || prevalence !== null,
     }),
     derived({
       id: 'safety.dp_slowdown_factor', label: 'DP-SGD slowdown', doc: 'Training-time multiplier of DP-SGD (1 without DP).',
       unit: '1', layer, wall, formula: 'dp_slowdown_factor = 1 + dp_sgd_coefficient/ε',
-      inputs: ['safety.dp_sgd_coefficient', 'safety.dp_epsilon'], compute: (c, e) => (e === null ? 1 : 1 + n(c) / n(e)),
+      inputs: { coefficient: number('safety.dp_sgd_coefficient'), epsilon: optNumber('safety.dp_epsilon') },
+      compute: ({ coefficient, epsilon }) => (epsilon === null ? 1 : 1 + coefficient / epsilon),
     }),
     derived({
       id: 'safety.base_training_time_effective', label: 'Base training time', doc: 'The override, else wall 11\'s time_to_train.',
       unit: 's', displayUnit: 'day', layer, wall, formula: baseDefault ? `T_base = base_training_time ?? ${baseDefault}` : 'T_base = base_training_time',
-      inputs: baseDefault ? ['safety.base_training_time', baseDefault] : ['safety.base_training_time'],
-      compute: (o, ...t) => {
-        if (o !== null) return n(o);
-        if (baseDefault) return n(t[0]);
+      inputs: { override: optNumber('safety.base_training_time'), ...(baseDefault ? { timeToTrain: number(baseDefault) } : {}) },
+      compute: ({ override, timeToTrain }) => {
+        if (override !== null) return override;
+        if (timeToTrain !== undefined) return timeToTrain;
         return fail('missing_data', `no training time in ${ctx.mode} mode; set safety.base_training_time`);
       },
     }),
     derived({
       id: 'safety.effective_training_time', label: 'Training time with DP', doc: 'Base training time times the DP-SGD slowdown.',
       unit: 's', displayUnit: 'day', layer, wall, formula: 'effective_training_time = T_base·dp_slowdown_factor',
-      inputs: ['safety.base_training_time_effective', 'safety.dp_slowdown_factor'], compute: (t, f) => n(t) * n(f),
+      inputs: { baseTime: number('safety.base_training_time_effective'), slowdown: number('safety.dp_slowdown_factor') },
+      compute: ({ baseTime, slowdown }) => baseTime * slowdown,
     }),
     derived({
       id: 'safety.additional_data_factor', label: 'Additional data factor', doc: 'Data multiplier to see enough of the rarest subgroup (1 when unset).',
       unit: '1', layer, wall, formula: 'additional_data_factor = 1/π',
-      inputs: ['safety.min_subgroup_prevalence'], compute: (p) => (p === null ? 1 : 1 / n(p)),
+      inputs: { prevalence: optNumber('safety.min_subgroup_prevalence') }, compute: ({ prevalence }) => (prevalence === null ? 1 : 1 / prevalence),
     }),
     derived({
       id: 'safety.required_dataset_size', label: 'Required dataset size', doc: 'Examples needed so the rarest subgroup has n_min; unset without n_min.',
       unit: '1', layer, wall, formula: 'required_dataset_size = n_min/π',
-      inputs: ['safety.min_examples_per_subgroup', 'safety.additional_data_factor'],
-      compute: (nMin, f) => (nMin === null ? null : n(nMin) * n(f)),
+      inputs: { minExamples: optNumber('safety.min_examples_per_subgroup'), dataFactor: number('safety.additional_data_factor') },
+      compute: ({ minExamples, dataFactor }) => (minExamples === null ? null : minExamples * dataFactor),
     }),
-    ...['status', 'status_reason'].map((which, i) =>
-      derived({
-        id: `safety.${which}`, label: i === 0 ? 'Safety status' : 'Safety status reason',
-        doc: i === 0 ? 'WARN when DP-SGD slows training > 3× or the data factor exceeds 100 (§11.3); never FAIL.' : 'Why wall 20 has its status; empty when PASS.',
-        unit: i === 0 ? 'enum' : 'text', layer, wall, formula: 'WARN slowdown > 3 ∨ data factor > 100',
-        inputs: ['safety.dp_slowdown_factor', 'safety.additional_data_factor'],
-        compute: (s, d) => safetyStatus(n(s), n(d))[i],
-      }),
-    ),
+    ...statusCells({
+      scope: 'safety', wall, formula: 'WARN slowdown > 3 ∨ data factor > 100',
+      inputs: { slowdown: number('safety.dp_slowdown_factor'), dataFactor: number('safety.additional_data_factor') },
+      judge: ({ slowdown, dataFactor }) => safetyStatus(slowdown, dataFactor),
+    }),
   ];
 }

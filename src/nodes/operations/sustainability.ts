@@ -11,11 +11,10 @@
  *   scenario.batch_size ─► compute.latency ─► compute.mfu ─► utilization ─► device_power
  *        ─► it_energy ─► facility_energy ─► {operational_carbon, capital.energy_cost ─► tco}
  */
-import { derived, fail, input, warn, type CellDef, type Plain } from '../../graph/index.js';
+import { type CellDef, derived, fail, flag, input, number, optNumber, warn } from '../../graph/index.js';
+import { statusCells } from '../common/status.js';
 import type { BuildContext } from '../context.js';
 import { budgetStatus } from './capital.js';
-
-const n = (v: Plain): number => v as number;
 
 /** The cell holding the scenario's performance MFU in this mode (wall 18 input table). */
 function modeMfuCell(ctx: BuildContext): string {
@@ -36,7 +35,7 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
       id: 'sustainability.utilization_mfu_effective', label: 'Utilisation',
       doc: 'MFU driving the power model: the override, else the scenario\'s performance MFU.',
       unit: '1', layer, wall, formula: `u = utilization_mfu ?? ${mfuCell}`,
-      inputs: ['sustainability.utilization_mfu', mfuCell], compute: (o, m) => (o === null ? n(m) : n(o)),
+      inputs: { override: optNumber('sustainability.utilization_mfu'), mfu: number(mfuCell) }, compute: ({ override, mfu }) => override ?? mfu,
     }),
     input({
       id: 'sustainability.host_power', label: 'Host power per node',
@@ -58,8 +57,8 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
       id: 'sustainability.hardware_lifetime_years_effective', label: 'Hardware lifetime used',
       doc: 'The hardware lifetime, else capital.amortization_years.',
       unit: '1', layer, wall, formula: 'lifetime = hardware_lifetime_years ?? amortization_years',
-      inputs: ['sustainability.hardware_lifetime_years', 'capital.amortization_years'],
-      compute: (l, y) => (l === null ? n(y) : n(l)),
+      inputs: { lifetime: optNumber('sustainability.hardware_lifetime_years'), amortization: number('capital.amortization_years') },
+      compute: ({ lifetime, amortization }) => lifetime ?? amortization,
     }),
     input({
       id: 'sustainability.carbon_budget', label: 'Carbon budget', doc: 'Carbon limit for the period; unset means no limit.',
@@ -67,62 +66,72 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: 'sustainability.active', label: 'Sustainability active', doc: 'Wall 18 is active when the scenario has operations.',
-      unit: 'bool', layer, wall, formula: 'active ⇔ ops present', inputs: [], compute: () => ctx.ops,
+      unit: 'bool', layer, wall, formula: 'active ⇔ ops present', inputs: {}, compute: () => ctx.ops,
     }),
     derived({
       id: 'sustainability.device_power', label: 'Device power', doc: 'Average power of one device at the utilisation u.',
       unit: 'W', layer, wall, formula: 'P_dev = tdp·(idle_power_fraction + dynamic_power_fraction·u)',
-      inputs: ['hardware.tdp', 'scenario.idle_power_fraction', 'scenario.dynamic_power_fraction', 'sustainability.utilization_mfu_effective'],
-      compute: (tdp, idle, dyn, u) =>
-        tdp === null ? fail('missing_data', `${ctx.device.id} has no tdp; device power needs it (set hardware.tdp)`) : n(tdp) * (n(idle) + n(dyn) * n(u)),
+      inputs: {
+        tdp: optNumber('hardware.tdp'), idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction'),
+        utilization: number('sustainability.utilization_mfu_effective'),
+      },
+      compute: ({ tdp, idle, dynamic, utilization }) =>
+        tdp === null ? fail('missing_data', `${ctx.device.id} has no tdp; device power needs it (set hardware.tdp)`) : tdp * (idle + dynamic * utilization),
     }),
     derived({
       id: 'sustainability.it_energy', label: 'IT energy', doc: 'Energy drawn by the devices and hosts over the period.',
       unit: 'J', displayUnit: 'kWh', layer, wall, formula: 'E_IT = (N·P_dev + N_n·host_power)·t',
-      inputs: ['capital.num_devices', 'sustainability.device_power', 'capital.num_nodes', 'sustainability.host_power', 'capital.duration'],
-      compute: (N, p, nodes, host, t) => (n(N) * n(p) + n(nodes) * n(host)) * n(t),
+      inputs: {
+        devices: number('capital.num_devices'), devicePower: number('sustainability.device_power'), nodes: number('capital.num_nodes'),
+        hostPower: number('sustainability.host_power'), duration: number('capital.duration'),
+      },
+      compute: ({ devices, devicePower, nodes, hostPower, duration }) => (devices * devicePower + nodes * hostPower) * duration,
     }),
     derived({
       id: 'sustainability.facility_energy', label: 'Facility energy', doc: 'IT energy plus cooling and power-delivery overhead.',
       unit: 'J', displayUnit: 'kWh', layer, wall, formula: 'E_fac = E_IT·pue',
-      inputs: ['sustainability.it_energy', 'infra.pue'], compute: (e, pue) => n(e) * n(pue),
+      inputs: { itEnergy: number('sustainability.it_energy'), pue: number('infra.pue') }, compute: ({ itEnergy, pue }) => itEnergy * pue,
     }),
     derived({
       id: 'sustainability.operational_carbon', label: 'Operational carbon', doc: 'CO2e emitted generating the facility energy.',
       unit: 'g', displayUnit: 't', layer, wall, formula: 'operational_carbon = E_fac·CI',
-      inputs: ['sustainability.facility_energy', 'infra.carbon_intensity'], compute: (e, ci) => n(e) * n(ci),
+      inputs: { facilityEnergy: number('sustainability.facility_energy'), intensity: number('infra.carbon_intensity') },
+      compute: ({ facilityEnergy, intensity }) => facilityEnergy * intensity,
     }),
     derived({
       id: 'sustainability.water_usage', label: 'Water', doc: 'Water consumed, on IT energy (the WUE definition, §13.35).',
       unit: 'L', layer, wall, formula: 'water_usage = E_IT·wue',
-      inputs: ['sustainability.it_energy', 'infra.wue'], compute: (e, wue) => n(e) * n(wue),
+      inputs: { itEnergy: number('sustainability.it_energy'), wue: number('infra.wue') }, compute: ({ itEnergy, wue }) => itEnergy * wue,
     }),
     derived({
       id: 'sustainability.embodied_carbon_share', label: 'Embodied carbon (period share)',
       doc: 'Manufacturing carbon of the fleet amortised over the hardware lifetime, for the period.',
       unit: 'g', displayUnit: 't', layer, wall,
       formula: 'embodied_carbon_share = include ? N·embodied_carbon·t/(lifetime·year) : 0',
-      inputs: ['sustainability.include_embodied', 'capital.num_devices', 'hardware.embodied_carbon', 'capital.duration',
-        'sustainability.hardware_lifetime_years_effective', 'capital.seconds_per_year'],
-      compute: (inc, N, ec, t, life, year) => {
-        if (inc !== true) return 0;
-        if (ec === null) return warn(0, `${ctx.device.id} has no embodied carbon figure; counted as 0`);
-        return (n(N) * n(ec) * n(t)) / (n(life) * n(year));
+      inputs: {
+        include: flag('sustainability.include_embodied'), devices: number('capital.num_devices'), embodied: optNumber('hardware.embodied_carbon'),
+        duration: number('capital.duration'), lifetime: number('sustainability.hardware_lifetime_years_effective'),
+        year: number('capital.seconds_per_year'),
+      },
+      compute: ({ include, devices, embodied, duration, lifetime, year }) => {
+        if (!include) return 0;
+        if (embodied === null) return warn(0, `${ctx.device.id} has no embodied carbon figure; counted as 0`);
+        return (devices * embodied * duration) / (lifetime * year);
       },
     }),
     derived({
       id: 'sustainability.carbon_footprint', label: 'Carbon footprint', doc: 'Operational plus amortised embodied carbon for the period.',
       unit: 'g', displayUnit: 't', layer, wall, formula: 'carbon_footprint = operational_carbon + embodied_carbon_share',
-      inputs: ['sustainability.operational_carbon', 'sustainability.embodied_carbon_share'], compute: (o, e) => n(o) + n(e),
+      inputs: { operational: number('sustainability.operational_carbon'), embodied: number('sustainability.embodied_carbon_share') },
+      compute: ({ operational, embodied }) => operational + embodied,
     }),
-    ...['status', 'status_reason'].map((which, i) =>
-      derived({
-        id: `sustainability.${which}`, label: i === 0 ? 'Sustainability status' : 'Sustainability status reason',
-        doc: i === 0 ? 'FAIL above the carbon budget, WARN at ≥ 90 % of it (physics.md §11.3).' : 'Why wall 18 has its status; empty when PASS.',
-        unit: i === 0 ? 'enum' : 'text', layer, wall, formula: 'FAIL carbon > budget; WARN carbon ≥ margin·budget',
-        inputs: ['sustainability.carbon_footprint', 'sustainability.carbon_budget', 'scenario.target_margin'],
-        compute: (c, b, m) => budgetStatus(n(c), b as number | null, n(m), 'carbon footprint')[i],
-      }),
-    ),
+    ...statusCells({
+      scope: 'sustainability', wall, formula: 'FAIL carbon > budget; WARN carbon ≥ margin·budget',
+      inputs: {
+        footprint: number('sustainability.carbon_footprint'), budget: optNumber('sustainability.carbon_budget'),
+        margin: number('scenario.target_margin'),
+      },
+      judge: ({ footprint, budget, margin }) => budgetStatus(footprint, budget, margin, 'carbon footprint'),
+    }),
   ];
 }
