@@ -6,9 +6,9 @@
  * The fleet shape comes from the `communication` layer-D cells (system.ts). Component MTTFs
  * are stored in seconds (SI) and displayed in hours.
  */
-import { derived, fail, input, type CellDef } from '../../graph/index.js';
+import { derived, fail, input, number, optNumber, type CellDef } from '../../graph/index.js';
+import { alwaysActive, dur, frac, reasons, spec, statusCells, verdict } from '../common/index.js';
 import type { BuildContext } from '../context.js';
-import { alwaysActive, dur, frac, num, optNum, reasons, specSource, statusCells, verdict } from './common.js';
 
 const S = 'fragility';
 const W = 15;
@@ -47,7 +47,7 @@ function count(name: string, label: string, doc: string, dflt: number | null): C
 function seconds(name: string, label: string, doc: string, dflt: number | null, display = 's', minExclusive = true): CellDef {
   return input({
     id: `${S}.${name}`, label, doc, unit: 's', displayUnit: display, layer: 'E', wall: W, default: dflt,
-    ...(dflt !== null ? { source: specSource('§1.5') } : {}),
+    ...(dflt !== null ? { source: spec('§1.5') } : {}),
     domain: { kind: 'number', min: 0, minExclusive, optional: dflt === null },
   });
 }
@@ -81,15 +81,18 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
       id: `${S}.node_failure_rate`, label: 'Node failure rate', doc: 'Failure rate of one node as a series system of its components (wall 15 cell 1).',
       unit: '1/s', displayUnit: '1/h', layer: 'E', wall: W,
       formula: 'λ_n = Σ count_i / MTTF_i (g, n_nic, n_psu, extras); 1/override when set',
-      inputs: [`${S}.node_mttf_override`, `${S}.gpus_per_node`, 'communication.gpus_per_node', `${S}.mttf_gpu`,
-        `${S}.nics_per_node`, 'communication.nics_per_node', `${S}.mttf_nic`, `${S}.psus_per_node`, `${S}.mttf_psu`,
-        `${S}.pcie_switches_per_node`, `${S}.mttf_pcie_switch`, `${S}.hbm_stacks_per_node`, `${S}.mttf_hbm`],
-      compute: (ovr, g, gFleet, mg, nic, nicFleet, mn, psu, mp, pcie, mpcie, hbm, mhbm) => {
-        const override = optNum(ovr);
+      inputs: {
+        override: optNumber(`${S}.node_mttf_override`),
+        gpus: optNumber(`${S}.gpus_per_node`), fleetGpus: number('communication.gpus_per_node'), mttfGpu: number(`${S}.mttf_gpu`),
+        nics: optNumber(`${S}.nics_per_node`), fleetNics: number('communication.nics_per_node'), mttfNic: number(`${S}.mttf_nic`),
+        psus: number(`${S}.psus_per_node`), mttfPsu: number(`${S}.mttf_psu`),
+        pcieSwitches: number(`${S}.pcie_switches_per_node`), mttfPcieSwitch: number(`${S}.mttf_pcie_switch`),
+        hbmStacks: number(`${S}.hbm_stacks_per_node`), mttfHbm: number(`${S}.mttf_hbm`),
+      },
+      compute: ({ override, gpus, fleetGpus, mttfGpu, nics, fleetNics, mttfNic, psus, mttfPsu, pcieSwitches, mttfPcieSwitch, hbmStacks, mttfHbm }) => {
         if (override !== null) return 1 / override;
-        const gpus = optNum(g) ?? num(gFleet);
-        const nics = optNum(nic) ?? num(nicFleet);
-        const rate = gpus / num(mg) + nics / num(mn) + num(psu) / num(mp) + num(pcie) / num(mpcie) + num(hbm) / num(mhbm);
+        const rate = (gpus ?? fleetGpus) / mttfGpu + (nics ?? fleetNics) / mttfNic + psus / mttfPsu
+          + pcieSwitches / mttfPcieSwitch + hbmStacks / mttfHbm;
         if (rate === 0) return fail('invalid_input', 'a node with no components never fails; count at least one component or set node_mttf_override');
         return rate;
       },
@@ -97,73 +100,88 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
     derived({
       id: `${S}.node_mtbf`, label: 'Node MTBF', doc: 'Mean time between failures of one node (wall 15 cell 2).',
       unit: 's', displayUnit: 'h', layer: 'E', wall: W, formula: '1 / λ_n',
-      inputs: [`${S}.node_failure_rate`], compute: (r) => 1 / num(r),
+      inputs: { rate: number(`${S}.node_failure_rate`) }, compute: ({ rate }) => 1 / rate,
     }),
     derived({
       id: `${S}.cluster_mtbf`, label: 'Cluster MTBF', doc: 'Mean time between failures anywhere in the job\'s cluster (wall 15 cell 3).',
       unit: 's', displayUnit: 'h', layer: 'E', wall: W, formula: 'M = 1 / (N_n · λ_n + Σ_cluster count_j / MTTF_j)',
-      inputs: ['communication.num_nodes', `${S}.node_failure_rate`, `${S}.optical_cables`, `${S}.mttf_optical_cable`, `${S}.tor_switches`, `${S}.mttf_tor_switch`],
-      compute: (n, r, cab, mcab, tor, mtor) => 1 / (num(n) * num(r) + num(cab) / num(mcab) + num(tor) / num(mtor)),
+      inputs: {
+        nodes: number('communication.num_nodes'), nodeRate: number(`${S}.node_failure_rate`),
+        cables: number(`${S}.optical_cables`), mttfCable: number(`${S}.mttf_optical_cable`),
+        torSwitches: number(`${S}.tor_switches`), mttfTor: number(`${S}.mttf_tor_switch`),
+      },
+      compute: ({ nodes, nodeRate, cables, mttfCable, torSwitches, mttfTor }) =>
+        1 / (nodes * nodeRate + cables / mttfCable + torSwitches / mttfTor),
     }),
     derived({
       id: `${S}.checkpoint_time_effective`, label: 'Checkpoint time (in use)', doc: 'The checkpoint time δ the interval and goodput use.',
       unit: 's', layer: 'E', wall: W, formula: training ? 'δ = checkpoint_time ?? checkpoint_write_time (wall 19)' : 'δ = checkpoint_time ?? 60 s',
-      inputs: [`${S}.checkpoint_time`, deltaSource], compute: (set, dflt) => optNum(set) ?? num(dflt),
+      inputs: { set: optNumber(`${S}.checkpoint_time`), fallback: number(deltaSource) }, compute: ({ set, fallback }) => set ?? fallback,
     }),
     derived({
       id: `${S}.checkpoint_interval_young`, label: 'Young interval', doc: 'Young\'s first-order optimal checkpoint interval (wall 15 cell 4).',
       unit: 's', layer: 'E', wall: W, formula: 'τ_Y = √(2 δ M)',
-      inputs: [`${S}.checkpoint_time_effective`, `${S}.cluster_mtbf`], compute: (d, m) => youngInterval(num(d), num(m)),
+      inputs: { delta: number(`${S}.checkpoint_time_effective`), mtbf: number(`${S}.cluster_mtbf`) },
+      compute: ({ delta, mtbf }) => youngInterval(delta, mtbf),
     }),
     derived({
       id: `${S}.checkpoint_interval_daly`, label: 'Daly interval', doc: 'Daly\'s higher-order optimal checkpoint interval (wall 15 cell 5).',
       unit: 's', layer: 'E', wall: W, formula: 'τ_D = √(2δM)·[1 + ⅓√(δ/2M) + (δ/2M)/9] − δ (δ < 2M), else M',
-      inputs: [`${S}.checkpoint_time_effective`, `${S}.cluster_mtbf`], compute: (d, m) => dalyInterval(num(d), num(m)),
+      inputs: { delta: number(`${S}.checkpoint_time_effective`), mtbf: number(`${S}.cluster_mtbf`) },
+      compute: ({ delta, mtbf }) => dalyInterval(delta, mtbf),
     }),
     derived({
       id: `${S}.checkpoint_interval`, label: 'Checkpoint interval', doc: 'The interval in use: the one set, else Daly\'s (wall 15 cell 6).',
       unit: 's', layer: 'E', wall: W, formula: 'τ = τ_user ?? τ_D',
-      inputs: [`${S}.checkpoint_interval_user`, `${S}.checkpoint_interval_daly`], compute: (u, d) => optNum(u) ?? num(d),
+      inputs: { set: optNumber(`${S}.checkpoint_interval_user`), daly: number(`${S}.checkpoint_interval_daly`) },
+      compute: ({ set, daly }) => set ?? daly,
     }),
     derived({
       id: `${S}.goodput`, label: 'Goodput', doc: 'Expected useful fraction of wall time, with checkpoint cost, lost rework and restarts (wall 15 cell 7).',
       unit: '1', layer: 'E', wall: W, formula: 'Γ = τ / (M · e^{R/M} · (e^{(τ+δ)/M} − 1))',
-      inputs: [`${S}.checkpoint_interval`, `${S}.checkpoint_time_effective`, `${S}.restart_time`, `${S}.cluster_mtbf`],
-      compute: (t, d, r, m) => goodputExact(num(t), num(d), num(r), num(m)),
+      inputs: {
+        tau: number(`${S}.checkpoint_interval`), delta: number(`${S}.checkpoint_time_effective`),
+        restart: number(`${S}.restart_time`), mtbf: number(`${S}.cluster_mtbf`),
+      },
+      compute: ({ tau, delta, restart, mtbf }) => goodputExact(tau, delta, restart, mtbf),
     }),
     derived({
       id: `${S}.goodput_first_order`, label: 'Goodput (first order)', doc: 'First-order approximation of the goodput, for comparison (wall 15 cell 7).',
       unit: '1', layer: 'E', wall: W, formula: '1 − δ/τ − (τ/2 + R)/M',
-      inputs: [`${S}.checkpoint_interval`, `${S}.checkpoint_time_effective`, `${S}.restart_time`, `${S}.cluster_mtbf`],
-      compute: (t, d, r, m) => 1 - num(d) / num(t) - (num(t) / 2 + num(r)) / num(m),
+      inputs: {
+        tau: number(`${S}.checkpoint_interval`), delta: number(`${S}.checkpoint_time_effective`),
+        restart: number(`${S}.restart_time`), mtbf: number(`${S}.cluster_mtbf`),
+      },
+      compute: ({ tau, delta, restart, mtbf }) => 1 - delta / tau - (tau / 2 + restart) / mtbf,
     }),
     derived({
       id: `${S}.job_duration_effective`, label: 'Job duration (in use)', doc: 'The job length T_job the failure counts use.',
       unit: 's', displayUnit: 'days', layer: 'E', wall: W, formula: `T_job = job_duration ?? ${jobSource}`,
-      inputs: [`${S}.job_duration`, jobSource],
-      compute: (set, dflt) => {
-        const v = optNum(set) ?? optNum(dflt);
+      inputs: { set: optNumber(`${S}.job_duration`), fallback: optNumber(jobSource) },
+      compute: ({ set, fallback }) => {
+        const v = set ?? fallback;
         return v === null ? fail('missing_data', `job duration unknown; set ${S}.job_duration or give ${jobSource}`) : v;
       },
     }),
     derived({
       id: `${S}.expected_failures`, label: 'Expected failures', doc: 'Expected failures during the job (wall 15 cell 8).',
       unit: 'failures', layer: 'E', wall: W, formula: 'T_job / M',
-      inputs: [`${S}.job_duration_effective`, `${S}.cluster_mtbf`], compute: (t, m) => num(t) / num(m),
+      inputs: { job: number(`${S}.job_duration_effective`), mtbf: number(`${S}.cluster_mtbf`) }, compute: ({ job, mtbf }) => job / mtbf,
     }),
     derived({
       id: `${S}.failure_probability`, label: 'Failure probability', doc: 'Probability of at least one failure during the job (wall 15 cell 8).',
       unit: '1', layer: 'E', wall: W, formula: '1 − e^{−T_job/M}',
-      inputs: [`${S}.job_duration_effective`, `${S}.cluster_mtbf`], compute: (t, m) => -Math.expm1(-num(t) / num(m)),
+      inputs: { job: number(`${S}.job_duration_effective`), mtbf: number(`${S}.cluster_mtbf`) },
+      compute: ({ job, mtbf }) => -Math.expm1(-job / mtbf),
     }),
     ...statusCells({
       scope: S, wall: W, formula: 'FAIL if Γ < 0.5 or δ ≥ M; WARN if Γ < 0.90',
-      inputs: [`${S}.goodput`, `${S}.checkpoint_time_effective`, `${S}.cluster_mtbf`],
-      judge: (g, d, m) =>
+      inputs: { goodput: number(`${S}.goodput`), delta: number(`${S}.checkpoint_time_effective`), mtbf: number(`${S}.cluster_mtbf`) },
+      judge: ({ goodput, delta, mtbf }) =>
         verdict(
-          reasons([num(g) < 0.5 && `goodput ${frac(num(g))} is below 0.5`,
-            num(d) >= num(m) && `checkpoint time ${dur(num(d))} is not shorter than the cluster MTBF ${dur(num(m))}`]),
-          reasons([num(g) < 0.9 && `goodput ${frac(num(g))} is below 0.90`]),
+          reasons([goodput < 0.5 && `goodput ${frac(goodput)} is below 0.5`,
+            delta >= mtbf && `checkpoint time ${dur(delta)} is not shorter than the cluster MTBF ${dur(mtbf)}`]),
+          reasons([goodput < 0.9 && `goodput ${frac(goodput)} is below 0.90`]),
         ),
     }),
   ];

@@ -7,12 +7,13 @@
  * where null means "follow", plus a `<name>_effective` cell holding the value in use; every
  * formula reads the resolved cell (docs/physics-notes.md, wall 14).
  */
-import { derived, input, type CellDef, type Domain } from '../../graph/index.js';
+import { choice, derived, input, number, optFlag, optNumber, type CellDef, type Domain } from '../../graph/index.js';
+import { spec } from '../common/index.js';
 import type { BuildContext } from '../context.js';
-import { bool, num, specSource, str } from './common.js';
 
 const S = 'communication';
 const W = 14;
+const OPTIMIZERS = ['adam', 'adamw', 'sgd_momentum', 'sgd', 'none'] as const;
 
 function countInput(name: string, label: string, doc: string, unit = 'count'): CellDef {
   return input({
@@ -26,7 +27,7 @@ type NumberBounds = Omit<Extract<Domain, { kind: 'number' }>, 'kind'>;
 function factorInput(name: string, label: string, doc: string, dflt: number, domain: NumberBounds): CellDef {
   return input({
     id: `${S}.${name}`, label, doc, unit: '1', layer: 'E', wall: W, default: dflt,
-    source: specSource('§8.1'), domain: { kind: 'number', ...domain },
+    source: spec('§8.1'), domain: { kind: 'number', ...domain },
   });
 }
 
@@ -53,8 +54,8 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
       id: `${S}.global_batch_size_effective`, label: 'Global batch size (in use)',
       doc: 'The global batch B_g the step uses: communication.global_batch_size, else scenario.batch_size.',
       unit: 'sequences', layer: 'A', wall: W, formula: 'B_g = global_batch_size ?? batch_size',
-      inputs: [`${S}.global_batch_size`, 'scenario.batch_size'],
-      compute: (gb, b) => (gb === null ? num(b) : num(gb)),
+      inputs: { set: optNumber(`${S}.global_batch_size`), batch: number('scenario.batch_size') },
+      compute: ({ set, batch }) => (set === null ? batch : set),
     }),
     input({
       id: `${S}.seq_len`, label: 'Training sequence length',
@@ -65,8 +66,8 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
       id: `${S}.seq_len_effective`, label: 'Training sequence length (in use)',
       doc: 'The sequence length S training uses: communication.seq_len, else scenario.context_len.',
       unit: 'tokens', layer: 'A', wall: W, formula: 'S = seq_len ?? context_len',
-      inputs: [`${S}.seq_len`, 'scenario.context_len'],
-      compute: (s, x) => (s === null ? num(x) : num(s)),
+      inputs: { set: optNumber(`${S}.seq_len`), context: number('scenario.context_len') },
+      compute: ({ set, context }) => (set === null ? context : set),
     }),
     countInput('microbatch_size', 'Microbatch size', 'Sequences per microbatch on one pipeline, b.', 'sequences'),
     countInput('tp', 'Tensor parallel degree', 'Tensor-parallel degree t: each layer is split over t accelerators.'),
@@ -79,7 +80,7 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
     }),
     input({
       id: `${S}.optimizer`, label: 'Optimizer', doc: 'Optimizer, which sets the state bytes per parameter (§8.1 table).',
-      unit: 'enum', layer: 'A', wall: W, default: 'adamw', domain: { kind: 'choice', choices: ['adam', 'adamw', 'sgd_momentum', 'sgd', 'none'] },
+      unit: 'enum', layer: 'A', wall: W, default: 'adamw', domain: { kind: 'choice', choices: OPTIMIZERS },
     }),
     input({
       id: `${S}.recompute`, label: 'Activation recomputation', doc: 'Activation recomputation: none, selective (attention core) or full (§2.4, §2.7).',
@@ -94,8 +95,8 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
       id: `${S}.sequence_parallel_effective`, label: 'Sequence parallelism (in use)',
       doc: 'Whether sequence parallelism is used: communication.sequence_parallel, else t > 1.',
       unit: 'bool', layer: 'A', wall: W, formula: 'sp = sequence_parallel ?? (t > 1)',
-      inputs: [`${S}.sequence_parallel`, `${S}.tp`],
-      compute: (sp, t) => (sp === null ? num(t) > 1 : bool(sp)),
+      inputs: { set: optFlag(`${S}.sequence_parallel`), tp: number(`${S}.tp`) },
+      compute: ({ set, tp }) => (set === null ? tp > 1 : set),
     }),
     input({
       id: `${S}.dp_algorithm`, label: 'DP all-reduce algorithm',
@@ -115,7 +116,7 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
     input({
       id: `${S}.optimizer_state_bytes_per_element`, label: 'Optimizer state width',
       doc: 'Bytes of one optimizer state element (moments and master weights are FP32).',
-      unit: 'B', layer: 'A', wall: W, default: 4, source: specSource('§8.1 optimizer table (FP32 state)'),
+      unit: 'B', layer: 'A', wall: W, default: 4, source: spec('§8.1 optimizer table (FP32 state)'),
       domain: { kind: 'number', min: 0, minExclusive: true },
     }),
     derived({
@@ -123,8 +124,11 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
       doc: 'Optimizer state per trainable parameter, o_b: FP32 master + moments in mixed precision (§8.1 table).',
       unit: 'B/param', layer: 'A', wall: W,
       formula: 'o_b = (master [b_p < b_s] + moments) · b_s: adamw 12 B (b_p < 4 B) or 8 B',
-      inputs: [`${S}.optimizer`, 'scenario.param_bytes_per_element', `${S}.optimizer_state_bytes_per_element`],
-      compute: (opt, bp, bs) => optimizerBytesPerParam(str(opt), num(bp), num(bs)),
+      inputs: {
+        optimizer: choice(`${S}.optimizer`, OPTIMIZERS), paramBytes: number('scenario.param_bytes_per_element'),
+        stateBytes: number(`${S}.optimizer_state_bytes_per_element`),
+      },
+      compute: ({ optimizer, paramBytes, stateBytes }) => optimizerBytesPerParam(optimizer, paramBytes, stateBytes),
     }),
   ];
 }

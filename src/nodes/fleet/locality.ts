@@ -5,9 +5,9 @@
  * node count); active when the fleet has ≥ 2 nodes. Wall 14 reads `topology_factor` for its
  * inter-node all-to-all bandwidth when this wall is active.
  */
-import { derived, fail, input, type CellDef } from '../../graph/index.js';
+import { choice, derived, fail, input, number, optNumber, type CellDef } from '../../graph/index.js';
+import { frac, provenanceOf, reasons, spec, statusCells, verdict } from '../common/index.js';
 import type { BuildContext } from '../context.js';
-import { frac, num, optNum, provenanceOf, specSource, reasons, statusCells, str, verdict } from './common.js';
 
 const S = 'locality';
 const W = 10;
@@ -57,52 +57,59 @@ export function localityWall(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: `${S}.active`, label: 'Active', doc: 'Wall 10 is active for a fleet of two or more nodes.', unit: 'bool', layer: 'E', wall: W,
-      formula: 'N_n ≥ 2', inputs: ['communication.num_nodes'], compute: (n) => num(n) >= 2,
+      formula: 'N_n ≥ 2', inputs: { nodes: number('communication.num_nodes') }, compute: ({ nodes }) => nodes >= 2,
     }),
     derived({
       id: `${S}.node_injection_bandwidth`, label: 'Node injection bandwidth', doc: 'Fabric bandwidth one node can inject, per direction (wall 10).',
       unit: 'B/s', displayUnit: 'GB/s', layer: 'D', wall: W, formula: 'B_node = n_nic · β_f',
-      inputs: ['communication.nics_per_node', 'communication.fabric_bandwidth'],
-      compute: (nic, bf) => {
-        const beta = optNum(bf);
-        if (beta === null) return fail('missing_data', 'no fabric bandwidth (communication.fabric_bandwidth); node injection bandwidth needs it');
-        return num(nic) * beta;
+      inputs: { nics: number('communication.nics_per_node'), fabric: optNumber('communication.fabric_bandwidth') },
+      compute: ({ nics, fabric }) => {
+        if (fabric === null) return fail('missing_data', 'no fabric bandwidth (communication.fabric_bandwidth); node injection bandwidth needs it');
+        return nics * fabric;
       },
     }),
     derived({
       id: `${S}.bisection_fraction`, label: 'Bisection fraction', doc: 'Bisection bandwidth relative to a non-blocking network (wall 10 cell 1).',
       unit: '1', layer: 'E', wall: W, formula: 'β_b: fat_tree 1, dragonfly 0.85, ring min(1, 4/N), torus_2d min(1, 4/√N), torus_3d min(1, 4/∛N)',
-      inputs: [`${S}.topology`, 'communication.num_nodes'],
-      compute: (t, n) => bisectionFraction(str(t), num(n)),
+      inputs: { topology: choice(`${S}.topology`, TOPOLOGIES), nodes: number('communication.num_nodes') },
+      compute: ({ topology, nodes }) => bisectionFraction(topology, nodes),
     }),
     derived({
       id: `${S}.bisection_bandwidth`, label: 'Bisection bandwidth', doc: 'Bandwidth across the worst cut of the fabric, per direction (wall 10 cell 2).',
       unit: 'B/s', displayUnit: 'GB/s', layer: 'E', wall: W, formula: 'β_b · (N/2) · B_node / o',
-      inputs: [`${S}.bisection_fraction`, 'communication.num_nodes', `${S}.node_injection_bandwidth`, 'communication.oversubscription'],
-      compute: (bb, n, bn, o) => (num(bb) * (num(n) / 2) * num(bn)) / num(o),
+      inputs: {
+        bisection: number(`${S}.bisection_fraction`), nodes: number('communication.num_nodes'),
+        injection: number(`${S}.node_injection_bandwidth`), oversubscription: number('communication.oversubscription'),
+      },
+      compute: ({ bisection, nodes, injection, oversubscription }) => (bisection * (nodes / 2) * injection) / oversubscription,
     }),
     derived({
       id: `${S}.all_to_all_bandwidth_per_node`, label: 'All-to-all bandwidth per node', doc: 'Bandwidth a node sustains in an all-to-all (wall 10 cell 3).',
       unit: 'B/s', displayUnit: 'GB/s', layer: 'E', wall: W, formula: 'β_b · B_node / o',
-      inputs: [`${S}.bisection_fraction`, `${S}.node_injection_bandwidth`, 'communication.oversubscription'],
-      compute: (bb, bn, o) => (num(bb) * num(bn)) / num(o),
+      inputs: {
+        bisection: number(`${S}.bisection_fraction`), injection: number(`${S}.node_injection_bandwidth`),
+        oversubscription: number('communication.oversubscription'),
+      },
+      compute: ({ bisection, injection, oversubscription }) => (bisection * injection) / oversubscription,
     }),
     derived({
       id: `${S}.topology_factor`, label: 'Topology factor',
       doc: 'Derating wall 14 applies to inter-node all-to-all bandwidth; ring and tree collectives are not derated (wall 10 cell 3).',
       unit: '1', layer: 'E', wall: W, formula: 'topology_factor = β_b',
-      inputs: [`${S}.bisection_fraction`], compute: (bb) => num(bb),
+      inputs: { bisection: number(`${S}.bisection_fraction`) }, compute: ({ bisection }) => bisection,
     }),
     derived({
       id: `${S}.average_hops`, label: 'Average hops', doc: 'Mean switch hops between two nodes (wall 10 cell 4).',
       unit: 'hops', layer: 'E', wall: W, formula: 'fat_tree 4; dragonfly 3; ring N/4; torus_2d √N/2; torus_3d 3·∛N/4',
-      inputs: [`${S}.topology`, 'communication.num_nodes'],
-      compute: (t, n) => averageHops(str(t), num(n)),
-      source: specSource('wall 10 cell 4'),
+      inputs: { topology: choice(`${S}.topology`, TOPOLOGIES), nodes: number('communication.num_nodes') },
+      compute: ({ topology, nodes }) => averageHops(topology, nodes),
+      source: spec('wall 10 cell 4'),
     }),
     ...statusCells({
-      scope: S, wall: W, formula: 'WARN if β_b/o < 0.5; never FAIL', inputs: [`${S}.bisection_fraction`, 'communication.oversubscription'],
-      judge: (bb, o) => verdict([], reasons([num(bb) / num(o) < 0.5 && `effective bisection β_b/o = ${frac(num(bb) / num(o))} is below 0.5`])),
+      scope: S, wall: W, formula: 'WARN if β_b/o < 0.5; never FAIL',
+      inputs: { bisection: number(`${S}.bisection_fraction`), oversubscription: number('communication.oversubscription') },
+      judge: ({ bisection, oversubscription }) =>
+        verdict([], reasons([bisection / oversubscription < 0.5 && `effective bisection β_b/o = ${frac(bisection / oversubscription)} is below 0.5`])),
     }),
   ];
 }

@@ -5,10 +5,10 @@
  * duration. Present in every mode; active when `job_arrival_rate` is set. While it is unset
  * every queue cell is null (not evaluated) and the status is PASS.
  */
-import { derived, fail, input, type CellDef } from '../../graph/index.js';
+import { derived, fail, flag, input, optFlag, optNumber, type CellDef } from '../../graph/index.js';
+import { dur, frac, reasons, statusCells, verdict } from '../common/index.js';
 import type { BuildContext } from '../context.js';
 import { queueCells } from '../templates/queue.js';
-import { bool, dur, frac, num, reasons, statusCells, verdict } from './common.js';
 
 const S = 'multi_tenant';
 const W = 16;
@@ -33,7 +33,8 @@ export function multiTenantWall(_ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: `${S}.active`, label: 'Active', doc: 'Wall 16 is active when a job arrival rate is set.', unit: 'bool', layer: 'E', wall: W,
-      formula: 'job_arrival_rate set', inputs: [`${S}.job_arrival_rate`], compute: (l) => l !== null,
+      formula: 'job_arrival_rate set', inputs: { arrivalRate: optNumber(`${S}.job_arrival_rate`) },
+      compute: ({ arrivalRate }) => arrivalRate !== null,
     }),
     ...queueCells({
       scope: S, wall: W, customer: 'job',
@@ -45,15 +46,22 @@ export function multiTenantWall(_ctx: BuildContext): CellDef[] {
     }),
     ...statusCells({
       scope: S, wall: W, formula: 'FAIL if unstable; WARN if ρ > 0.8 or avg_wait_time > D',
-      inputs: [`${S}.active`, `${S}.job_duration_mean`, `${S}.cluster_utilization`, `${S}.is_stable`, `${S}.avg_wait_time`],
-      judge: (active, d, rho, stable, wait) => {
-        if (!bool(active)) return verdict([], []);
-        if (d === null) return fail('missing_data', `${S}.job_duration_mean is unset; the job queue needs the mean job duration`);
+      // The queue cells are null (not evaluated) while λ or D is unset.
+      inputs: {
+        active: flag(`${S}.active`), duration: optNumber(`${S}.job_duration_mean`), rho: optNumber(`${S}.cluster_utilization`),
+        stable: optFlag(`${S}.is_stable`), wait: optNumber(`${S}.avg_wait_time`),
+      },
+      judge: ({ active, duration, rho, stable, wait }) => {
+        if (!active) return verdict([], []);
+        if (duration === null) return fail('missing_data', `${S}.job_duration_mean is unset; the job queue needs the mean job duration`);
+        // λ and D are set here, and c and cv are never unset, so every queue cell has a value;
+        // this guard only narrows their types.
+        if (rho === null || stable === null || wait === null) return fail('missing_data', `the ${S} job queue was not evaluated`);
         return verdict(
-          reasons([!bool(stable) && `job queue is unstable: utilisation ${frac(num(rho))} ≥ 1`]),
+          reasons([!stable && `job queue is unstable: utilisation ${frac(rho)} ≥ 1`]),
           reasons([
-            num(rho) > 0.8 && `cluster utilisation ${frac(num(rho))} is above 0.8`,
-            num(wait) > num(d) && `mean wait ${dur(num(wait))} exceeds the mean job duration ${dur(num(d))}`,
+            rho > 0.8 && `cluster utilisation ${frac(rho)} is above 0.8`,
+            wait > duration && `mean wait ${dur(wait)} exceeds the mean job duration ${dur(duration)}`,
           ]),
         );
       },

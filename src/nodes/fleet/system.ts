@@ -8,9 +8,9 @@
  * scale-up link (β_nv, α_nv) is the device's `hardware.scaleup_bandwidth` /
  * `hardware.scaleup_latency` and is not repeated here.
  */
-import { derived, input, type CellDef } from '../../graph/index.js';
+import { derived, input, number, optNumber, type CellDef } from '../../graph/index.js';
+import { provenanceOf, spec } from '../common/index.js';
 import type { BuildContext } from '../context.js';
-import { num, optNum, provenanceOf, specSource } from './common.js';
 
 const S = 'communication';
 const W = 14;
@@ -46,7 +46,7 @@ export function systemCells(ctx: BuildContext): CellDef[] {
       id: `${S}.fabric_latency`, label: 'Fabric latency', doc: 'Per-hop latency α_f of an inter-node message (§1.5 default 5 µs).',
       unit: 's', displayUnit: 'µs', layer: 'D', wall: W, default: f.fabric_latency ?? 5e-6,
       provenance: provenanceOf(fromCatalogue && f.fabric_latency !== undefined),
-      source: f.fabric_latency !== undefined && f.source ? f.source : specSource('§1.5 fabric_latency'),
+      source: f.fabric_latency !== undefined && f.source ? f.source : spec('§1.5 fabric_latency'),
       domain: { kind: 'number', min: 0 },
     }),
     input({
@@ -59,18 +59,19 @@ export function systemCells(ctx: BuildContext): CellDef[] {
     derived({
       id: `${S}.num_devices`, label: 'Accelerators', doc: 'Total accelerators in the fleet, N = N_n·g (§8.2 cell 1).',
       unit: 'GPUs', layer: 'D', wall: W, formula: 'N = N_n · g',
-      inputs: [`${S}.num_nodes`, `${S}.gpus_per_node`],
-      compute: (nodes, g) => num(nodes) * num(g),
+      inputs: { nodes: number(`${S}.num_nodes`), gpusPerNode: number(`${S}.gpus_per_node`) },
+      compute: ({ nodes, gpusPerNode }) => nodes * gpusPerNode,
     }),
     derived({
       id: `${S}.net_bandwidth_per_gpu`, label: 'Fabric bandwidth per GPU',
       doc: 'Inter-node bandwidth one accelerator can use, per direction; unset when the fleet has no fabric (§8.2 cell 8).',
       unit: 'B/s', displayUnit: 'GB/s', layer: 'D', wall: W, formula: 'β_net = n_nic · β_f / (g · o)',
-      inputs: [`${S}.nics_per_node`, `${S}.fabric_bandwidth`, `${S}.gpus_per_node`, `${S}.oversubscription`],
-      compute: (nic, bf, g, o) => {
-        const beta = optNum(bf);
-        return beta === null ? null : (num(nic) * beta) / (num(g) * num(o));
+      inputs: {
+        nics: number(`${S}.nics_per_node`), fabric: optNumber(`${S}.fabric_bandwidth`),
+        gpusPerNode: number(`${S}.gpus_per_node`), oversubscription: number(`${S}.oversubscription`),
       },
+      compute: ({ nics, fabric, gpusPerNode, oversubscription }) =>
+        fabric === null ? null : (nics * fabric) / (gpusPerNode * oversubscription),
     }),
   ];
 }

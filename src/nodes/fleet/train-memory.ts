@@ -2,98 +2,131 @@
  * Wall 14, training memory per GPU (physics.md §8.6) and the wall's status (§8.6 "Status",
  * §11.3 row 14). Sharding reads dp for dense parameters and dp/e for expert parameters.
  */
-import { derived, type CellDef, type Plain } from '../../graph/index.js';
+import { type ArgsOf, type CellDef, derived, flag, number, optNumber } from '../../graph/index.js';
+import { alwaysActive, frac, gb, reasons, required, statusCells, verdict } from '../common/index.js';
 import type { BuildContext } from '../context.js';
-import { alwaysActive, bool, frac, gb, num, reasons, statusCells, verdict } from './common.js';
 
 const S = 'communication';
 const W = 14;
 
-/** Dense and expert parameter counts per GPU, each divided by its DP degree when `sharded`. */
-const perGpu = (sharded: boolean, pd: Plain, dp: Plain, pe: Plain, dpe: Plain): number =>
-  num(pd) / (sharded ? num(dp) : 1) + num(pe) / (sharded ? num(dpe) : 1);
+/** What the sharded terms read: the ZeRO stage and the dense and expert parameters with their DP degrees. */
+const shardInputs = {
+  zeroStage: number(`${S}.zero_stage`),
+  denseParams: number(`${S}.dense_params_per_gpu`), dp: number(`${S}.dp`),
+  expertParams: number(`${S}.expert_params_per_gpu`), expertDp: number(`${S}.expert_dp`),
+};
 
-const SHARD_INPUTS = [`${S}.zero_stage`, `${S}.dense_params_per_gpu`, `${S}.dp`, `${S}.expert_params_per_gpu`, `${S}.expert_dp`];
+/** Dense and expert parameter counts per GPU, each divided by its DP degree when `sharded`. */
+const perGpu = (sharded: boolean, p: ArgsOf<typeof shardInputs>): number =>
+  p.denseParams / (sharded ? p.dp : 1) + p.expertParams / (sharded ? p.expertDp : 1);
+
+/** The five terms of the training memory per GPU (§8.6 items 1–5). */
+const termInputs = {
+  weights: number(`${S}.train_weights`), gradients: number(`${S}.train_gradients`), optimizer: number(`${S}.train_optimizer`),
+  activations: number(`${S}.train_activations`), buffers: number(`${S}.train_buffers`),
+};
 
 /** ι: extra in-flight activations of an interleaved schedule, 1 + (p−1)/(p·v) for v ≥ 2 (§2.7). */
 export const interleaveFactor = (p: number, v: number): number => (v >= 2 ? 1 + (p - 1) / (p * v) : 1);
 
-export function trainMemoryCells(_ctx: BuildContext): CellDef[] {
-  const terms = ['train_weights', 'train_gradients', 'train_optimizer', 'train_activations', 'train_buffers'].map((t) => `${S}.${t}`);
+export function trainMemoryCells(ctx: BuildContext): CellDef[] {
+  const capacityOf = (capacity: number | null) => required(capacity, ctx.device.id, 'memory_capacity', 'the training memory check');
   return [
     derived({
       id: `${S}.train_weights`, label: 'Weights per GPU', doc: 'Working weights held by one GPU; ZeRO-3 shards them over DP (§8.6 item 1).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'b_p · P_gpu / (dp if z = 3)',
-      inputs: [...SHARD_INPUTS, 'scenario.param_bytes_per_element'],
-      compute: (z, pd, dp, pe, dpe, bp) => num(bp) * perGpu(num(z) === 3, pd, dp, pe, dpe),
+      inputs: { ...shardInputs, paramBytes: number('scenario.param_bytes_per_element') },
+      compute: ({ paramBytes, ...shard }) => paramBytes * perGpu(shard.zeroStage === 3, shard),
     }),
     derived({
       id: `${S}.train_gradients`, label: 'Gradients per GPU', doc: 'Gradients held by one GPU; ZeRO-2 and -3 shard them over DP (§8.6 item 2).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'b_p · f_tr · P_gpu / (dp if z ≥ 2)',
-      inputs: [...SHARD_INPUTS, 'scenario.param_bytes_per_element', `${S}.trainable_fraction`],
-      compute: (z, pd, dp, pe, dpe, bp, ftr) => num(bp) * num(ftr) * perGpu(num(z) >= 2, pd, dp, pe, dpe),
+      inputs: { ...shardInputs, paramBytes: number('scenario.param_bytes_per_element'), trainable: number(`${S}.trainable_fraction`) },
+      compute: ({ paramBytes, trainable, ...shard }) => paramBytes * trainable * perGpu(shard.zeroStage >= 2, shard),
     }),
     derived({
       id: `${S}.train_optimizer`, label: 'Optimizer state per GPU', doc: 'Optimizer state held by one GPU; ZeRO ≥ 1 shards it over DP (§8.6 item 3).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'o_b · f_tr · P_gpu / (dp if z ≥ 1)',
-      inputs: [...SHARD_INPUTS, `${S}.optimizer_bytes_per_param`, `${S}.trainable_fraction`],
-      compute: (z, pd, dp, pe, dpe, ob, ftr) => num(ob) * num(ftr) * perGpu(num(z) >= 1, pd, dp, pe, dpe),
+      inputs: { ...shardInputs, optimizerBytes: number(`${S}.optimizer_bytes_per_param`), trainable: number(`${S}.trainable_fraction`) },
+      compute: ({ optimizerBytes, trainable, ...shard }) => optimizerBytes * trainable * perGpu(shard.zeroStage >= 1, shard),
     }),
     derived({
       id: `${S}.train_activations`, label: 'Activations per GPU',
       doc: 'Stored activations on the first pipeline stage under 1F1B: min(m, p) microbatches in flight (§2.7, §8.6 item 4).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'A_gpu = a_layer · L_stage · min(m, p) · ι',
-      inputs: ['workload.activation_bytes_per_layer', `${S}.layers_per_stage`, `${S}.num_microbatches`, `${S}.pp`, `${S}.virtual_stages`],
-      compute: (a, ls, m, p, v) => num(a) * num(ls) * Math.min(num(m), num(p)) * interleaveFactor(num(p), num(v)),
+      inputs: {
+        perLayer: number('workload.activation_bytes_per_layer'), layers: number(`${S}.layers_per_stage`),
+        microbatches: number(`${S}.num_microbatches`), pp: number(`${S}.pp`), virtualStages: number(`${S}.virtual_stages`),
+      },
+      compute: ({ perLayer, layers, microbatches, pp, virtualStages }) =>
+        perLayer * layers * Math.min(microbatches, pp) * interleaveFactor(pp, virtualStages),
     }),
     derived({
       id: `${S}.train_buffers`, label: 'Buffers per GPU',
       doc: 'Communication buffers, pipeline send/receive buffers (p > 1) and two gathered layers under ZeRO-3 (§8.6 item 5).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W,
       formula: 'f_buf · b_p · f_tr · P_gpu + [p > 1] 2·M_tp/t_sp + [z = 3] 2·W_gpu/L_stage',
-      inputs: [`${S}.comm_buffer_fraction`, 'scenario.param_bytes_per_element', `${S}.trainable_fraction`, `${S}.params_per_gpu`,
-        `${S}.pp`, `${S}.tp_message_bytes`, `${S}.tp`, `${S}.sequence_parallel_effective`, `${S}.zero_stage`,
-        `${S}.weight_bytes_per_gpu`, `${S}.layers_per_stage`],
-      compute: (fbuf, bp, ftr, pgpu, p, mtp, t, sp, z, wgpu, ls) => {
-        const comm = num(fbuf) * num(bp) * num(ftr) * num(pgpu);
-        const pipeline = num(p) > 1 ? (2 * num(mtp)) / (bool(sp) ? num(t) : 1) : 0;
-        const gathered = num(z) === 3 ? (2 * num(wgpu)) / num(ls) : 0;
+      inputs: {
+        bufferFraction: number(`${S}.comm_buffer_fraction`), paramBytes: number('scenario.param_bytes_per_element'),
+        trainable: number(`${S}.trainable_fraction`), params: number(`${S}.params_per_gpu`),
+        pp: number(`${S}.pp`), tpMessage: number(`${S}.tp_message_bytes`), tp: number(`${S}.tp`),
+        sequenceParallel: flag(`${S}.sequence_parallel_effective`), zeroStage: number(`${S}.zero_stage`),
+        weightBytes: number(`${S}.weight_bytes_per_gpu`), layers: number(`${S}.layers_per_stage`),
+      },
+      compute: ({ bufferFraction, paramBytes, trainable, params, pp, tpMessage, tp, sequenceParallel, zeroStage, weightBytes, layers }) => {
+        const comm = bufferFraction * paramBytes * trainable * params;
+        const pipeline = pp > 1 ? (2 * tpMessage) / (sequenceParallel ? tp : 1) : 0;
+        const gathered = zeroStage === 3 ? (2 * weightBytes) / layers : 0;
         return comm + pipeline + gathered;
       },
     }),
     derived({
       id: `${S}.train_memory`, label: 'Training memory per GPU', doc: 'Everything one GPU holds during training (§8.6 item 6).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'weights + gradients + optimizer + activations + buffers',
-      inputs: terms, compute: (...v) => v.reduce<number>((s, x) => s + num(x), 0),
+      inputs: termInputs,
+      compute: ({ weights, gradients, optimizer, activations, buffers }) => weights + gradients + optimizer + activations + buffers,
     }),
     derived({
       id: `${S}.train_memory_utilization`, label: 'Training memory utilisation', doc: 'Training memory per GPU over its capacity (§8.6 item 6).',
       unit: '1', layer: 'E', wall: W, formula: 'train_memory / memory_capacity',
-      inputs: [`${S}.train_memory`, 'hardware.memory_capacity'],
-      compute: (m, cap) => num(m) / num(cap),
+      inputs: { memory: number(`${S}.train_memory`), capacity: optNumber('hardware.memory_capacity') },
+      compute: ({ memory, capacity }) => {
+        const cap = capacityOf(capacity);
+        return typeof cap === 'number' ? memory / cap : cap;
+      },
     }),
     derived({
       id: `${S}.train_feasible`, label: 'Fits per GPU', doc: 'The training state fits in one GPU\'s memory (§8.6 item 6).',
       unit: 'bool', layer: 'E', wall: W, formula: 'train_memory ≤ memory_capacity',
-      inputs: [`${S}.train_memory`, 'hardware.memory_capacity'],
-      compute: (m, cap) => num(m) <= num(cap),
+      inputs: { memory: number(`${S}.train_memory`), capacity: optNumber('hardware.memory_capacity') },
+      compute: ({ memory, capacity }) => {
+        const cap = capacityOf(capacity);
+        return typeof cap === 'number' ? memory <= cap : cap;
+      },
     }),
     alwaysActive(S, W, 'in training mode (one device or a fleet)'),
     ...statusCells({
       scope: S, wall: W,
       formula: 'FAIL if train_memory > capacity; WARN if utilisation > memory_warn_utilization, scaling_efficiency < 0.5 or bubble_fraction > 0.25',
-      inputs: [`${S}.train_feasible`, `${S}.train_memory_utilization`, `${S}.scaling_efficiency`, `${S}.bubble_fraction`,
-        'scenario.memory_warn_utilization', `${S}.train_memory`, 'hardware.memory_capacity', ...terms],
-      judge: (fits, util, scaling, bubble, warnAt, mem, cap, w, g, o, a, b) =>
-        verdict(
-          reasons([!bool(fits) && `training needs ${gb(num(mem))} per GPU but the device has ${gb(num(cap))} `
-            + `(weights ${gb(num(w))}, gradients ${gb(num(g))}, optimizer ${gb(num(o))}, activations ${gb(num(a))}, buffers ${gb(num(b))})`]),
+      inputs: {
+        fits: flag(`${S}.train_feasible`), utilization: number(`${S}.train_memory_utilization`),
+        scaling: number(`${S}.scaling_efficiency`), bubble: number(`${S}.bubble_fraction`),
+        warnAt: number('scenario.memory_warn_utilization'), memory: number(`${S}.train_memory`),
+        capacity: optNumber('hardware.memory_capacity'), ...termInputs,
+      },
+      judge: ({ fits, utilization, scaling, bubble, warnAt, memory, capacity, weights, gradients, optimizer, activations, buffers }) => {
+        const cap = capacityOf(capacity);
+        if (typeof cap !== 'number') return cap;
+        return verdict(
+          reasons([!fits && `training needs ${gb(memory)} per GPU but the device has ${gb(cap)} `
+            + `(weights ${gb(weights)}, gradients ${gb(gradients)}, optimizer ${gb(optimizer)}, activations ${gb(activations)}, buffers ${gb(buffers)})`]),
           reasons([
-            num(util) > num(warnAt) && `memory utilisation ${frac(num(util))} per GPU is above ${num(warnAt)}`,
-            num(scaling) < 0.5 && `scaling efficiency ${frac(num(scaling))} is below 0.5`,
-            num(bubble) > 0.25 && `pipeline bubble ${frac(num(bubble))} is above 0.25`,
+            utilization > warnAt && `memory utilisation ${frac(utilization)} per GPU is above ${warnAt}`,
+            scaling < 0.5 && `scaling efficiency ${frac(scaling)} is below 0.5`,
+            bubble > 0.25 && `pipeline bubble ${frac(bubble)} is above 0.25`,
           ]),
-        ),
+        );
+      },
     }),
   ];
 }
