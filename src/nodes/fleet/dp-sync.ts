@@ -3,14 +3,16 @@
  * items 3–4): gradient bytes, the ZeRO volume factor, the all-reduce on the right links,
  * the overlap window and the exposed part, and the memory-bound optimizer step.
  */
-import { derived, Failure, type CellDef, type Plain } from '../../graph/index.js';
+import { choice, derived, Failure, flag, number, optNumber, type CellDef } from '../../graph/index.js';
+import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
 import { hierarchicalAllreduce, ringAllreduce } from '../templates/collectives.js';
-import { bool, num, str } from './common.js';
-import { fabricLink, LINK_INPUTS, type LinkFigures, linkFigures, scaleUpLink } from './links.js';
+import { fabricLink, type LinkFigures, linkFigures, linkInputs, scaleUpLink } from './links.js';
 
 const S = 'communication';
 const W = 14;
+/** The choices of communication.dp_algorithm (inputs.ts). */
+const DP_ALGORITHMS = ['auto', 'ring', 'hierarchical'] as const;
 
 /** ζ, all-reduce equivalents per step: 1 (z ≤ 1), (m + 1)/2 (z = 2), 1.5·m (z = 3) (§8.5 item 3). */
 export function zeroVolumeFactor(zeroStage: number, microbatches: number): number {
@@ -47,77 +49,91 @@ export function gradientAllreduce(
   });
 }
 
-const shardIf = (on: boolean, ways: Plain): number => (on ? num(ways) : 1);
+const shardIf = (on: boolean, ways: number): number => (on ? ways : 1);
 
-export function dpSyncCells(_ctx: BuildContext): CellDef[] {
+export function dpSyncCells(ctx: BuildContext): CellDef[] {
   return [
     derived({
       id: `${S}.dense_gradient_bytes`, label: 'Dense gradient bytes', doc: 'Dense gradient bytes one GPU reduces per step (§8.5 item 3).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'G_d = b_p · f_tr · P_dense,gpu',
-      inputs: ['scenario.param_bytes_per_element', `${S}.trainable_fraction`, `${S}.dense_params_per_gpu`],
-      compute: (bp, ftr, p) => num(bp) * num(ftr) * num(p),
+      inputs: { paramBytes: number('scenario.param_bytes_per_element'), trainable: number(`${S}.trainable_fraction`), params: number(`${S}.dense_params_per_gpu`) },
+      compute: ({ paramBytes, trainable, params }) => paramBytes * trainable * params,
     }),
     derived({
       id: `${S}.expert_gradient_bytes`, label: 'Expert gradient bytes', doc: 'Expert gradient bytes one GPU reduces per step (§8.5 item 3).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'G_e = b_p · f_tr · P_exp,gpu',
-      inputs: ['scenario.param_bytes_per_element', `${S}.trainable_fraction`, `${S}.expert_params_per_gpu`],
-      compute: (bp, ftr, p) => num(bp) * num(ftr) * num(p),
+      inputs: { paramBytes: number('scenario.param_bytes_per_element'), trainable: number(`${S}.trainable_fraction`), params: number(`${S}.expert_params_per_gpu`) },
+      compute: ({ paramBytes, trainable, params }) => paramBytes * trainable * params,
     }),
     derived({
       id: `${S}.zero_volume_factor`, label: 'ZeRO volume factor', doc: 'DP traffic per step in all-reduce equivalents, ζ, set by the ZeRO stage (§8.5 item 3).',
       unit: '1', layer: 'E', wall: W, formula: 'ζ = 1 (z ≤ 1), (m + 1)/2 (z = 2), 1.5·m (z = 3)',
-      inputs: [`${S}.zero_stage`, `${S}.num_microbatches`],
-      compute: (z, m) => zeroVolumeFactor(num(z), num(m)),
+      inputs: { zeroStage: number(`${S}.zero_stage`), m: number(`${S}.num_microbatches`) },
+      compute: ({ zeroStage, m }) => zeroVolumeFactor(zeroStage, m),
     }),
     derived({
       id: `${S}.dp_comm`, label: 'DP communication', doc: 'Gradient synchronisation time per step, dense over dp ranks and experts over dp/e (§8.5 item 3).',
       unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_dp = ζ · [AR(G_d, dp) + AR(G_e, dp/e)]',
-      inputs: [`${S}.zero_volume_factor`, `${S}.dense_gradient_bytes`, `${S}.dp`, `${S}.dp_ranks_per_node`, `${S}.dp_nodes`,
-        `${S}.expert_gradient_bytes`, `${S}.expert_dp`, `${S}.expert_dp_ranks_per_node`, `${S}.expert_dp_nodes`,
-        `${S}.dp_algorithm`, ...LINK_INPUTS],
-      compute: (zeta, gd, dp, kd, nd, ge, dpe, ke, ne, alg, ...links) => {
+      inputs: {
+        zeta: number(`${S}.zero_volume_factor`), denseBytes: number(`${S}.dense_gradient_bytes`), dp: number(`${S}.dp`),
+        denseRanksPerNode: number(`${S}.dp_ranks_per_node`), denseNodes: number(`${S}.dp_nodes`),
+        expertBytes: number(`${S}.expert_gradient_bytes`), expertDp: number(`${S}.expert_dp`),
+        expertRanksPerNode: number(`${S}.expert_dp_ranks_per_node`), expertNodes: number(`${S}.expert_dp_nodes`),
+        algorithm: choice(`${S}.dp_algorithm`, DP_ALGORITHMS), ...linkInputs,
+      },
+      compute: ({ zeta, denseBytes, dp, denseRanksPerNode, denseNodes, expertBytes, expertDp, expertRanksPerNode, expertNodes, algorithm, ...links }) => {
         const f = linkFigures(links);
-        const dense = gradientAllreduce(num(gd), num(dp), num(kd), num(nd), str(alg), f, 'the DP gradient all-reduce');
+        const dense = gradientAllreduce(denseBytes, dp, denseRanksPerNode, denseNodes, algorithm, f, 'the DP gradient all-reduce');
         if (dense instanceof Failure) return dense;
-        const expert = gradientAllreduce(num(ge), num(dpe), num(ke), num(ne), str(alg), f, 'the expert gradient all-reduce');
+        const expert = gradientAllreduce(expertBytes, expertDp, expertRanksPerNode, expertNodes, algorithm, f, 'the expert gradient all-reduce');
         if (expert instanceof Failure) return expert;
-        return num(zeta) * (dense + expert);
+        return zeta * (dense + expert);
       },
     }),
     derived({
       id: `${S}.overlap_window`, label: 'Overlap window',
       doc: 'Compute time the DP traffic can hide under: the last backward (z ≤ 1), every backward (z = 2), every microbatch (z = 3) (§8.5 item 3).',
       unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'W_ov = φ·T_c (z ≤ 1), m·φ·T_c (z = 2), m·T_c (z = 3)',
-      inputs: [`${S}.zero_stage`, `${S}.num_microbatches`, 'workload.backward_fraction', `${S}.microbatch_t_compute`],
-      compute: (z, m, phi, tc) => {
-        const zs = num(z);
-        if (zs <= 1) return num(phi) * num(tc);
-        return zs === 2 ? num(m) * num(phi) * num(tc) : num(m) * num(tc);
+      inputs: {
+        zeroStage: number(`${S}.zero_stage`), m: number(`${S}.num_microbatches`), backward: number('workload.backward_fraction'),
+        tc: number(`${S}.microbatch_t_compute`),
+      },
+      compute: ({ zeroStage, m, backward, tc }) => {
+        if (zeroStage <= 1) return backward * tc;
+        return zeroStage === 2 ? m * backward * tc : m * tc;
       },
     }),
     derived({
       id: `${S}.dp_exposed`, label: 'Exposed DP communication', doc: 'DP communication left on the critical path after overlap (§8.5 item 3).',
       unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_dp − min(ω · T_dp, W_ov) if overlap_dp, else T_dp',
-      inputs: [`${S}.dp_comm`, `${S}.overlap_dp`, `${S}.overlap_efficiency`, `${S}.overlap_window`],
-      compute: (tdp, on, omega, wov) => (bool(on) ? num(tdp) - Math.min(num(omega) * num(tdp), num(wov)) : num(tdp)),
+      inputs: { tdp: number(`${S}.dp_comm`), overlap: flag(`${S}.overlap_dp`), omega: number(`${S}.overlap_efficiency`), overlapWindow: number(`${S}.overlap_window`) },
+      compute: ({ tdp, overlap, omega, overlapWindow }) => (overlap ? tdp - Math.min(omega * tdp, overlapWindow) : tdp),
     }),
     derived({
       id: `${S}.optimizer_update_params`, label: 'Parameters updated per GPU',
       doc: 'Parameters whose optimizer step one GPU runs; ZeRO ≥ 1 shards them over DP (§8.5 item 4).',
       unit: 'params', layer: 'E', wall: W, formula: 'P_upd = P_dense,gpu/(dp if z ≥ 1) + P_exp,gpu/(dp/e if z ≥ 1)',
-      inputs: [`${S}.zero_stage`, `${S}.dense_params_per_gpu`, `${S}.dp`, `${S}.expert_params_per_gpu`, `${S}.expert_dp`],
-      compute: (z, pd, dp, pe, dpe) => {
-        const sharded = num(z) >= 1;
-        return num(pd) / shardIf(sharded, dp) + num(pe) / shardIf(sharded, dpe);
+      inputs: {
+        zeroStage: number(`${S}.zero_stage`), dense: number(`${S}.dense_params_per_gpu`), dp: number(`${S}.dp`),
+        expert: number(`${S}.expert_params_per_gpu`), expertDp: number(`${S}.expert_dp`),
+      },
+      compute: ({ zeroStage, dense, dp, expert, expertDp }) => {
+        const sharded = zeroStage >= 1;
+        return dense / shardIf(sharded, dp) + expert / shardIf(sharded, expertDp);
       },
     }),
     derived({
       id: `${S}.optimizer_step_time`, label: 'Optimizer step time',
       doc: 'Memory-bound optimizer update: state read and written, gradient read, weight written (§8.5 item 4).',
       unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_opt = f_tr · P_upd · (2·o_b + 2·b_p) / (BW · η_bw)',
-      inputs: [`${S}.trainable_fraction`, `${S}.optimizer_update_params`, `${S}.optimizer_bytes_per_param`,
-        'scenario.param_bytes_per_element', 'hardware.memory_bandwidth', 'scenario.bandwidth_efficiency'],
-      compute: (ftr, p, ob, bp, bw, eta) => (num(ftr) * num(p) * (2 * num(ob) + 2 * num(bp))) / (num(bw) * num(eta)),
+      inputs: {
+        trainable: number(`${S}.trainable_fraction`), params: number(`${S}.optimizer_update_params`), stateBytes: number(`${S}.optimizer_bytes_per_param`),
+        paramBytes: number('scenario.param_bytes_per_element'), bandwidth: optNumber('hardware.memory_bandwidth'), eta: number('scenario.bandwidth_efficiency'),
+      },
+      compute: ({ trainable, params, stateBytes, paramBytes, bandwidth, eta }) => {
+        const bw = required(bandwidth, ctx.device.id, 'memory_bandwidth', 'the optimizer step');
+        return typeof bw === 'number' ? (trainable * params * (2 * stateBytes + 2 * paramBytes)) / (bw * eta) : bw;
+      },
     }),
   ];
 }

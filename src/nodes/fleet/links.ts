@@ -4,8 +4,7 @@
  * the congestion factor κ_c on the time). A missing figure is a `missing_data` failure that
  * names what needed it; a trivial group of one rank needs no link at all.
  */
-import { fail, type Failure, type Plain } from '../../graph/index.js';
-import { num, optNum } from './common.js';
+import { type ArgsOf, fail, type Failure, number, optNumber } from '../../graph/index.js';
 
 export interface Link {
   readonly beta: number;
@@ -14,37 +13,32 @@ export interface Link {
   readonly congestion: number;
 }
 
-/** The raw link figures, in the order the cells declare them as inputs. */
-export const LINK_INPUTS = [
-  'hardware.scaleup_bandwidth',
-  'hardware.scaleup_latency',
-  'communication.net_bandwidth_per_gpu',
-  'communication.fabric_latency',
-  'communication.congestion_factor',
-] as const;
+/** The raw link figures every collective cell reads (spread last into its inputs). */
+export const linkInputs = {
+  betaNv: optNumber('hardware.scaleup_bandwidth'),
+  alphaNv: number('hardware.scaleup_latency'),
+  betaNet: optNumber('communication.net_bandwidth_per_gpu'),
+  alphaNet: number('communication.fabric_latency'),
+  congestion: number('communication.congestion_factor'),
+} as const;
 
 export interface LinkFigures {
   readonly betaNv: number | null;
-  readonly alphaNv: number | null;
+  readonly alphaNv: number;
   readonly betaNet: number | null;
   readonly alphaNet: number;
   readonly congestion: number;
 }
 
-export function linkFigures(values: readonly Plain[]): LinkFigures {
-  return {
-    betaNv: optNum(values[0]),
-    alphaNv: optNum(values[1]),
-    betaNet: optNum(values[2]),
-    alphaNet: num(values[3]),
-    congestion: num(values[4]),
-  };
+/** The link figures out of a cell's arguments (which hold `linkInputs` among others). */
+export function linkFigures({ betaNv, alphaNv, betaNet, alphaNet, congestion }: ArgsOf<typeof linkInputs>): LinkFigures {
+  return { betaNv, alphaNv, betaNet, alphaNet, congestion };
 }
 
 /** The scale-up link, or a failure saying that `what` needs it. */
 export function scaleUpLink(f: LinkFigures, what: string): Link | Failure {
   if (f.betaNv === null) return fail('missing_data', `no scale-up link bandwidth (hardware.scaleup_bandwidth); ${what} inside a node needs it`);
-  return { beta: f.betaNv, alpha: f.alphaNv ?? 0, congestion: 1 };
+  return { beta: f.betaNv, alpha: f.alphaNv, congestion: 1 };
 }
 
 /** The fabric link per GPU, or a failure saying that `what` needs it. */

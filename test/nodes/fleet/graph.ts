@@ -31,11 +31,31 @@ const STAND_IN_UNITS: Record<string, string> = {
   'workload.hidden_dim': 'elements',
 };
 
-export function standIn(id: string, value: Plain, unit = STAND_IN_UNITS[id] ?? '1'): CellDef {
+/**
+ * A stand-in input holding `value`. It is optional (may be unset) only when it holds no value
+ * and `optional` says every reader accepts unset; otherwise an unset stand-in is an error cell.
+ */
+export function standIn(id: string, value: Plain, unit = STAND_IN_UNITS[id] ?? '1', optional = value === null): CellDef {
   return input({
     id, label: id, doc: 'stand-in for a cell of a wall not in this graph', unit, layer: 'E', default: value,
-    domain: typeof value === 'string' ? { kind: 'text', optional: true } : typeof value === 'boolean' ? { kind: 'boolean', optional: true }
-      : { kind: 'number', optional: true, allowInfinity: true },
+    domain: typeof value === 'string' ? { kind: 'text', optional } : typeof value === 'boolean' ? { kind: 'boolean', optional }
+      : { kind: 'number', optional, allowInfinity: true },
+  });
+}
+
+/** Ids some cell of `defs` reads with a descriptor that does not accept unset (`number`, not `optNumber`). */
+function readAsRequired(defs: readonly CellDef[]): Set<string> {
+  const ids = new Set<string>();
+  for (const d of defs) if (d.kind === 'derived') for (const r of d.argRefs) if (!r.kind.endsWith('?') && r.kind !== 'value' && r.kind !== 'gate') ids.add(r.id);
+  return ids;
+}
+
+/** Stand-ins (null unless given) for the ids `defs` reads but does not define. */
+function standInsFor(defs: readonly CellDef[], standIns: Readonly<Record<string, Plain>>): CellDef[] {
+  const required = readAsRequired(defs);
+  return openInputs(defs).map((id) => {
+    const v = standIns[id] ?? null;
+    return standIn(id, v, undefined, v === null && !required.has(id));
   });
 }
 
@@ -44,7 +64,7 @@ export function fleetDefs(ctx: BuildContext, standIns: Readonly<Record<string, P
   const base = buildScenarioDefs(ctx);
   const have = new Set(base.map((d) => d.id));
   const defs = [...base, ...FLEET_FACTORIES.flatMap((f) => f(ctx)).filter((d) => !have.has(d.id))];
-  return [...defs, ...openInputs(defs).map((id) => standIn(id, standIns[id] ?? null))];
+  return [...defs, ...standInsFor(defs, standIns)];
 }
 
 /**
@@ -54,7 +74,7 @@ export function fleetDefs(ctx: BuildContext, standIns: Readonly<Record<string, P
  */
 export function wallsOnlyGraph(ctx: BuildContext, standIns: Readonly<Record<string, Plain>>, values: Readonly<Record<string, Plain>> = {}): LiveGraph {
   const defs = [...commonCells(ctx), ...FLEET_FACTORIES.flatMap((f) => f(ctx))];
-  const g = new LiveGraph([...defs, ...openInputs(defs).map((id) => standIn(id, standIns[id] ?? null))]);
+  const g = new LiveGraph([...defs, ...standInsFor(defs, standIns)]);
   for (const o of g.setMany(values)) if (!o.ok) throw new Error(o.message);
   return g;
 }
