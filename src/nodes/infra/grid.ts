@@ -8,7 +8,7 @@
  * `infra.electricity_price` is unset and `infra.electricity_price_effective` uses the global
  * default of §1.5 (0.12 USD/kWh) with a warning that names the fallback, so the trace shows it.
  */
-import { derived, input, warn, type CellDef, type Plain } from '../../graph/index.js';
+import { derived, input, number, optNumber, warn, type CellDef } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 
 /** 1 kWh = 3.6e6 J (physics.md §1.1): converts the catalogue's per-kWh figures to SI. */
@@ -64,14 +64,14 @@ export function infraCells(ctx: BuildContext): CellDef[] {
       doc: 'The regional electricity price, or the global default with a warning when the region has none.',
       unit: 'USD/J', displayUnit: 'USD/kWh', layer: 'C',
       formula: 'price = regional price ?? electricity_price_default',
-      inputs: ['infra.electricity_price', 'infra.electricity_price_default'],
-      compute: (regional: Plain, fallback: Plain) =>
+      inputs: { regional: optNumber('infra.electricity_price'), fallback: number('infra.electricity_price_default') },
+      compute: ({ regional, fallback }) =>
         regional !== null
           ? regional
           : warn(
               fallback,
               `${grid.id} has no electricity price; using the global default ` +
-                `${formatPerKwh(fallback as number)} USD/kWh (infra.electricity_price_default, physics.md §1.5)`,
+                `${formatPerKwh(fallback)} USD/kWh (infra.electricity_price_default, physics.md §1.5)`,
             ),
     }),
   ];

@@ -4,9 +4,8 @@
  * if Memory or Host-link bound; T_ov to wall 3. The parts sum to the latency exactly. Serving
  * and training split their own headline times (walls 4 and 14).
  */
-import { type CellDef, derived } from '../../graph/index.js';
+import { type CellDef, derived, number, text } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, str } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
 
 const s115 = spec('§11.5');
@@ -25,8 +24,8 @@ export function bindingPartCells(ctx: BuildContext): CellDef[] {
       doc: `The part of the step latency owned by wall ${wall} in the binding-wall split.`,
       unit: 's', layer: 'E', wall, source: s115,
       formula: `max(T_c, T_m) if the bottleneck is ${wall === 1 ? 'Compute' : 'Memory or Host link'}, else 0`,
-      inputs: ['compute.t_compute', 'compute.t_memory', 'compute.bottleneck'],
-      compute: (tc, tm, b) => (rooflineOwner(str(b)) === wall ? Math.max(num(tc), num(tm)) : 0),
+      inputs: { tc: number('compute.t_compute'), tm: number('compute.t_memory'), bottleneck: text('compute.bottleneck') },
+      compute: ({ tc, tm, bottleneck }) => (rooflineOwner(bottleneck) === wall ? Math.max(tc, tm) : 0),
     });
   return [
     part('compute', 1),
@@ -37,8 +36,8 @@ export function bindingPartCells(ctx: BuildContext): CellDef[] {
       doc: 'The part of the step latency owned by wall 3 (launch overhead) in the binding-wall split.',
       unit: 's', layer: 'E', wall: 3, source: s115,
       formula: 'T_ov',
-      inputs: ['compute.t_overhead'],
-      compute: (o) => num(o),
+      inputs: { overhead: number('compute.t_overhead') },
+      compute: ({ overhead }) => overhead,
     }),
   ];
 }

@@ -10,99 +10,137 @@
  *
  * Weight-streaming devices (wall 6) are not modelled here yet: they use the standard step.
  */
-import { type CellDef, type ComputeResult, derived, type Plain, warn } from '../../graph/index.js';
+import {
+  type ArgsOf, type CellDef, type ComputeResult, derived, type InputMap, number, optNumber, warn,
+} from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, numOrNull, required } from '../common/plain.js';
+import { required } from '../common/plain.js';
 import { type BuildContext, isLM } from '../context.js';
 
 const s40 = spec('§4.0');
 
-type Cell = { formula: string; inputs: readonly string[]; compute: (...v: Plain[]) => ComputeResult };
+/** The fixed label, doc, unit and wall of a §4.0 cell. */
+type Meta = { readonly label: string; readonly doc: string; readonly unit: string; readonly wall: number };
+/** One mode's version of a §4.0 cell, made into a definition once its id and fixed meta are known. */
+type UnitCell = (id: string, meta: Meta) => CellDef;
+
+/** A mode's formula, named inputs and compute for one §4.0 cell. */
+function cell<I extends InputMap>(c: { formula: string; inputs: I; compute: (args: ArgsOf<I>) => ComputeResult }): UnitCell {
+  return (id, meta) => derived({ id, ...meta, layer: 'E', source: s40, ...c });
+}
+
+const META: Record<string, Meta> = {
+  'compute.flops_per_step': { label: 'FLOPs per step F', doc: 'Model FLOPs of the step (MFU counts these).', unit: 'FLOP', wall: 1 },
+  'compute.hw_flops_per_step': { label: 'Hardware FLOPs per step', doc: 'FLOPs the hardware executes in the step, recompute included (T_c and HFU use these).', unit: 'FLOP', wall: 1 },
+  'compute.memory_traffic': { label: 'Memory traffic Q', doc: 'Bytes the step moves between memory and the compute units.', unit: 'B', wall: 1 },
+  'compute.passes': { label: 'Passes k', doc: 'Passes over the layers in the step (1 inference; 3, or 4 with full recompute, in training).', unit: 'passes', wall: 1 },
+  'compute.layers_executed': { label: 'Layers executed L_x', doc: 'Layers this device executes in the step.', unit: 'layers', wall: 1 },
+  'compute.items_per_step': { label: 'Items per step', doc: 'Tokens (LM) or samples the step produces.', unit: 'items', wall: 1 },
+  'memory.memory_footprint': { label: 'Memory footprint', doc: 'Bytes the step needs resident on the device.', unit: 'B', wall: 2 },
+  'memory.step_weight_bytes': { label: 'Step weight bytes W', doc: 'Weight bytes stored on this device for the step.', unit: 'B', wall: 2 },
+  'memory.step_weight_bytes_touched': { label: 'Step weight bytes touched W_t', doc: 'Weight bytes the step reads.', unit: 'B', wall: 2 },
+};
 
 /** The §4.0 cells with their fixed labels; each mode supplies formula, inputs and compute. */
-function unit(c: Record<string, Cell>): CellDef[] {
-  const meta: Record<string, { label: string; doc: string; unit: string; wall: number }> = {
-    'compute.flops_per_step': { label: 'FLOPs per step F', doc: 'Model FLOPs of the step (MFU counts these).', unit: 'FLOP', wall: 1 },
-    'compute.hw_flops_per_step': { label: 'Hardware FLOPs per step', doc: 'FLOPs the hardware executes in the step, recompute included (T_c and HFU use these).', unit: 'FLOP', wall: 1 },
-    'compute.memory_traffic': { label: 'Memory traffic Q', doc: 'Bytes the step moves between memory and the compute units.', unit: 'B', wall: 1 },
-    'compute.passes': { label: 'Passes k', doc: 'Passes over the layers in the step (1 inference; 3, or 4 with full recompute, in training).', unit: 'passes', wall: 1 },
-    'compute.layers_executed': { label: 'Layers executed L_x', doc: 'Layers this device executes in the step.', unit: 'layers', wall: 1 },
-    'compute.items_per_step': { label: 'Items per step', doc: 'Tokens (LM) or samples the step produces.', unit: 'items', wall: 1 },
-    'memory.memory_footprint': { label: 'Memory footprint', doc: 'Bytes the step needs resident on the device.', unit: 'B', wall: 2 },
-    'memory.step_weight_bytes': { label: 'Step weight bytes W', doc: 'Weight bytes stored on this device for the step.', unit: 'B', wall: 2 },
-    'memory.step_weight_bytes_touched': { label: 'Step weight bytes touched W_t', doc: 'Weight bytes the step reads.', unit: 'B', wall: 2 },
-  };
-  return Object.entries(c).map(([id, def]) => derived({ id, ...meta[id], layer: 'E', source: s40, ...def }));
+function unit(c: Record<string, UnitCell>): CellDef[] {
+  return Object.entries(c).map(([id, make]) => make(id, META[id]));
 }
+
+const batch = number('scenario.batch_size');
+const weights = number('workload.weight_bytes');
+/** F_hw = F outside training (no recompute). */
+const hwFlopsIsModelFlops = cell({ formula: 'F_hw = F', inputs: { flops: number('compute.flops_per_step') }, compute: ({ flops }) => flops });
+const onePass = cell({ formula: 'k = 1', inputs: {}, compute: () => 1 });
 
 function decodeStep(model: string): CellDef[] {
   return unit({
-    'compute.flops_per_step': { formula: 'F = B·F_tok(x)', inputs: ['scenario.batch_size', 'workload.decode_flops_per_token'], compute: (b, f) => num(b) * num(f) },
-    'compute.hw_flops_per_step': { formula: 'F_hw = F', inputs: ['compute.flops_per_step'], compute: (f) => num(f) },
-    'compute.memory_traffic': {
+    'compute.flops_per_step': cell({
+      formula: 'F = B·F_tok(x)', inputs: { batch, tokenFlops: number('workload.decode_flops_per_token') },
+      compute: ({ batch, tokenFlops }) => batch * tokenFlops,
+    }),
+    'compute.hw_flops_per_step': hwFlopsIsModelFlops,
+    'compute.memory_traffic': cell({
       formula: 'Q = W_t(B) + B·x·kv_tok',
-      inputs: ['workload.weight_bytes_touched', 'workload.kv_bytes'],
-      compute: (wt, kv) => num(wt) + num(kv),
-    },
-    'compute.passes': { formula: 'k = 1', inputs: [], compute: () => 1 },
-    'compute.layers_executed': { formula: 'L_x = L', inputs: ['workload.layers'], compute: (l) => required(l, model, 'layers', 'the layer tax') },
-    'compute.items_per_step': { formula: 'B tokens', inputs: ['scenario.batch_size'], compute: (b) => num(b) },
-    'memory.memory_footprint': {
+      inputs: { touched: number('workload.weight_bytes_touched'), kv: number('workload.kv_bytes') },
+      compute: ({ touched, kv }) => touched + kv,
+    }),
+    'compute.passes': onePass,
+    'compute.layers_executed': cell({
+      formula: 'L_x = L', inputs: { layers: optNumber('workload.layers') },
+      compute: ({ layers }) => required(layers, model, 'layers', 'the layer tax'),
+    }),
+    'compute.items_per_step': cell({ formula: 'B tokens', inputs: { batch }, compute: ({ batch }) => batch }),
+    'memory.memory_footprint': cell({
       formula: 'M_foot = W + B·x·kv_tok + A_work(B, 1)',
-      inputs: ['workload.weight_bytes', 'workload.kv_bytes', 'workload.activation_working_set'],
-      compute: (w, kv, a) => num(w) + num(kv) + num(a),
-    },
-    'memory.step_weight_bytes': { formula: 'W', inputs: ['workload.weight_bytes'], compute: (w) => num(w) },
-    'memory.step_weight_bytes_touched': { formula: 'W_t(B)', inputs: ['workload.weight_bytes_touched'], compute: (w) => num(w) },
+      inputs: { weights, kv: number('workload.kv_bytes'), working: number('workload.activation_working_set') },
+      compute: ({ weights, kv, working }) => weights + kv + working,
+    }),
+    'memory.step_weight_bytes': cell({ formula: 'W', inputs: { weights }, compute: ({ weights }) => weights }),
+    'memory.step_weight_bytes_touched': cell({
+      formula: 'W_t(B)', inputs: { touched: number('workload.weight_bytes_touched') }, compute: ({ touched }) => touched,
+    }),
   });
 }
 
 function forwardPass(): CellDef[] {
   return unit({
-    'compute.flops_per_step': { formula: 'F = B·F_s', inputs: ['scenario.batch_size', 'workload.flops_per_sample_eff'], compute: (b, f) => num(b) * num(f) },
-    'compute.hw_flops_per_step': { formula: 'F_hw = F', inputs: ['compute.flops_per_step'], compute: (f) => num(f) },
-    'compute.memory_traffic': {
+    'compute.flops_per_step': cell({
+      formula: 'F = B·F_s', inputs: { batch, sampleFlops: number('workload.flops_per_sample_eff') },
+      compute: ({ batch, sampleFlops }) => batch * sampleFlops,
+    }),
+    'compute.hw_flops_per_step': hwFlopsIsModelFlops,
+    'compute.memory_traffic': cell({
       formula: 'Q = W + B·activation_traffic_per_sample (W when unknown)',
-      inputs: ['workload.weight_bytes', 'scenario.batch_size', 'workload.activation_traffic_per_sample'],
-      compute: (w, b, t) => {
-        const perSample = numOrNull(t);
-        if (perSample === null) return warn(num(w), 'activation traffic unknown; memory traffic counts weights only (lower bound)');
-        return num(w) + num(b) * perSample;
+      inputs: { weights, batch, perSample: optNumber('workload.activation_traffic_per_sample') },
+      compute: ({ weights, batch, perSample }) => {
+        if (perSample === null) return warn(weights, 'activation traffic unknown; memory traffic counts weights only (lower bound)');
+        return weights + batch * perSample;
       },
-    },
-    'compute.passes': { formula: 'k = 1', inputs: [], compute: () => 1 },
-    'compute.layers_executed': {
+    }),
+    'compute.passes': onePass,
+    'compute.layers_executed': cell({
       formula: 'L_x = L (1 when unknown)',
-      inputs: ['workload.layers'],
-      compute: (l) => numOrNull(l) ?? warn(1, 'layer count unknown; layer tax counted for one layer'),
-    },
-    'compute.items_per_step': { formula: 'B samples', inputs: ['scenario.batch_size'], compute: (b) => num(b) },
-    'memory.memory_footprint': {
+      inputs: { layers: optNumber('workload.layers') },
+      compute: ({ layers }) => layers ?? warn(1, 'layer count unknown; layer tax counted for one layer'),
+    }),
+    'compute.items_per_step': cell({ formula: 'B samples', inputs: { batch }, compute: ({ batch }) => batch }),
+    'memory.memory_footprint': cell({
       formula: 'M_foot = W + A_work',
-      inputs: ['workload.weight_bytes', 'workload.activation_working_set'],
-      compute: (w, a) => num(w) + num(a),
-    },
-    'memory.step_weight_bytes': { formula: 'W', inputs: ['workload.weight_bytes'], compute: (w) => num(w) },
-    'memory.step_weight_bytes_touched': { formula: 'W_t = W', inputs: ['workload.weight_bytes'], compute: (w) => num(w) },
+      inputs: { weights, working: number('workload.activation_working_set') },
+      compute: ({ weights, working }) => weights + working,
+    }),
+    'memory.step_weight_bytes': cell({ formula: 'W', inputs: { weights }, compute: ({ weights }) => weights }),
+    'memory.step_weight_bytes_touched': cell({ formula: 'W_t = W', inputs: { weights }, compute: ({ weights }) => weights }),
   });
 }
 
 /** Wall 14's per-GPU microbatch on the slowest stage (physics.md §8.4, §8.6). */
 function trainingMicrobatch(): CellDef[] {
+  const passes = number('communication.passes_per_microbatch');
+  const gpuWeights = number('communication.weight_bytes_per_gpu');
   return unit({
-    'compute.flops_per_step': { formula: 'F = F_mod,mb', inputs: ['communication.model_flops_per_microbatch'], compute: (f) => num(f) },
-    'compute.hw_flops_per_step': { formula: 'F_hw = F_hw,mb', inputs: ['communication.hw_flops_per_microbatch'], compute: (f) => num(f) },
-    'compute.memory_traffic': {
-      formula: 'Q = k·W_gpu',
-      inputs: ['communication.passes_per_microbatch', 'communication.weight_bytes_per_gpu'],
-      compute: (k, w) => num(k) * num(w),
-    },
-    'compute.passes': { formula: 'k = k_pass', inputs: ['communication.passes_per_microbatch'], compute: (k) => num(k) },
-    'compute.layers_executed': { formula: 'L_x = L_stage', inputs: ['communication.layers_per_stage'], compute: (l) => num(l) },
-    'compute.items_per_step': { formula: 'tokens (samples) per microbatch', inputs: ['communication.tokens_per_microbatch'], compute: (t) => num(t) },
-    'memory.memory_footprint': { formula: 'M_foot = train_memory', inputs: ['communication.train_memory'], compute: (m) => num(m) },
-    'memory.step_weight_bytes': { formula: 'W = W_gpu', inputs: ['communication.weight_bytes_per_gpu'], compute: (w) => num(w) },
-    'memory.step_weight_bytes_touched': { formula: 'W_t = W_gpu', inputs: ['communication.weight_bytes_per_gpu'], compute: (w) => num(w) },
+    'compute.flops_per_step': cell({
+      formula: 'F = F_mod,mb', inputs: { flops: number('communication.model_flops_per_microbatch') }, compute: ({ flops }) => flops,
+    }),
+    'compute.hw_flops_per_step': cell({
+      formula: 'F_hw = F_hw,mb', inputs: { hwFlops: number('communication.hw_flops_per_microbatch') }, compute: ({ hwFlops }) => hwFlops,
+    }),
+    'compute.memory_traffic': cell({
+      formula: 'Q = k·W_gpu', inputs: { passes, gpuWeights }, compute: ({ passes, gpuWeights }) => passes * gpuWeights,
+    }),
+    'compute.passes': cell({ formula: 'k = k_pass', inputs: { passes }, compute: ({ passes }) => passes }),
+    'compute.layers_executed': cell({
+      formula: 'L_x = L_stage', inputs: { layers: number('communication.layers_per_stage') }, compute: ({ layers }) => layers,
+    }),
+    'compute.items_per_step': cell({
+      formula: 'tokens (samples) per microbatch', inputs: { tokens: number('communication.tokens_per_microbatch') },
+      compute: ({ tokens }) => tokens,
+    }),
+    'memory.memory_footprint': cell({
+      formula: 'M_foot = train_memory', inputs: { trainMemory: number('communication.train_memory') }, compute: ({ trainMemory }) => trainMemory,
+    }),
+    'memory.step_weight_bytes': cell({ formula: 'W = W_gpu', inputs: { gpuWeights }, compute: ({ gpuWeights }) => gpuWeights }),
+    'memory.step_weight_bytes_touched': cell({ formula: 'W_t = W_gpu', inputs: { gpuWeights }, compute: ({ gpuWeights }) => gpuWeights }),
   });
 }
 

@@ -4,10 +4,10 @@
  * flash), so the latency and bottleneck reach the judge through two cells that turn an error
  * into "unknown" (null). Errors in the memory cells themselves still block the status.
  */
-import { type CellDef, derived, type Plain } from '../../graph/index.js';
+import { type CellDef, choice, derived, type InputRef, number, optFlag, optNumber, optText } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, numOrNull, str } from '../common/plain.js';
 import { alwaysActive, nearTarget, statusCells, verdict, type Verdict } from '../common/status.js';
+import { MEMORY_REGIMES } from './memory-tiers.js';
 
 const wall = 2;
 /** Reasons quote ratios, never dimensional numbers, so they do not depend on the unit system. */
@@ -46,44 +46,37 @@ export function judgeMemory(x: {
 }
 
 export function memoryStatusCells(): CellDef[] {
-  const known = (id: string, from: string, unit: string, label: string): CellDef =>
+  // The cell tolerates errors, so its input is an `opt…` kind: an error arrives as null.
+  const known = (id: string, from: InputRef<number | null> | InputRef<string | null>, unit: string, label: string): CellDef =>
     derived({
       id,
       label,
-      doc: `${from}, or unset when that cell is an error (so wall 2's capacity verdict never depends on it).`,
+      doc: `${from.id}, or unset when that cell is an error (so wall 2's capacity verdict never depends on it).`,
       unit,
       layer: 'E',
       wall,
-      formula: `${from} if it has a value, else unset`,
-      inputs: [from],
+      formula: `${from.id} if it has a value, else unset`,
+      inputs: { value: from },
       tolerateErrors: true,
-      compute: (v: Plain) => v,
+      compute: ({ value }) => value,
       source: spec('§11.1'),
     });
   return [
-    known('memory.latency_if_known', 'compute.latency', 's', 'Step latency (if known)'),
-    known('memory.bottleneck_if_known', 'compute.bottleneck', 'enum', 'Bottleneck (if known)'),
+    known('memory.latency_if_known', optNumber('compute.latency'), 's', 'Step latency (if known)'),
+    known('memory.bottleneck_if_known', optText('compute.bottleneck'), 'enum', 'Bottleneck (if known)'),
     alwaysActive('memory', wall),
     ...statusCells({
       scope: 'memory',
       wall,
       formula: 'FAIL if offload, arena exceeds SRAM, or latency > target and Memory/Host-link bound; WARN if U > 0.90, SRAM use > 0.90, or latency ≥ 90 % of target and Memory-bound',
-      inputs: [
-        'memory.memory_regime', 'memory.arena_fits', 'memory.memory_utilization', 'memory.sram_utilization', 'scenario.memory_warn_utilization',
-        'scenario.target_latency', 'scenario.target_margin', 'memory.latency_if_known', 'memory.bottleneck_if_known',
-      ],
-      judge: (r, fits, u, su, wu, tl, tm, lat, bn) =>
-        judgeMemory({
-          regime: str(r),
-          arenaFits: typeof fits === 'boolean' ? fits : null,
-          utilization: num(u),
-          sramUtilization: numOrNull(su),
-          warnUtilization: num(wu),
-          targetLatency: numOrNull(tl),
-          targetMargin: num(tm),
-          latency: numOrNull(lat),
-          bottleneck: typeof bn === 'string' ? bn : null,
-        }),
+      inputs: {
+        regime: choice('memory.memory_regime', MEMORY_REGIMES), arenaFits: optFlag('memory.arena_fits'),
+        utilization: number('memory.memory_utilization'), sramUtilization: optNumber('memory.sram_utilization'),
+        warnUtilization: number('scenario.memory_warn_utilization'), targetLatency: optNumber('scenario.target_latency'),
+        targetMargin: number('scenario.target_margin'), latency: optNumber('memory.latency_if_known'),
+        bottleneck: optText('memory.bottleneck_if_known'),
+      },
+      judge: judgeMemory,
     }),
   ];
 }

@@ -17,7 +17,7 @@ export const hasSram = (sramCapacity: number | null, sramBandwidth: number | nul
  * place from the main tier (flash on a microcontroller) and the rest, the arena, lives in SRAM.
  */
 export function isTwoTier(footprint: number, sramCapacity: number | null, sramBandwidth: number | null): boolean {
-  return hasSram(sramCapacity, sramBandwidth) && footprint > (sramCapacity as number);
+  return sramCapacity !== null && sramBandwidth !== null && footprint > sramCapacity;
 }
 
 /** Bytes that must fit the main tier: the weights on a two-tier device, else the footprint. */
@@ -25,7 +25,7 @@ export const mainTierBytes = (footprint: number, weightBytes: number, twoTier: b
 
 /** on_chip if it fits SRAM; else resident if the main-tier bytes fit the capacity; else offload. */
 export function memoryRegime(footprint: number, mainBytes: number, capacity: number, sramCapacity: number | null, sramBandwidth: number | null): MemoryRegime {
-  if (hasSram(sramCapacity, sramBandwidth) && footprint <= (sramCapacity as number)) return 'on_chip';
+  if (sramCapacity !== null && sramBandwidth !== null && footprint <= sramCapacity) return 'on_chip';
   return mainBytes <= capacity ? 'resident' : 'offload';
 }
 

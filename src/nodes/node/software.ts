@@ -3,9 +3,8 @@
  * share of the step (physics.md §4 wall 3, §11.3 row 3). The 1 ↔ 3 loop is no cycle: η (3) →
  * latency (1) → overhead_fraction (3).
  */
-import { type CellDef, derived, input } from '../../graph/index.js';
+import { type CellDef, choice, derived, input, number } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, str } from '../common/plain.js';
 import { alwaysActive, statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
 
@@ -14,6 +13,9 @@ const wall = 3;
 
 export const KERNEL_CLASSES = ['gemm', 'attention_flash', 'attention_naive', 'conv', 'other'] as const;
 export type KernelClass = (typeof KERNEL_CLASSES)[number];
+
+/** given: the user's scenario.efficiency; estimated: the kernel-class estimate. */
+const EFFICIENCY_MODES = ['given', 'estimated'] as const;
 
 /** Typical achieved fraction of peak and its cap, per kernel class (physics.md wall 3 table). */
 export const EFFICIENCY_TABLE: Readonly<Record<KernelClass, { base: number; cap: number }>> = {
@@ -55,7 +57,7 @@ export function softwareCells(ctx: BuildContext): CellDef[] {
       doc: 'given: use scenario.efficiency; estimated: use the kernel-class estimate.',
       unit: 'enum', layer: 'E', wall, source: W3,
       default: 'given',
-      domain: { kind: 'choice', choices: ['given', 'estimated'] },
+      domain: { kind: 'choice', choices: EFFICIENCY_MODES },
     }),
     input({
       id: 'software.kernel_class',
@@ -79,8 +81,8 @@ export function softwareCells(ctx: BuildContext): CellDef[] {
       doc: 'Typical achieved fraction of peak for the kernel class, scaled by maturity and capped.',
       unit: '1', layer: 'E', wall, source: W3,
       formula: 'min(base·s_m, cap)',
-      inputs: ['software.kernel_class', 'software.software_maturity'],
-      compute: (k, s) => efficiencyEstimate(str(k) as KernelClass, num(s)),
+      inputs: { kernelClass: choice('software.kernel_class', KERNEL_CLASSES), maturity: number('software.software_maturity') },
+      compute: ({ kernelClass, maturity }) => efficiencyEstimate(kernelClass, maturity),
     }),
     derived({
       id: 'software.efficiency_effective',
@@ -88,8 +90,11 @@ export function softwareCells(ctx: BuildContext): CellDef[] {
       doc: 'The η walls 1, 4, 5, 6 and 14 use: the user efficiency, or the estimate.',
       unit: '1', layer: 'E', wall, source: W3,
       formula: 'η = efficiency if mode = given, else efficiency_estimate',
-      inputs: ['software.efficiency_mode', 'scenario.efficiency', 'software.efficiency_estimate'],
-      compute: (m, given, est) => (str(m) === 'given' ? num(given) : num(est)),
+      inputs: {
+        mode: choice('software.efficiency_mode', EFFICIENCY_MODES), given: number('scenario.efficiency'),
+        estimate: number('software.efficiency_estimate'),
+      },
+      compute: ({ mode, given, estimate }) => (mode === 'given' ? given : estimate),
     }),
     derived({
       id: 'software.achievable_flops',
@@ -97,8 +102,8 @@ export function softwareCells(ctx: BuildContext): CellDef[] {
       doc: 'Peak FLOP/s times η.',
       unit: 'FLOP/s', layer: 'E', wall, source: W3,
       formula: 'peak_flops·η',
-      inputs: ['hardware.peak_flops', 'software.efficiency_effective'],
-      compute: (p, e) => num(p) * num(e),
+      inputs: { peak: number('hardware.peak_flops'), efficiency: number('software.efficiency_effective') },
+      compute: ({ peak, efficiency }) => peak * efficiency,
     }),
     derived({
       id: 'software.overhead_fraction',
@@ -106,16 +111,19 @@ export function softwareCells(ctx: BuildContext): CellDef[] {
       doc: 'Share of the wall 1 step spent in dispatch and layer launch overhead.',
       unit: '1', layer: 'E', wall, source: W3,
       formula: 't_overhead/latency',
-      inputs: ['compute.t_overhead', 'compute.latency'],
-      compute: (o, t) => num(o) / num(t),
+      inputs: { overhead: number('compute.t_overhead'), latency: number('compute.latency') },
+      compute: ({ overhead, latency }) => overhead / latency,
     }),
     alwaysActive('software', wall),
     ...statusCells({
       scope: 'software',
       wall,
       formula: 'WARN if η > efficiency_warn (0.60) or overhead_fraction > 0.5; never FAIL',
-      inputs: ['software.efficiency_effective', 'scenario.efficiency_warn', 'software.overhead_fraction'],
-      judge: (e, w, o) => judgeSoftware(num(e), num(w), num(o)),
+      inputs: {
+        efficiency: number('software.efficiency_effective'), efficiencyWarn: number('scenario.efficiency_warn'),
+        overheadFraction: number('software.overhead_fraction'),
+      },
+      judge: ({ efficiency, efficiencyWarn, overheadFraction }) => judgeSoftware(efficiency, efficiencyWarn, overheadFraction),
     }),
   ];
 }

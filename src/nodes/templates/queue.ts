@@ -8,7 +8,7 @@
  * queue has p_wait = 1 and +∞ waits (never NaN); λ = 0 has p_wait = 0 and zero waits.
  */
 
-import { type CellDef, derived, type Plain } from '../../graph/index.js';
+import { type CellDef, derived, optFlag, optNumber } from '../../graph/index.js';
 
 /** Lanczos coefficients, g = 7, n = 9 (Numerical Recipes 3rd ed. §6.1; Godfrey's set). */
 const LANCZOS_G = 7;
@@ -211,8 +211,17 @@ export interface QueueCellOptions {
   readonly customer?: string;
 }
 
-const num = (v: Plain): number => v as number;
-const anyUnset = (vs: readonly Plain[]): boolean => vs.some((v) => v === null);
+/** The queue's arguments with every null ruled out. */
+type AllSet<A> = { readonly [K in keyof A]: Exclude<A[K], null> };
+
+/** Whether no argument is unset (null). */
+function allSet<A extends object>(a: A): a is A & AllSet<A> {
+  return Object.values(a).every((v) => v !== null);
+}
+
+/** A formula over set values; null (not evaluated) while any input it reads is unset. */
+const whenSet = <A extends object>(f: (a: AllSet<A>) => number | boolean) => (a: A): number | boolean | null =>
+  allSet(a) ? f(a) : null;
 
 /**
  * The §3.3 queue as one cell group: `<scope>.<name>` for every output. Each cell reads only
@@ -221,59 +230,67 @@ const anyUnset = (vs: readonly Plain[]): boolean => vs.some((v) => v === null);
 export function queueCells(o: QueueCellOptions): CellDef[] {
   const id = (k: QueueOutput): string => `${o.scope}.${o.names?.[k] ?? k}`;
   const who = o.customer ?? 'customer';
-  const { arrivalRate: lam, serviceTime: ts, servers: c, cv, responseTime: tr } = o.inputs;
+  // Every input may be unset (an optional λ, a service time not known yet): all are `opt…`.
+  const lambda = optNumber(o.inputs.arrivalRate);
+  const serviceTime = optNumber(o.inputs.serviceTime);
+  const servers = optNumber(o.inputs.servers);
+  const responseTime = optNumber(o.inputs.responseTime);
+  const offeredLoad = optNumber(id('offered_load'));
   const common = { layer: 'E' as const, wall: o.wall };
-  // Every output is null (not evaluated) while any input it reads is unset.
-  const whenSet = (f: (...v: number[]) => number | boolean) => (...vs: Plain[]) =>
-    anyUnset(vs) ? null : f(...vs.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : num(v))));
-  const stable = (s: number) => s === 1;
   const defs: CellDef[] = [
     derived({ ...common, id: id('offered_load'), label: 'Offered load', unit: '1', formula: 'a = λ·T_s',
       doc: `Mean number of busy servers the ${who} stream would need (physics.md §3.3 cell 1).`,
-      inputs: [lam, ts], compute: whenSet((l, t) => l * t) }),
+      inputs: { lambda, serviceTime }, compute: whenSet(({ lambda, serviceTime }) => lambda * serviceTime) }),
     derived({ ...common, id: id('utilization'), label: 'Utilisation', unit: '1', formula: 'ρ = a/c',
       doc: 'Offered load per server; reported even when ρ ≥ 1, +∞ only for arrivals on zero servers (§3.3 cell 1).',
-      inputs: [id('offered_load'), c], mayBeInfinite: true, compute: whenSet(queueUtilization) }),
+      inputs: { offeredLoad, servers }, mayBeInfinite: true,
+      compute: whenSet(({ offeredLoad, servers }) => queueUtilization(offeredLoad, servers)) }),
     derived({ ...common, id: id('is_stable'), label: 'Stable', unit: 'bool', formula: 'ρ < 1',
-      doc: 'The queue drains on average (§3.3 cell 2).', inputs: [id('utilization')], compute: whenSet((u) => u < 1) }),
+      doc: 'The queue drains on average (§3.3 cell 2).', inputs: { utilization: optNumber(id('utilization')) },
+      compute: whenSet(({ utilization }) => utilization < 1) }),
     derived({ ...common, id: id('p_wait'), label: 'Probability of waiting', unit: '1',
       formula: 'P_w = exp(ℓ_c − LSE(ℓ_0…ℓ_c)), ℓ_j = j·ln a − lnΓ(j+1)',
       doc: `Erlang C: the chance an arriving ${who} finds every server busy; 1 when unstable (§3.3 cells 2–4).`,
-      inputs: [id('offered_load'), c], compute: whenSet(probabilityOfWaiting) }),
+      inputs: { offeredLoad, servers }, compute: whenSet(({ offeredLoad, servers }) => probabilityOfWaiting(offeredLoad, servers)) }),
     derived({ ...common, id: id('kingman_factor'), label: 'Kingman factor', unit: '1', formula: 'k_cv = (1 + cv²)/2',
       doc: 'Allen–Cunneen scaling of M/M/c waits for the service-time spread (§3.3 cell 5).',
-      inputs: [cv], compute: whenSet(kingmanFactor) }),
+      inputs: { cv: optNumber(o.inputs.cv) }, compute: whenSet(({ cv }) => kingmanFactor(cv)) }),
     derived({ ...common, id: id('drain_rate'), label: 'Drain rate', unit: '1/s', formula: 'r = c/T_s − λ',
       doc: 'Spare service rate that empties a backlog; ≤ 0 when unstable (§3.3 cell 6).',
-      inputs: [lam, ts, c], compute: whenSet((l, t, n) => drainRate(l, t, n)) }),
+      inputs: { lambda, serviceTime, servers },
+      compute: whenSet(({ lambda, serviceTime, servers }) => drainRate(lambda, serviceTime, servers)) }),
   ];
-  const waitInputs = [id('p_wait'), id('kingman_factor'), id('drain_rate'), id('is_stable')];
+  const waitInputs = {
+    pWait: optNumber(id('p_wait')), kcv: optNumber(id('kingman_factor')), drain: optNumber(id('drain_rate')), stable: optFlag(id('is_stable')),
+  };
   for (const [key, q, pct, tail] of [['wait_p50', 0.5, '50', '0.5'], ['wait_p99', 0.99, '99', '0.01']] as const) {
     defs.push(derived({ ...common, id: id(key), label: `Wait P${pct}`, unit: 's', mayBeInfinite: true,
       formula: `W(${q}) = 0 if P_w ≤ ${tail} else k_cv·ln(P_w/${tail})/r`,
       doc: `The ${pct}th percentile of the time a ${who} waits for a server; +∞ when unstable (§3.3 cell 7).`,
-      inputs: waitInputs, compute: whenSet((p, k, r, s) => waitQuantile(q, p, k, r, stable(s))) }));
+      inputs: waitInputs, compute: whenSet(({ pWait, kcv, drain, stable }) => waitQuantile(q, pWait, kcv, drain, stable)) }));
   }
   defs.push(
     derived({ ...common, id: id('wait_mean'), label: 'Mean wait', unit: 's', mayBeInfinite: true, formula: 'k_cv·P_w/r',
       doc: `Mean time a ${who} waits for a server; +∞ when unstable (§3.3 cell 7).`,
-      inputs: waitInputs, compute: whenSet((p, k, r, s) => meanWait(p, k, r, stable(s))) }),
+      inputs: waitInputs, compute: whenSet(({ pWait, kcv, drain, stable }) => meanWait(pWait, kcv, drain, stable)) }),
     derived({ ...common, id: id('queue_length_mean'), label: 'Mean queue length', unit: '1', mayBeInfinite: true,
       formula: 'L_q = λ·wait_mean', doc: `Mean number of ${who}s waiting, by Little's law (§3.3 cell 7).`,
-      inputs: [lam, id('wait_mean')], compute: whenSet((l, w) => (l === 0 ? 0 : l * w)) }),
+      inputs: { lambda, waitMean: optNumber(id('wait_mean')) },
+      compute: whenSet(({ lambda, waitMean }) => (lambda === 0 ? 0 : lambda * waitMean)) }),
     derived({ ...common, id: id('p50'), label: 'P50 latency', unit: 's', mayBeInfinite: true, formula: 'wait_p50 + T_resp',
       doc: `Median time from arrival to response for a ${who} (§3.3 cell 8).`,
-      inputs: [id('wait_p50'), tr], compute: whenSet((w, t) => w + t) }),
+      inputs: { wait: optNumber(id('wait_p50')), responseTime }, compute: whenSet(({ wait, responseTime }) => wait + responseTime) }),
     derived({ ...common, id: id('p99'), label: 'P99 latency', unit: 's', mayBeInfinite: true, formula: 'wait_p99 + T_resp',
       doc: `99th-percentile time from arrival to response for a ${who} (§3.3 cell 8).`,
-      inputs: [id('wait_p99'), tr], compute: whenSet((w, t) => w + t) }),
+      inputs: { wait: optNumber(id('wait_p99')), responseTime }, compute: whenSet(({ wait, responseTime }) => wait + responseTime) }),
   );
   if (o.inputs.target) {
     defs.push(derived({ ...common, id: id('slo_violation_probability'), label: 'SLO violation probability', unit: '1',
       formula: '1 if unstable or G ≤ T_resp, else min(1, P_w·exp(−r·(G − T_resp)/k_cv))',
       doc: `Chance a ${who} takes longer than the target G; null while no target is set (§3.3 cell 9).`,
-      inputs: [...waitInputs, tr, o.inputs.target],
-      compute: whenSet((p, k, r, s, t, g) => sloViolationProbability(p, k, r, stable(s), t, g)) }));
+      inputs: { ...waitInputs, responseTime, target: optNumber(o.inputs.target) },
+      compute: whenSet(({ pWait, kcv, drain, stable, responseTime, target }) =>
+        sloViolationProbability(pWait, kcv, drain, stable, responseTime, target)) }));
   }
   return defs;
 }

@@ -6,9 +6,8 @@
  *   T_c = F/(peak·η)     T_m = Q/(BW·η_bw)     T_ov = dispatch_tax + k·L_x·layer_tax
  *   T = max(T_c, T_m) + T_ov     AI = F/Q     R = peak·η/(BW·η_bw)
  */
-import { type CellDef, derived, fail, type Failure, type Layer } from '../../graph/index.js';
+import { type CellDef, derived, fail, type Failure, type Layer, number } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num } from '../common/plain.js';
 
 export type Bottleneck = 'Compute' | 'Memory' | 'Overhead';
 
@@ -115,58 +114,68 @@ export function rooflineIds(scope: string, ids: Partial<Record<RooflineCell, str
   return out;
 }
 
+/** The named inputs a roofline group reads, from its callers' ids (every source is a number). */
+export function rooflineInputs(src: RooflineSources) {
+  return {
+    flops: number(src.flops), bytes: number(src.bytes), peakFlops: number(src.peakFlops), efficiency: number(src.efficiency),
+    bandwidth: number(src.bandwidth), bandwidthEfficiency: number(src.bandwidthEfficiency), dispatchTax: number(src.dispatchTax),
+    layerTax: number(src.layerTax), passes: number(src.passes), layers: number(src.layers),
+  };
+}
+
 export function rooflineCells(g: RooflineGroupSpec): CellDef[] {
   const id = rooflineIds(g.scope, g.ids);
-  const src = g.sources;
+  const s = rooflineInputs(g.sources);
+  const times = { tCompute: number(id.t_compute), tMemory: number(id.t_memory) };
   const common = { layer: g.layer ?? ('E' as Layer), wall: g.wall, source: spec('§3.1') };
   const all: Record<RooflineCell, CellDef> = {
     t_compute: derived({
       ...common, id: id.t_compute, label: 'Compute time T_c', unit: 's', formula: 'T_c = F/(peak_flops·η)',
       doc: `Time the ${g.step} would take if only its FLOPs limited it.`,
-      inputs: [src.flops, src.peakFlops, src.efficiency],
-      compute: (f, p, e) => computeTime(num(f), num(p), num(e)),
+      inputs: { flops: s.flops, peakFlops: s.peakFlops, efficiency: s.efficiency },
+      compute: ({ flops, peakFlops, efficiency }) => computeTime(flops, peakFlops, efficiency),
     }),
     t_memory: derived({
       ...common, id: id.t_memory, label: 'Memory time T_m', unit: 's', formula: 'T_m = Q/(BW·η_bw)',
       doc: `Time the ${g.step} would take if only its memory traffic limited it.`,
-      inputs: [src.bytes, src.bandwidth, src.bandwidthEfficiency],
-      compute: (q, bw, e) => memoryTime(num(q), num(bw), num(e)),
+      inputs: { bytes: s.bytes, bandwidth: s.bandwidth, bandwidthEfficiency: s.bandwidthEfficiency },
+      compute: ({ bytes, bandwidth, bandwidthEfficiency }) => memoryTime(bytes, bandwidth, bandwidthEfficiency),
     }),
     t_overhead: derived({
       ...common, id: id.t_overhead, label: 'Overhead time T_ov', unit: 's', formula: 'T_ov = dispatch_tax + k·L_x·layer_tax',
       doc: `Fixed launch overhead of the ${g.step}: one dispatch plus a tax per layer per pass.`,
-      inputs: [src.dispatchTax, src.passes, src.layers, src.layerTax],
-      compute: (d, k, l, t) => overheadTime(num(d), num(k), num(l), num(t)),
+      inputs: { dispatchTax: s.dispatchTax, passes: s.passes, layers: s.layers, layerTax: s.layerTax },
+      compute: ({ dispatchTax, passes, layers, layerTax }) => overheadTime(dispatchTax, passes, layers, layerTax),
     }),
     latency: derived({
       ...common, id: id.latency, label: 'Latency T', unit: 's', formula: 'T = max(T_c, T_m) + T_ov',
       doc: `Time of one ${g.step}: the slower of compute and memory, plus overhead.`,
-      inputs: [id.t_compute, id.t_memory, id.t_overhead],
-      compute: (c, m, o) => stepLatency(num(c), num(m), num(o)),
+      inputs: { ...times, tOverhead: number(id.t_overhead) },
+      compute: ({ tCompute, tMemory, tOverhead }) => stepLatency(tCompute, tMemory, tOverhead),
     }),
     bottleneck: derived({
       ...common, id: id.bottleneck, label: 'Bottleneck', unit: 'enum', formula: 'Memory if T_m > T_c; Compute if T_c ≥ T_m and T_c > 0; else Overhead',
       doc: `What limits the ${g.step}: Memory, Compute (ties count as Compute) or Overhead.`,
-      inputs: [id.t_compute, id.t_memory],
-      compute: (c, m) => bottleneckOf(num(c), num(m)),
+      inputs: times,
+      compute: ({ tCompute, tMemory }) => bottleneckOf(tCompute, tMemory),
     }),
     arithmetic_intensity: derived({
       ...common, id: id.arithmetic_intensity, label: 'Arithmetic intensity', unit: 'FLOP/B', formula: 'AI = F/Q',
       doc: `FLOPs per byte of memory traffic in the ${g.step}.`,
-      inputs: [src.flops, src.bytes],
-      compute: (f, q) => arithmeticIntensity(num(f), num(q)),
+      inputs: { flops: s.flops, bytes: s.bytes },
+      compute: ({ flops, bytes }) => arithmeticIntensity(flops, bytes),
     }),
     ridge_point: derived({
       ...common, id: id.ridge_point, label: 'Ridge point', unit: 'FLOP/B', formula: 'R = peak_flops·η/(BW·η_bw)',
       doc: 'Arithmetic intensity where compute and memory time are equal; below it a step is memory-bound.',
-      inputs: [src.peakFlops, src.efficiency, src.bandwidth, src.bandwidthEfficiency],
-      compute: (p, e, bw, eb) => ridgePoint(num(p), num(e), num(bw), num(eb)),
+      inputs: { peakFlops: s.peakFlops, efficiency: s.efficiency, bandwidth: s.bandwidth, bandwidthEfficiency: s.bandwidthEfficiency },
+      compute: ({ peakFlops, efficiency, bandwidth, bandwidthEfficiency }) => ridgePoint(peakFlops, efficiency, bandwidth, bandwidthEfficiency),
     }),
     roofline_ratio: derived({
       ...common, id: id.roofline_ratio, label: 'Roofline ratio', unit: '1', formula: 'max(T_c, T_m)/min(T_c, T_m)',
       doc: `How far the ${g.step} is from balance between compute and memory.`,
-      inputs: [id.t_compute, id.t_memory],
-      compute: (c, m) => rooflineRatio(num(c), num(m)),
+      inputs: times,
+      compute: ({ tCompute, tMemory }) => rooflineRatio(tCompute, tMemory),
     }),
   };
   const omit = new Set(g.omit ?? []);

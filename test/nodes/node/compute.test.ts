@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { derived } from '../../../src/graph/index.js';
+import { derived, number } from '../../../src/graph/index.js';
 import { computeCells, judgeCompute, wallOneBottleneck } from '../../../src/nodes/node/compute.js';
 import { softwareCells } from '../../../src/nodes/node/software.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
@@ -69,7 +69,7 @@ describe('wall 1 on a non-LM forward pass', () => {
       'software.software_maturity', 'software.status', 'software.status_reason']);
     const defs = [...computeCells(ctx), ...softwareCells(ctx)].filter((d) => keep.has(d.id));
     const g = standaloneGraph(
-      [...defs, derived({ id: 'compute.hw_flops_per_step', label: 'F_hw', doc: 'F_hw = F', unit: 'FLOP', layer: 'E', formula: 'F', inputs: ['compute.flops_per_step'], compute: (f) => f })],
+      [...defs, derived({ id: 'compute.hw_flops_per_step', label: 'F_hw', doc: 'F_hw = F', unit: 'FLOP', layer: 'E', formula: 'F', inputs: { flops: number('compute.flops_per_step') }, compute: ({ flops }) => flops })],
       {
         'compute.flops_per_step': x.flops_per_step_flop, 'compute.latency': x.latency_s, 'compute.t_overhead': x.t_overhead_s,
         'hardware.peak_flops': x.peak_flops_flop_per_s, 'hardware.tdp': x.tdp_W, 'scenario.idle_power_fraction': 0.3,
