@@ -64,7 +64,9 @@ export function generateCone(L: ConeLayout): Run | undefined {
     const ins = [...L.argSlots[s]];
     const tests = ins.flatMap((j, i) => [`b${j} === 0`, kindTest(def.argRefs[i], j)]).filter((t) => t !== '');
     const clean = tests.length ? tests.join(' && ') : 'true';
-    const argObject = `{ ${ins.map((j, i) => `${JSON.stringify(def.argNames[i])}: v${j}`).join(', ')} }`;
+    // A gate is read (its error blocks the step) but not passed to the formula.
+    const passed = ins.flatMap((j, i) => (def.argRefs[i].kind === 'gate' ? [] : [`${JSON.stringify(def.argNames[i])}: v${j}`]));
+    const argObject = `{ ${passed.join(', ')} }`;
     const argList = ins.map((j) => `v${j}`).join(', ');
     lines.push(
       `if (${clean}) {`,

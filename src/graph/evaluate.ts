@@ -63,7 +63,7 @@ export function namedArgs(def: DerivedDef, values: readonly Plain[]): NamedArgs 
   for (let i = 0; i < refs.length; i++) {
     const v = values[i];
     if (!acceptsValue(refs[i], v)) return wrongKind(def, i, v);
-    args[def.argNames[i]] = v;
+    if (refs[i].kind !== 'gate') args[def.argNames[i]] = v;
   }
   return args;
 }

@@ -112,12 +112,13 @@ function kindsFor(def: CellDef): { readonly kinds: ReadonlySet<InputKind>; reado
   if (def.kind === 'input') {
     const d = def.domain;
     const base: InputKind[] =
-      d.kind === 'number' ? ['number'] : d.kind === 'boolean' ? ['boolean'] : d.kind === 'choice' ? ['choice', 'string'] : ['string'];
+      // Free text may be read as a choice: a value outside the list is then an error naming the input.
+      d.kind === 'number' ? ['number'] : d.kind === 'boolean' ? ['boolean'] : ['choice', 'string'];
     const kinds = d.optional ? base.map((k) => `${k}?` as InputKind) : [...base, ...base.map((k) => `${k}?` as InputKind)];
     return { kinds: new Set(kinds), what: `${d.optional ? 'an optional' : 'a'} ${d.kind} input` };
   }
   // Derived cells may hold null (an optional result), so only the `?`-free kind is not required.
-  const base: InputKind[] = def.unit === 'bool' ? ['boolean'] : def.unit === 'enum' ? ['choice', 'string'] : def.unit === 'text' ? ['string'] : ['number'];
+  const base: InputKind[] = def.unit === 'bool' ? ['boolean'] : def.unit === 'enum' || def.unit === 'text' ? ['choice', 'string'] : ['number'];
   return { kinds: new Set([...base, ...base.map((k) => `${k}?` as InputKind)]), what: `a cell of unit ${def.unit}` };
 }
 
