@@ -3,8 +3,7 @@
  * 7.2). Each replica offers R continuous-batching slots, so r replicas form one M/M/(r·R)
  * queue with service time T_svc and response time T_base (wall 5).
  */
-import { type CellDef, derived, fail, type Failure, type Plain, warn, type Warned } from '../../graph/index.js';
-import { num } from '../common/plain.js';
+import { type ArgsOf, type CellDef, derived, fail, type Failure, number, optNumber, warn, type Warned } from '../../graph/index.js';
 import { evaluateQueue } from '../templates/queue.js';
 
 export type CapacityBottleneck = 'Feasible' | 'Memory' | 'Base Latency' | 'Tail Latency' | 'Capacity';
@@ -58,15 +57,17 @@ export function planCapacity(q: CapacityQuestion): CapacityPlan {
 const WALL = 7;
 const common = { layer: 'E' as const, wall: WALL };
 
-const QUESTION_IDS = [
-  'tail_latency.arrival_rate', 'batching.max_active_requests', 'batching.slot_service_time', 'batching.request_latency_at_capacity',
-  'tail_latency.service_time_cv', 'tail_latency.p99_target', 'tail_latency.max_replicas',
-];
+/** What the 7.2 search reads: λ and G are optional, R, T_svc and T_base come from wall 5. */
+const questionInputs = {
+  qps: optNumber('tail_latency.arrival_rate'), slots: number('batching.max_active_requests'),
+  serviceTime: number('batching.slot_service_time'), baseLatency: number('batching.request_latency_at_capacity'),
+  cv: number('tail_latency.service_time_cv'), target: optNumber('tail_latency.p99_target'), maxReplicas: number('tail_latency.max_replicas'),
+};
+type QuestionArgs = ArgsOf<typeof questionInputs>;
 
-function question(v: readonly Plain[]): CapacityQuestion | null {
-  if (v.some((x) => x === null)) return null; // no QPS or no target: nothing to plan
-  const [qps, slots, ts, tb, cv, g, max] = v.map(num);
-  return { qps, slots, serviceTime: ts, baseLatency: tb, cv, target: g, maxReplicas: max };
+function question({ qps, target, ...rest }: QuestionArgs): CapacityQuestion | null {
+  if (qps === null || target === null) return null; // no QPS or no target: nothing to plan
+  return { ...rest, qps, target };
 }
 
 /**
@@ -74,8 +75,8 @@ function question(v: readonly Plain[]): CapacityQuestion | null {
  * max_replicas with a warning, and with no slot at all (Memory) there is nothing to show.
  */
 function atPlan(f: (q: CapacityQuestion, replicas: number) => number) {
-  return (...v: Plain[]): Plain | Failure | Warned => {
-    const q = question(v);
+  return (a: QuestionArgs): number | null | Failure | Warned => {
+    const q = question(a);
     if (!q) return null;
     const plan = planCapacity(q);
     if (Number.isFinite(plan.replicas)) return f(q, plan.replicas);
@@ -90,25 +91,26 @@ export function capacityCells(): CellDef[] {
   return [
     derived({ ...common, id: 'tail_latency.base_request_latency', label: 'Base request latency', unit: 's', displayUnit: 'ms', formula: 'T_base (wall 5)',
       doc: 'Latency with every slot busy and no queueing: the floor p99 approaches as replicas grow.',
-      inputs: ['batching.request_latency_at_capacity'], compute: (t) => t }),
+      inputs: { latency: number('batching.request_latency_at_capacity') }, compute: ({ latency }) => latency }),
     derived({ ...common, id: 'tail_latency.capacity_bottleneck', label: 'Capacity bottleneck', unit: 'enum',
       formula: 'Memory if R < 1; Base Latency if T_base > G; Feasible if some r ≤ max_replicas meets G; else Tail Latency (stable) or Capacity',
-      doc: 'What decides the replica count for the QPS and p99 target.', inputs: QUESTION_IDS,
-      compute: (...v) => { const q = question(v); return q ? planCapacity(q).bottleneck : null; } }),
+      doc: 'What decides the replica count for the QPS and p99 target.', inputs: questionInputs,
+      compute: (a) => { const q = question(a); return q ? planCapacity(q).bottleneck : null; } }),
     derived({ ...common, id: 'tail_latency.required_replicas', label: 'Required replicas', unit: 'replicas', mayBeInfinite: true,
       formula: 'smallest r ≥ ⌊λ·T_svc/R⌋ + 1 with p99(c = r·R) ≤ G; +∞ if none ≤ max_replicas',
-      doc: 'Replicas needed to serve the QPS within the p99 target; +∞ when no count up to max_replicas is enough.', inputs: QUESTION_IDS,
-      compute: (...v) => { const q = question(v); return q ? planCapacity(q).replicas : null; } }),
+      doc: 'Replicas needed to serve the QPS within the p99 target; +∞ when no count up to max_replicas is enough.', inputs: questionInputs,
+      compute: (a) => { const q = question(a); return q ? planCapacity(q).replicas : null; } }),
     derived({ ...common, id: 'tail_latency.per_replica_qps', label: 'QPS per replica', unit: 'requests/s', formula: 'Θ_req = R/T_svc',
       doc: 'Requests per second one replica completes with all slots busy.',
-      inputs: ['batching.max_active_requests', 'batching.slot_service_time'], compute: (r, t) => num(r) / num(t) }),
+      inputs: { slots: number('batching.max_active_requests'), serviceTime: number('batching.slot_service_time') },
+      compute: ({ slots, serviceTime }) => slots / serviceTime }),
     derived({ ...common, id: 'tail_latency.qps_capacity', label: 'QPS capacity', unit: 'requests/s', formula: 'required_replicas·Θ_req',
-      doc: 'Requests per second the planned replicas can complete.', inputs: QUESTION_IDS, compute: atPlan((q, r) => r * perReplica(q)) }),
+      doc: 'Requests per second the planned replicas can complete.', inputs: questionInputs, compute: atPlan((q, r) => r * perReplica(q)) }),
     derived({ ...common, id: 'tail_latency.capacity_utilization', label: 'Capacity utilisation', unit: '1', formula: 'λ/qps_capacity',
-      doc: 'Share of the planned capacity the QPS uses.', inputs: QUESTION_IDS, compute: atPlan((q, r) => q.qps / (r * perReplica(q))) }),
+      doc: 'Share of the planned capacity the QPS uses.', inputs: questionInputs, compute: atPlan((q, r) => q.qps / (r * perReplica(q))) }),
     derived({ ...common, id: 'tail_latency.estimated_p99', label: 'Estimated p99', unit: 's', displayUnit: 'ms', mayBeInfinite: true, formula: 'p99 at required_replicas',
-      doc: 'P99 latency with the planned replicas.', inputs: QUESTION_IDS, compute: atPlan((q, r) => p99AtReplicas(q, r)) }),
+      doc: 'P99 latency with the planned replicas.', inputs: questionInputs, compute: atPlan((q, r) => p99AtReplicas(q, r)) }),
     derived({ ...common, id: 'tail_latency.queue_wait_p99', label: 'Queue wait p99', unit: 's', displayUnit: 'ms', mayBeInfinite: true, formula: 'estimated_p99 − T_base',
-      doc: 'The queueing part of the planned p99.', inputs: QUESTION_IDS, compute: atPlan((q, r) => p99AtReplicas(q, r) - q.baseLatency) }),
+      doc: 'The queueing part of the planned p99.', inputs: questionInputs, compute: atPlan((q, r) => p99AtReplicas(q, r) - q.baseLatency) }),
   ];
 }

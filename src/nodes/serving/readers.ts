@@ -1,133 +1,154 @@
 /**
- * Readers: a list of cell ids plus the function that turns their values into a typed fact
- * bundle (LM facts, device rates). Serving cells read the same dozen cells again and again;
- * a reader keeps the declared inputs and their decoding in one place so they cannot drift.
+ * Input bundles: the cells serving formulas read again and again (the LM facts, one device's
+ * rates, the speculative draft, the activation working set) as named, typed inputs plus the
+ * decoder that turns their arguments into a fact bundle, so the two cannot drift. A cell
+ * spreads the bundles it reads next to its own inputs,
+ * `inputs: { ...lmFactInputs(ctx), ...deviceRateInputs(), batch: number('scenario.batch_size') }`,
+ * and decodes them with `lmFactsOf(ctx, args)`, `deviceRatesOf(ctx, args)`. Keys are distinct
+ * across bundles, and a cell's own inputs never reuse a key of a bundle it spreads (a spread
+ * would silently overwrite it). The one exception is by design: the scenario device's and the
+ * decode device's rates share one shape, because a step runs on one device or the other.
  */
-import { Failure, type Plain, type Warned } from '../../graph/index.js';
+import { type ArgsOf, choice, type ComputeResult, Failure, number, optNumber, optText } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
-import { num, numOrNull, required, str } from '../common/plain.js';
-import type { AttentionConvention } from '../common/scenario-inputs.js';
-import type { LmFacts, StepRates } from './lm-physics.js';
+import { required } from '../common/plain.js';
+import { ATTENTION_CONVENTIONS } from '../common/scenario-inputs.js';
+import { activationWorkingSet, type LmFacts, type MoeSplit, type StepRates } from './lm-physics.js';
 import type { DraftFacts } from './prefill.js';
 
-export interface Reader<T> {
-  readonly ids: readonly string[];
-  readonly read: (values: readonly Plain[]) => T | Failure;
-}
-
-type Results<R extends readonly Reader<unknown>[]> = { -readonly [K in keyof R]: R[K] extends Reader<infer T> ? T : never };
-
-/** All ids of `readers`, in order: the `inputs` of a cell that uses them. */
-export function idsOf(readers: readonly Reader<unknown>[]): string[] {
-  return readers.flatMap((r) => r.ids);
-}
-
-/** Decodes a cell's input values with `readers` (in `idsOf` order); the first failure wins. */
-export function readAll<R extends readonly Reader<unknown>[]>(readers: R, values: readonly Plain[]): Results<R> | Failure {
-  const out: unknown[] = [];
-  let at = 0;
-  for (const r of readers) {
-    const v = r.read(values.slice(at, at + r.ids.length));
-    if (v instanceof Failure) return v;
-    out.push(v);
-    at += r.ids.length;
-  }
-  return out as Results<R>;
-}
-
-/** The raw values of `ids` (for a cell's own inputs). */
-export function plain(...ids: string[]): Reader<Plain[]> {
-  return { ids, read: (v) => [...v] };
-}
-
-/** A cell built from readers: its `inputs` and a compute that receives the decoded bundles. */
-export function fromReaders<R extends readonly Reader<unknown>[]>(
-  readers: R, f: (...parts: Results<R>) => Plain | Failure | Warned,
-): { inputs: string[]; compute: (...v: Plain[]) => Plain | Failure | Warned } {
-  return {
-    inputs: idsOf(readers),
-    compute: (...v) => {
-      const parts = readAll(readers, v);
-      return parts instanceof Failure ? parts : f(...parts);
-    },
-  };
-}
+/** The MoE split W_t(T) needs (physics.md §2.5). */
+const moeSplitInputs = () => ({
+  denseParams: number('workload.dense_params'),
+  expertParams: number('workload.expert_params'),
+  experts: optNumber('workload.experts'),
+  expertsPerToken: optNumber('workload.experts_per_token'),
+  weightWidth: number('scenario.weight_bytes_per_element'),
+});
 
 /**
  * The LM facts of the scenario's model (physics.md §2): F_lin, A, the attention convention,
  * W, kv_tok, L, and for MoE the split that W_t(T) needs.
  */
-export function lmFacts(ctx: BuildContext): Reader<LmFacts> {
-  const moe = ctx.model.family === 'moe_lm';
-  const base = [
-    'workload.linear_flops_per_token', 'workload.attention_flops_coeff', 'scenario.attention_flops_convention',
-    'workload.weight_bytes', 'workload.kv_bytes_per_token', 'workload.layers',
-  ];
-  const moeIds = ['workload.dense_params', 'workload.expert_params', 'workload.experts', 'workload.experts_per_token', 'scenario.weight_bytes_per_element'];
-  const owner = ctx.model.id;
+export function lmFactInputs(ctx: BuildContext) {
   return {
-    ids: moe ? [...base, ...moeIds] : base,
-    read: (v) => {
-      const layers = required(v[5], owner, 'layers', 'the serving step');
-      if (layers instanceof Failure) return layers;
-      const facts: LmFacts = {
-        linearFlops: num(v[0]), attentionCoeff: num(v[1]), convention: str(v[2]) as AttentionConvention,
-        weightBytes: num(v[3]), kvPerToken: num(v[4]), layers, moe: null,
-      };
-      if (!moe) return facts;
-      const experts = required(v[8], owner, 'experts', 'MoE weight bytes touched');
-      if (experts instanceof Failure) return experts;
-      const k = required(v[9], owner, 'experts_per_token', 'MoE weight bytes touched');
-      if (k instanceof Failure) return k;
-      return { ...facts, moe: { denseParams: num(v[6]), expertParams: num(v[7]), experts, expertsPerToken: k, weightWidth: num(v[10]) } };
-    },
+    linearFlops: number('workload.linear_flops_per_token'),
+    attentionCoeff: number('workload.attention_flops_coeff'),
+    convention: choice('scenario.attention_flops_convention', ATTENTION_CONVENTIONS),
+    weightBytes: number('workload.weight_bytes'),
+    kvPerToken: number('workload.kv_bytes_per_token'),
+    layers: optNumber('workload.layers'),
+    ...(ctx.model.family === 'moe_lm' ? moeSplitInputs() : {}),
   };
 }
+export type LmFactArgs = ArgsOf<ReturnType<typeof lmFactInputs>>;
 
-/** Ids of one device's rates, in StepRates order (peak, η, BW, η_bw, dispatch tax, layer tax). */
-export function stepRates(device: string, peakId: string, bandwidthId: string): Reader<StepRates> {
+/** The LM facts, or missing_data when the model lists no layers (or, for MoE, no E or k). */
+export function lmFactsOf(ctx: BuildContext, a: LmFactArgs): LmFacts | Failure {
+  const owner = ctx.model.id;
+  const layers = required(a.layers, owner, 'layers', 'the serving step');
+  if (layers instanceof Failure) return layers;
+  const moe = moeSplitOf(owner, a);
+  if (moe instanceof Failure) return moe;
+  const { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken } = a;
+  return { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken, layers, moe };
+}
+
+/** The MoE split; null for a dense model, whose bundle has none of the split inputs. */
+function moeSplitOf(owner: string, a: LmFactArgs): MoeSplit | null | Failure {
+  const { denseParams, expertParams, experts, expertsPerToken, weightWidth } = a;
+  if (denseParams === undefined || expertParams === undefined || experts === undefined
+    || expertsPerToken === undefined || weightWidth === undefined) return null;
+  const e = required(experts, owner, 'experts', 'MoE weight bytes touched');
+  if (e instanceof Failure) return e;
+  const k = required(expertsPerToken, owner, 'experts_per_token', 'MoE weight bytes touched');
+  if (k instanceof Failure) return k;
+  return { denseParams, expertParams, experts: e, expertsPerToken: k, weightWidth };
+}
+
+/** One device's rates for a §3.1 step: peak, η, BW, η_bw, dispatch tax, layer tax. */
+function stepRateInputs(peakId: string, bandwidthId: string) {
   return {
-    ids: [peakId, 'software.efficiency_effective', bandwidthId, 'scenario.bandwidth_efficiency', 'scenario.dispatch_tax', 'scenario.layer_tax'],
-    read: (v) => {
-      const bw = required(v[2], device, 'memory_bandwidth', 'the serving step');
-      if (bw instanceof Failure) return bw;
-      return { peakFlops: num(v[0]), efficiency: num(v[1]), bandwidth: bw, bandwidthEfficiency: num(v[3]), dispatchTax: num(v[4]), layerTax: num(v[5]) };
-    },
+    peakFlops: number(peakId),
+    efficiency: number('software.efficiency_effective'),
+    bandwidth: optNumber(bandwidthId),
+    bandwidthEfficiency: number('scenario.bandwidth_efficiency'),
+    dispatchTax: number('scenario.dispatch_tax'),
+    layerTax: number('scenario.layer_tax'),
   };
+}
+export type StepRateArgs = ArgsOf<ReturnType<typeof stepRateInputs>>;
+
+function stepRatesOf(device: string, a: StepRateArgs): StepRates | Failure {
+  const bandwidth = required(a.bandwidth, device, 'memory_bandwidth', 'the serving step');
+  if (bandwidth instanceof Failure) return bandwidth;
+  const { peakFlops, efficiency, bandwidthEfficiency, dispatchTax, layerTax } = a;
+  return { peakFlops, efficiency, bandwidth, bandwidthEfficiency, dispatchTax, layerTax };
 }
 
 /** The scenario device's rates (prefill device, continuous-batching server). */
-export const deviceRates = (ctx: BuildContext): Reader<StepRates> =>
-  stepRates(ctx.device.id, 'hardware.peak_flops', 'hardware.memory_bandwidth');
+export const deviceRateInputs = () => stepRateInputs('hardware.peak_flops', 'hardware.memory_bandwidth');
+export const deviceRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure => stepRatesOf(ctx.device.id, a);
 
 /** The decode device's rates (the same device unless `serving.decode_device` is set). */
-export const decodeRates = (ctx: BuildContext): Reader<StepRates> =>
-  stepRates(`${ctx.device.id} (decode)`, 'serving.decode_peak_flops_effective', 'serving.decode_memory_bandwidth_effective');
+export const decodeRateInputs = () =>
+  stepRateInputs('serving.decode_peak_flops_effective', 'serving.decode_memory_bandwidth_effective');
+export const decodeRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure =>
+  stepRatesOf(`${ctx.device.id} (decode)`, a);
 
-export { num, numOrNull, required };
+/** The speculative-decoding draft (physics.md §5 wall 4 cell 6). */
+export const draftInputs = () => ({
+  draftModel: optText('serving.draft_model'),
+  draftParams: optNumber('serving.draft_params'),
+  draftLayers: optNumber('serving.draft_layers'),
+  draftKvPerToken: optNumber('serving.draft_kv_bytes_per_token'),
+  draftAttentionCoeff: optNumber('serving.draft_attention_flops_coeff'),
+  draftAcceptance: number('serving.draft_acceptance_rate'),
+  draftTokens: number('serving.speculative_draft_tokens'),
+  draftWeightWidth: number('scenario.weight_bytes_per_element'),
+});
+export type DraftArgs = ArgsOf<ReturnType<typeof draftInputs>>;
 
 /**
- * The speculative-decoding draft (physics.md §5 wall 4 cell 6): null when neither
- * serving.draft_model nor serving.draft_params is set; otherwise every draft fact is required.
+ * The draft: null when neither serving.draft_model nor serving.draft_params is set; otherwise
+ * every draft fact is required.
  */
-export function draftFacts(): Reader<DraftFacts | null> {
-  return {
-    ids: ['serving.draft_model', 'serving.draft_params', 'serving.draft_layers', 'serving.draft_kv_bytes_per_token',
-      'serving.draft_attention_flops_coeff', 'serving.draft_acceptance_rate', 'serving.speculative_draft_tokens',
-      'scenario.weight_bytes_per_element'],
-    read: (v) => {
-      if (v[0] === null && v[1] === null) return null;
-      const owner = `draft model ${v[0] === null ? '(unnamed)' : str(v[0])}`;
-      const what = 'speculative decoding';
-      const params = required(v[1], owner, 'draft_params', what);
-      if (params instanceof Failure) return params;
-      const layers = required(v[2], owner, 'draft_layers', what);
-      if (layers instanceof Failure) return layers;
-      const kv = required(v[3], owner, 'draft_kv_bytes_per_token', what);
-      if (kv instanceof Failure) return kv;
-      const a = required(v[4], owner, 'draft_attention_flops_coeff', what);
-      if (a instanceof Failure) return a;
-      return { params, layers, kvPerToken: kv, attentionCoeff: a, acceptance: num(v[5]), draftTokens: num(v[6]), weightWidth: num(v[7]) };
-    },
-  };
+export function draftOf(a: DraftArgs): DraftFacts | null | Failure {
+  if (a.draftModel === null && a.draftParams === null) return null;
+  const owner = `draft model ${a.draftModel ?? '(unnamed)'}`;
+  const what = 'speculative decoding';
+  const params = required(a.draftParams, owner, 'draft_params', what);
+  if (params instanceof Failure) return params;
+  const layers = required(a.draftLayers, owner, 'draft_layers', what);
+  if (layers instanceof Failure) return layers;
+  const kvPerToken = required(a.draftKvPerToken, owner, 'draft_kv_bytes_per_token', what);
+  if (kvPerToken instanceof Failure) return kvPerToken;
+  const attentionCoeff = required(a.draftAttentionCoeff, owner, 'draft_attention_flops_coeff', what);
+  if (attentionCoeff instanceof Failure) return attentionCoeff;
+  return { params, layers, kvPerToken, attentionCoeff, acceptance: a.draftAcceptance, draftTokens: a.draftTokens, weightWidth: a.draftWeightWidth };
+}
+
+/** What the activation working set A_work(B, n) reads: κ_act, d (a catalogue fact) and b_act. */
+export const activationInputs = () => ({
+  actFactor: number('scenario.activation_working_set_factor'),
+  hiddenDim: optNumber('workload.hidden_dim'),
+  actWidth: number('scenario.activation_bytes_per_element'),
+});
+export type ActivationArgs = ArgsOf<ReturnType<typeof activationInputs>>;
+
+/** A_work(batch, tokens), or missing_data naming `need` when the model lists no hidden_dim. */
+export function workingSetOf(ctx: BuildContext, need: string, a: ActivationArgs, batch: number, tokens: number): number | Failure {
+  const hidden = required(a.hiddenDim, ctx.model.id, 'hidden_dim', need);
+  return hidden instanceof Failure ? hidden : activationWorkingSet(batch, tokens, a.actFactor, hidden, a.actWidth);
+}
+
+/** The decoded bundles, or the first failure among them (in the order given). */
+export function decoded<A, B>(a: A | Failure, b: B | Failure): readonly [A, B] | Failure;
+export function decoded<A, B, C>(a: A | Failure, b: B | Failure, c: C | Failure): readonly [A, B, C] | Failure;
+export function decoded(...parts: readonly unknown[]): readonly unknown[] | Failure {
+  return parts.find((p): p is Failure => p instanceof Failure) ?? parts;
+}
+
+/** `f` of a decoded bundle, or the bundle's failure. */
+export function withFacts<T>(facts: T | Failure, f: (facts: T) => ComputeResult): ComputeResult {
+  return facts instanceof Failure ? facts : f(facts);
 }

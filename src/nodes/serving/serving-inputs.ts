@@ -3,10 +3,9 @@
  * their defaults: the prompt length (defaults to context_len), the decode device (defaults
  * to the scenario's device) and the disaggregation switch.
  */
-import { type CellDef, derived, type Domain, input, type SourceRef, warn } from '../../graph/index.js';
+import { type CellDef, derived, type Domain, flag, input, number, optNumber, optText, type SourceRef, warn } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { spec } from '../common/catalogue-input.js';
-import { num } from '../common/plain.js';
 
 const WALL = 4;
 const s5 = spec('§5 wall 4');
@@ -67,18 +66,20 @@ function effectiveCells(): CellDef[] {
     derived({ ...common, id: `serving.decode_${name}_effective`, label, unit,
       doc: `The decode device's ${name.replace('_', ' ')}: serving.decode_${name} on a separate decode device, else the scenario device's.`,
       formula: `decode_device set ? decode_${name} ?? ${hw} : ${hw}`,
-      inputs: ['serving.disaggregated', `serving.decode_${name}`, hw],
-      compute: (dis, own, dev) => {
-        if (dis === true) return own ?? dev;
-        return own === null ? dev : warn(dev, `serving.decode_${name} is ignored while serving.decode_device is unset (decode runs on the prefill device)`);
+      inputs: { disaggregated: flag('serving.disaggregated'), own: optNumber(`serving.decode_${name}`), device: optNumber(hw) },
+      compute: ({ disaggregated, own, device }) => {
+        if (disaggregated) return own ?? device;
+        return own === null ? device : warn(device, `serving.decode_${name} is ignored while serving.decode_device is unset (decode runs on the prefill device)`);
       } });
   return [
     derived({ ...common, id: 'serving.prompt_len_effective', label: 'Prompt length S', unit: 'tokens',
       doc: 'Prompt tokens in use: serving.prompt_len when set, else context_len.', formula: 'S = prompt_len ?? context_len',
-      inputs: ['serving.prompt_len', 'scenario.context_len'], compute: (p, x) => (p === null ? num(x) : num(p)) }),
+      inputs: { prompt: optNumber('serving.prompt_len'), context: number('scenario.context_len') },
+      compute: ({ prompt, context }) => (prompt === null ? context : prompt) }),
     derived({ ...common, id: 'serving.disaggregated', label: 'Disaggregated', unit: 'bool',
       doc: 'Prefill and decode run on different devices, so the prompt KV is transferred (§5 wall 4 cell 4).',
-      formula: 'decode_device is set', inputs: ['serving.decode_device'], compute: (d) => d !== null && d !== '' }),
+      formula: 'decode_device is set', inputs: { decodeDevice: optText('serving.decode_device') },
+      compute: ({ decodeDevice }) => decodeDevice !== null && decodeDevice !== '' }),
     decodeFigure('peak_flops', 'hardware.peak_flops', 'Decode peak FLOP/s', 'FLOP/s'),
     decodeFigure('memory_bandwidth', 'hardware.memory_bandwidth', 'Decode memory bandwidth', 'B/s'),
     decodeFigure('memory_capacity', 'hardware.memory_capacity', 'Decode memory capacity', 'B'),

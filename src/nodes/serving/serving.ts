@@ -3,16 +3,18 @@
  * (physics.md §5 wall 4). Memory, status and the non-LM stub are in serving-memory.ts;
  * inputs in serving-inputs.ts; the arithmetic in lm-physics.ts and prefill.ts.
  */
-import { type CellDef, derived, fail } from '../../graph/index.js';
+import { type ArgsOf, type CellDef, type ComputeResult, derived, fail, flag, gate, number, optNumber, optText } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { isLM } from '../context.js';
-import { num, numOrNull } from '../common/plain.js';
 import { decodeStep } from './lm-physics.js';
 import {
   expectedTokensPerRound, interTokenLatency, kvTransferTime, MAX_PREFILL_CHUNKS, prefillChunkCount, prefillSchedule,
-  verifyStep, draftStep,
+  type PrefillSchedule, verifyStep, draftStep,
 } from './prefill.js';
-import { decodeRates, deviceRates, draftFacts, fromReaders, lmFacts, plain } from './readers.js';
+import {
+  decodeRateInputs, decodeRatesOf, decoded, deviceRateInputs, deviceRatesOf, type DraftArgs, draftInputs, draftOf, type LmFactArgs, lmFactInputs,
+  lmFactsOf, type StepRateArgs, withFacts,
+} from './readers.js';
 import { servingInputCells } from './serving-inputs.js';
 import { servingMemoryCells, servingStatusCells } from './serving-memory.js';
 import { lmOnlyStub, type OutputUnits } from './stub.js';
@@ -28,95 +30,129 @@ export const SERVING_OUTPUTS: OutputUnits = {
 };
 
 function prefillCells(ctx: BuildContext): CellDef[] {
-  const schedule = [lmFacts(ctx), deviceRates(ctx),
-    plain('scenario.batch_size', 'serving.new_tokens', 'serving.cached_prefix_len', 'serving.prefill_chunk_tokens', 'serving.prefill_chunks')] as const;
-  const scheduled = (f: (s: ReturnType<typeof prefillSchedule>) => number) =>
-    fromReaders(schedule, (lm, r, [b, n, c, chunk]) => f(prefillSchedule(lm, r, num(b), num(n), num(c), numOrNull(chunk))));
+  // prefill_chunks is read only so that its "at most 10⁶ chunks" error blocks the schedule.
+  const schedule = {
+    ...lmFactInputs(ctx), ...deviceRateInputs(),
+    batch: number('scenario.batch_size'), newTokens: number('serving.new_tokens'), cached: number('serving.cached_prefix_len'),
+    chunkTokens: optNumber('serving.prefill_chunk_tokens'), chunks: gate('serving.prefill_chunks'),
+  };
+  const scheduled = (a: ArgsOf<typeof schedule>, f: (s: PrefillSchedule) => number): ComputeResult =>
+    withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
+      ([lm, r]) => f(prefillSchedule(lm, r, a.batch, a.newTokens, a.cached, a.chunkTokens)));
   const chunkNote = 'K = ⌈n/c⌉ chunks; chunk j: t_j tokens at C_j = C + (j−1)·c, T_j = step(B·F_block(t_j, C_j), W_t(B·t_j) + B·(C_j + t_j)·kv_tok)';
   return [
     derived({ ...common, id: 'serving.new_tokens', label: 'New prompt tokens n', unit: 'tokens', formula: 'n = S − C',
       doc: 'Prompt tokens the prefill must process (the cached prefix is skipped).',
-      inputs: ['serving.prompt_len_effective', 'serving.cached_prefix_len'],
-      compute: (s, c) => (num(c) < num(s) ? num(s) - num(c)
-        : fail('invalid_input', `serving.cached_prefix_len must be below the prompt length S = ${num(s)} (got ${num(c)})`)) }),
+      inputs: { prompt: number('serving.prompt_len_effective'), cached: number('serving.cached_prefix_len') },
+      compute: ({ prompt, cached }) => (cached < prompt ? prompt - cached
+        : fail('invalid_input', `serving.cached_prefix_len must be below the prompt length S = ${prompt} (got ${cached})`)) }),
     derived({ ...common, id: 'serving.prompt_cache_hit_ratio', label: 'Prompt cache hit ratio', unit: '1', formula: 'C/S',
-      doc: 'Share of the prompt served from the prefix cache.', inputs: ['serving.cached_prefix_len', 'serving.prompt_len_effective', 'serving.new_tokens'],
-      compute: (c, s) => num(c) / num(s) }),
+      doc: 'Share of the prompt served from the prefix cache.',
+      inputs: { cached: number('serving.cached_prefix_len'), prompt: number('serving.prompt_len_effective'), newTokens: gate('serving.new_tokens') },
+      compute: ({ cached, prompt }) => cached / prompt }),
     derived({ ...common, id: 'serving.prefill_chunks', label: 'Prefill chunks K', unit: 'chunks', formula: 'K = ⌈n/c⌉ (1 without chunking)',
-      doc: 'Steps the prefill is split into; at most 10⁶.', inputs: ['serving.new_tokens', 'serving.prefill_chunk_tokens'],
-      compute: (n, c) => {
-        const k = prefillChunkCount(num(n), numOrNull(c));
+      doc: 'Steps the prefill is split into; at most 10⁶.',
+      inputs: { newTokens: number('serving.new_tokens'), chunkTokens: optNumber('serving.prefill_chunk_tokens') },
+      compute: ({ newTokens, chunkTokens }) => {
+        const k = prefillChunkCount(newTokens, chunkTokens);
         return k <= MAX_PREFILL_CHUNKS ? k
-          : fail('invalid_input', `serving.prefill_chunk_tokens = ${num(c)} splits ${num(n)} tokens into ${k} chunks; at most 10⁶ are allowed`);
+          : fail('invalid_input', `serving.prefill_chunk_tokens = ${chunkTokens} splits ${newTokens} tokens into ${k} chunks; at most 10⁶ are allowed`);
       } }),
     derived({ ...common, id: 'serving.prefill_flops', label: 'Prefill FLOPs', unit: 'FLOP', formula: 'Σ_j B·F_block(t_j, C_j) = B·F_block(n, C) unchunked',
-      doc: 'Model FLOPs of the whole prefill, attention per the convention.', ...scheduled((s) => s.flops) }),
+      doc: 'Model FLOPs of the whole prefill, attention per the convention.', inputs: schedule, compute: (a) => scheduled(a, (s) => s.flops) }),
     derived({ ...common, id: 'serving.prefill_bytes', label: 'Prefill bytes', unit: 'B', formula: 'Σ_j W_t(B·t_j) + B·(C_j + t_j)·kv_tok',
-      doc: 'Memory traffic of the prefill: weights per chunk plus reading cached and writing new KV.', ...scheduled((s) => s.bytes) }),
+      doc: 'Memory traffic of the prefill: weights per chunk plus reading cached and writing new KV.',
+      inputs: schedule, compute: (a) => scheduled(a, (s) => s.bytes) }),
     derived({ ...common, id: 'serving.prefill_time', label: 'Prefill time', unit: 's', formula: `Σ_j T_j; ${chunkNote}`,
-      doc: 'Time to process the prompt on the prefill device (every chunk pays its own taxes).', ...scheduled((s) => s.total) }),
+      doc: 'Time to process the prompt on the prefill device (every chunk pays its own taxes).',
+      inputs: schedule, compute: (a) => scheduled(a, (s) => s.total) }),
     derived({ ...common, id: 'serving.prefill_chunk_time', label: 'Prefill chunk time', unit: 's', formula: 'T_1',
-      doc: 'Latency of the first prefill chunk (the whole prefill without chunking).', ...scheduled((s) => s.first) }),
+      doc: 'Latency of the first prefill chunk (the whole prefill without chunking).', inputs: schedule, compute: (a) => scheduled(a, (s) => s.first) }),
     derived({ ...common, id: 'serving.decode_stall_bound', label: 'Decode stall bound', unit: 's', formula: 'max_j T_j',
-      doc: 'Longest time a co-scheduled decode batch waits behind one prefill chunk.', ...scheduled((s) => s.longest) }),
+      doc: 'Longest time a co-scheduled decode batch waits behind one prefill chunk.', inputs: schedule, compute: (a) => scheduled(a, (s) => s.longest) }),
     derived({ ...common, id: 'serving.prefill_compute_time', label: 'Prefill compute-bound time', unit: 's', formula: 'Σ_j max(T_c, T_m) over Compute-bound chunks',
-      doc: 'Roofline time of the compute-bound prefill chunks (wall 1 part of the §11.5 split).', ...scheduled((s) => s.computeBound) }),
+      doc: 'Roofline time of the compute-bound prefill chunks (wall 1 part of the §11.5 split).',
+      inputs: schedule, compute: (a) => scheduled(a, (s) => s.computeBound) }),
     derived({ ...common, id: 'serving.prefill_memory_time', label: 'Prefill memory-bound time', unit: 's', formula: 'Σ_j max(T_c, T_m) over Memory-bound chunks',
-      doc: 'Roofline time of the memory-bound prefill chunks (wall 2 part of the §11.5 split).', ...scheduled((s) => s.memoryBound) }),
+      doc: 'Roofline time of the memory-bound prefill chunks (wall 2 part of the §11.5 split).',
+      inputs: schedule, compute: (a) => scheduled(a, (s) => s.memoryBound) }),
     derived({ ...common, id: 'serving.prefill_overhead_time', label: 'Prefill overhead', unit: 's', formula: 'Σ_j (dispatch_tax + L·layer_tax)',
-      doc: 'Launch taxes of all prefill chunks (wall 3 part of the §11.5 split).', ...scheduled((s) => s.overhead) }),
+      doc: 'Launch taxes of all prefill chunks (wall 3 part of the §11.5 split).', inputs: schedule, compute: (a) => scheduled(a, (s) => s.overhead) }),
     derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops)',
-      doc: 'Achieved fraction of peak FLOP/s during the prefill.', inputs: ['serving.prefill_flops', 'serving.prefill_time', 'hardware.peak_flops'],
-      compute: (f, t, p) => num(f) / (num(t) * num(p)) }),
+      doc: 'Achieved fraction of peak FLOP/s during the prefill.',
+      inputs: { flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops') },
+      compute: ({ flops, time, peak }) => flops / (time * peak) }),
     derived({ ...common, id: 'serving.kv_transfer_time', label: 'KV transfer time', unit: 's', formula: 'B·S·kv_tok/β_x + α_x if disaggregated, else 0',
       doc: 'Time to ship the prompt KV to a separate decode device.',
-      inputs: ['serving.disaggregated', 'scenario.batch_size', 'serving.prompt_len_effective', 'workload.kv_bytes_per_token', 'serving.kv_transfer_bandwidth', 'serving.kv_transfer_latency'],
-      compute: (d, b, s, kv, bw, lat) => kvTransferTime(d === true, num(b), num(s), num(kv), num(bw), num(lat)) }),
+      inputs: {
+        disaggregated: flag('serving.disaggregated'), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
+        kvPerToken: number('workload.kv_bytes_per_token'), bandwidth: number('serving.kv_transfer_bandwidth'), latency: number('serving.kv_transfer_latency'),
+      },
+      compute: ({ disaggregated, batch, prompt, kvPerToken, bandwidth, latency }) =>
+        kvTransferTime(disaggregated, batch, prompt, kvPerToken, bandwidth, latency) }),
     derived({ ...common, id: 'serving.ttft', label: 'Time to first token', unit: 's', displayUnit: 'ms', formula: 'ttft = prefill_time + kv_transfer_time',
       doc: 'Time from a request starting prefill to its first token, without queueing (wall 7 adds that).',
-      inputs: ['serving.prefill_time', 'serving.kv_transfer_time'], compute: (p, k) => num(p) + num(k) }),
+      inputs: { prefill: number('serving.prefill_time'), transfer: number('serving.kv_transfer_time') },
+      compute: ({ prefill, transfer }) => prefill + transfer }),
   ];
 }
 
 function decodeCells(ctx: BuildContext): CellDef[] {
-  const decode = [lmFacts(ctx), decodeRates(ctx), draftFacts()] as const;
-  const itlAt = (contextIds: string[], at: (v: number[]) => number) =>
-    fromReaders([...decode, plain('scenario.batch_size', ...contextIds)] as const,
-      (lm, r, draft, [b, ...xs]) => interTokenLatency(lm, r, at(xs.map(num)), num(b), draft));
-  const draftStepAt = (which: 'draft' | 'verify') =>
-    fromReaders([...decode, plain('scenario.batch_size', 'serving.prompt_len_effective')] as const, (lm, r, draft, [b, s]) => {
+  type DecodeArgs = LmFactArgs & StepRateArgs & DraftArgs & { readonly batch: number };
+  const draftStepAt = (which: 'draft' | 'verify') => (a: DecodeArgs & { readonly prompt: number }): ComputeResult =>
+    withFacts(decoded(lmFactsOf(ctx, a), decodeRatesOf(ctx, a), draftOf(a)), ([lm, r, draft]) => {
       if (!draft) return null;
-      return which === 'draft' ? draftStep(lm, draft, r, num(s), num(b)).latency : verifyStep(lm, r, num(s), num(b), draft.draftTokens).latency;
+      return which === 'draft' ? draftStep(lm, draft, r, a.prompt, a.batch).latency : verifyStep(lm, r, a.prompt, a.batch, draft.draftTokens).latency;
     });
+  const itlAt = (a: DecodeArgs, context: number): ComputeResult =>
+    withFacts(decoded(lmFactsOf(ctx, a), decodeRatesOf(ctx, a), draftOf(a)), ([lm, r, draft]) => interTokenLatency(lm, r, context, a.batch, draft));
   return [
     derived({ ...common, id: 'serving.speculative', label: 'Speculative decoding', unit: 'bool', formula: 'draft_model or draft_params set',
-      doc: 'A draft model proposes tokens that the target verifies in one step.', inputs: ['serving.draft_model', 'serving.draft_params'],
-      compute: (m, p) => m !== null || p !== null }),
+      doc: 'A draft model proposes tokens that the target verifies in one step.',
+      inputs: { draftModel: optText('serving.draft_model'), draftParams: optNumber('serving.draft_params') },
+      compute: ({ draftModel, draftParams }) => draftModel !== null || draftParams !== null }),
     derived({ ...common, id: 'serving.expected_tokens_per_round', label: 'Tokens per round E_r', unit: 'tokens',
       formula: 'E_r = (1 − α^{γ+1})/(1 − α); γ + 1 at α = 1',
       doc: 'Expected tokens emitted per draft-and-verify round (Leviathan et al. 2023).',
-      inputs: ['serving.draft_acceptance_rate', 'serving.speculative_draft_tokens'], compute: (a, g) => expectedTokensPerRound(num(a), num(g)) }),
+      inputs: { acceptance: number('serving.draft_acceptance_rate'), draftTokens: number('serving.speculative_draft_tokens') },
+      compute: ({ acceptance, draftTokens }) => expectedTokensPerRound(acceptance, draftTokens) }),
     derived({ ...common, id: 'serving.draft_step_time', label: 'Draft step T_d(S)', unit: 's', formula: 'step(B·F_tok,d(S), W_d + B·S·kv_tok,d)',
-      doc: 'One decode step of the draft model at context S; null without a draft.', ...draftStepAt('draft') }),
+      doc: 'One decode step of the draft model at context S; null without a draft.',
+      inputs: { ...lmFactInputs(ctx), ...decodeRateInputs(), ...draftInputs(), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective') },
+      compute: draftStepAt('draft') }),
     derived({ ...common, id: 'serving.verify_step_time', label: 'Verification step T_v(S)', unit: 's',
       formula: 'step(B·(γ+1)·F_tok(S), W_t(B·(γ+1)) + B·(S+γ)·kv_tok)',
-      doc: 'The target model verifying γ drafted tokens at context S; null without a draft.', ...draftStepAt('verify') }),
+      doc: 'The target model verifying γ drafted tokens at context S; null without a draft.',
+      inputs: { ...lmFactInputs(ctx), ...decodeRateInputs(), ...draftInputs(), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective') },
+      compute: draftStepAt('verify') }),
     derived({ ...common, id: 'serving.itl', label: 'Inter-token latency', unit: 's', displayUnit: 'ms',
       formula: 'itl_fn(S, B), or (γ·T_d(S) + T_v(S))/E_r with a draft',
-      doc: 'Time per generated token at context S on the decode device.', ...itlAt(['serving.prompt_len_effective'], ([s]) => s) }),
+      doc: 'Time per generated token at context S on the decode device.',
+      inputs: { ...lmFactInputs(ctx), ...decodeRateInputs(), ...draftInputs(), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective') },
+      compute: (a) => itlAt(a, a.prompt) }),
     derived({ ...common, id: 'serving.itl_mean', label: 'Mean inter-token latency', unit: 's', displayUnit: 'ms',
       formula: 'itl_fn(S + N_out/2, B), or the speculative form there',
       doc: 'Time per generated token at the mean context of the generation.',
-      ...itlAt(['serving.prompt_len_effective', 'scenario.output_tokens'], ([s, n]) => s + n / 2) }),
+      inputs: {
+        ...lmFactInputs(ctx), ...decodeRateInputs(), ...draftInputs(),
+        batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
+      },
+      compute: (a) => itlAt(a, a.prompt + a.outputTokens / 2) }),
     derived({ ...common, id: 'serving.decode_bottleneck', label: 'Decode bottleneck', unit: 'enum', formula: 'bottleneck of itl_fn(S + N_out/2, B)',
       doc: 'What limits the (non-speculative) decode step at the mean context: Compute, Memory or Overhead.',
-      ...fromReaders([lmFacts(ctx), decodeRates(ctx), plain('scenario.batch_size', 'serving.prompt_len_effective', 'scenario.output_tokens')] as const,
-        (lm, r, [b, s, n]) => decodeStep(lm, r, num(s) + num(n) / 2, num(b)).bottleneck) }),
+      inputs: {
+        ...lmFactInputs(ctx), ...decodeRateInputs(),
+        batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
+      },
+      compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), decodeRatesOf(ctx, a)),
+        ([lm, r]) => decodeStep(lm, r, a.prompt + a.outputTokens / 2, a.batch).bottleneck) }),
     derived({ ...common, id: 'serving.request_latency', label: 'Request latency', unit: 's', displayUnit: 'ms', formula: 'ttft + (N_out − 1)·itl_mean',
       doc: 'Time to produce the whole response, without queueing.',
-      inputs: ['serving.ttft', 'scenario.output_tokens', 'serving.itl_mean'], compute: (t, n, i) => num(t) + (num(n) - 1) * num(i) }),
+      inputs: { ttft: number('serving.ttft'), outputTokens: number('scenario.output_tokens'), itlMean: number('serving.itl_mean') },
+      compute: ({ ttft, outputTokens, itlMean }) => ttft + (outputTokens - 1) * itlMean }),
     derived({ ...common, id: 'serving.tokens_per_second', label: 'Decode throughput', unit: 'tokens/s', formula: 'B/itl',
-      doc: 'Tokens per second generated by the decode batch.', inputs: ['scenario.batch_size', 'serving.itl'], compute: (b, i) => num(b) / num(i) }),
+      doc: 'Tokens per second generated by the decode batch.',
+      inputs: { batch: number('scenario.batch_size'), itl: number('serving.itl') }, compute: ({ batch, itl }) => batch / itl }),
   ];
 }
 
@@ -127,7 +163,7 @@ function decodeCells(ctx: BuildContext): CellDef[] {
  */
 export function servingWall(ctx: BuildContext): CellDef[] {
   const active = derived({ ...common, id: 'serving.active', label: 'Wall 4 active', unit: 'bool', formula: 'mode = serving',
-    doc: 'Wall 4 is on the board in serving mode (physics.md §11.3).', inputs: [], compute: () => ctx.mode === 'serving' });
+    doc: 'Wall 4 is on the board in serving mode (physics.md §11.3).', inputs: {}, compute: () => ctx.mode === 'serving' });
   if (!isLM(ctx.model.family)) {
     return ctx.mode === 'serving' ? [active, ...lmOnlyStub(ctx, 'serving', WALL, SERVING_OUTPUTS)] : [];
   }

@@ -14,10 +14,10 @@ export function lmOnlyStub(ctx: BuildContext, scope: string, wall: number, outpu
   const error = () => fail('invalid_input', why);
   const cells: CellDef[] = Object.entries(outputs).map(([id, unit]) =>
     derived({ id, label: id, doc: `Not defined for a non-LM model (physics.md §5).`, unit, layer: 'E', wall,
-      formula: 'LM families only', inputs: [], compute: error }));
+      formula: 'LM families only', inputs: {}, compute: error }));
   for (const [name, unit] of [['status', 'enum'], ['status_reason', 'text']] as const) {
     cells.push(derived({ id: `${scope}.${name}`, label: `Wall ${wall} ${name.replace('_', ' ')}`, unit, layer: 'E', wall,
-      doc: `Wall ${wall} cannot be judged for a non-LM model.`, formula: 'LM families only', inputs: [], compute: error }));
+      doc: `Wall ${wall} cannot be judged for a non-LM model.`, formula: 'LM families only', inputs: {}, compute: error }));
   }
   return cells;
 }

@@ -7,10 +7,9 @@
  * T_resp = request_latency_at_capacity. Other modes keep the queue stand-alone: service
  * time and servers are plain inputs and T_resp defaults to T_s.
  */
-import { type CellDef, derived, type Domain, input } from '../../graph/index.js';
+import { type CellDef, derived, type Domain, input, number, optFlag, optNumber, optText } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, numOrNull } from '../common/plain.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
 import { queueCells, type QueueInputIds } from '../templates/queue.js';
 import { capacityCells } from './capacity.js';
@@ -41,12 +40,15 @@ function wiredInputs(): CellDef[] {
     tailInput('num_replicas', 'Replicas', 'Serving replicas sharing one request queue.', 'replicas', 1, { kind: 'number', min: 1, integer: true }),
     tailInput('max_replicas', 'Max replicas', 'Largest replica count the capacity search tries.', 'replicas', 1024, { kind: 'number', min: 1, integer: true }),
     derived({ ...common, id: 'tail_latency.service_time', label: 'Service time T_s', unit: 's', formula: 'T_s = slot_service_time (wall 5)',
-      doc: 'Time one request holds a continuous-batching slot.', inputs: ['batching.slot_service_time'], compute: (t) => t }),
+      doc: 'Time one request holds a continuous-batching slot.',
+      inputs: { slotTime: number('batching.slot_service_time') }, compute: ({ slotTime }) => slotTime }),
     derived({ ...common, id: 'tail_latency.servers', label: 'Servers c', unit: 'requests', formula: 'c = num_replicas·R',
-      doc: 'Request slots across all replicas (each slot is one server).', inputs: ['tail_latency.num_replicas', 'batching.max_active_requests'],
-      compute: (n, r) => num(n) * num(r) }),
+      doc: 'Request slots across all replicas (each slot is one server).',
+      inputs: { replicas: number('tail_latency.num_replicas'), slots: number('batching.max_active_requests') },
+      compute: ({ replicas, slots }) => replicas * slots }),
     derived({ ...common, id: 'tail_latency.response_time', label: 'Response time T_resp', unit: 's', formula: 'T_resp = request_latency_at_capacity (wall 5)',
-      doc: 'Time from leaving the queue to the last token, with every slot busy.', inputs: ['batching.request_latency_at_capacity'], compute: (t) => t }),
+      doc: 'Time from leaving the queue to the last token, with every slot busy.',
+      inputs: { latency: number('batching.request_latency_at_capacity') }, compute: ({ latency }) => latency }),
   ];
 }
 
@@ -59,8 +61,9 @@ function standaloneInputs(): CellDef[] {
     tailInput('response_time', 'Response time T_resp', 'Time added to the wait for the response; unset means T_s.', 's', null,
       { kind: 'number', min: 0, optional: true }),
     derived({ ...common, id: 'tail_latency.response_time_effective', label: 'Response time T_resp', unit: 's', formula: 'T_resp = response_time ?? T_s',
-      doc: 'Time added to the wait quantiles.', inputs: ['tail_latency.response_time', 'tail_latency.service_time'],
-      compute: (r, t) => (r === null ? t : r) }),
+      doc: 'Time added to the wait quantiles.',
+      inputs: { response: optNumber('tail_latency.response_time'), service: optNumber('tail_latency.service_time') },
+      compute: ({ response, service }) => (response === null ? service : response) }),
   ];
 }
 
@@ -71,11 +74,10 @@ export function tailLatencyWall(ctx: BuildContext): CellDef[] {
     cv: 'tail_latency.service_time_cv', target: 'tail_latency.p99_target',
     responseTime: wired ? 'tail_latency.response_time' : 'tail_latency.response_time_effective',
   };
-  const statusInputs = ['tail_latency.utilization', 'tail_latency.is_stable', 'tail_latency.p99_latency', 'tail_latency.p99_target', 'scenario.target_margin',
-    ...(wired ? ['tail_latency.capacity_bottleneck'] : [])];
   return [
     derived({ ...common, id: 'tail_latency.active', label: 'Wall 7 active', unit: 'bool', formula: 'arrival_rate set',
-      doc: 'Wall 7 is on the board once a QPS is given (physics.md §11.3).', inputs: ['tail_latency.arrival_rate'], compute: (l) => l !== null }),
+      doc: 'Wall 7 is on the board once a QPS is given (physics.md §11.3).',
+      inputs: { qps: optNumber('tail_latency.arrival_rate') }, compute: ({ qps }) => qps !== null }),
     ...sharedInputs(),
     ...(wired ? wiredInputs() : standaloneInputs()),
     ...queueCells({ scope: 'tail_latency', wall: WALL, customer: 'request', inputs: ids, names: { p50: 'p50_latency', p99: 'p99_latency' } }),
@@ -83,17 +85,24 @@ export function tailLatencyWall(ctx: BuildContext): CellDef[] {
     ...statusCells({
       scope: 'tail_latency', wall: WALL,
       formula: 'FAIL if unstable, p99 > p99_target or capacity bottleneck ≠ Feasible; WARN if ρ > 0.8 or p99 ≥ 90 % of target',
-      inputs: statusInputs,
-      judge: (rho, stable, p99, target, margin, bottleneck) => {
+      inputs: {
+        rho: optNumber('tail_latency.utilization'), stable: optFlag('tail_latency.is_stable'), p99: optNumber('tail_latency.p99_latency'),
+        target: optNumber('tail_latency.p99_target'), margin: number('scenario.target_margin'),
+        ...(wired ? { bottleneck: optText('tail_latency.capacity_bottleneck') } : {}),
+      },
+      judge: ({ rho, stable, p99, target, margin, bottleneck }) => {
         if (rho === null) return verdict([], []); // inactive (no QPS) or no service time yet
         const fails: string[] = [];
         const warns: string[] = [];
-        const g = numOrNull(target);
-        if (stable === false) fails.push(`queue unstable (ρ = ${num(rho).toFixed(3)} ≥ 1)`);
-        else if (num(rho) > 0.8) warns.push(`utilisation ρ = ${num(rho).toFixed(3)} > 0.8`);
-        if (g !== null && num(p99) > g) fails.push(`p99 ${num(p99)} s > target ${g} s`);
-        else if (g !== null && nearTarget(num(p99), g, num(margin))) warns.push(`p99 ${num(p99)} s ≥ ${num(margin) * 100} % of target ${g} s`);
-        if (typeof bottleneck === 'string' && bottleneck !== 'Feasible') fails.push(`capacity bottleneck: ${bottleneck}`);
+        if (stable === false) fails.push(`queue unstable (ρ = ${rho.toFixed(3)} ≥ 1)`);
+        else if (rho > 0.8) warns.push(`utilisation ρ = ${rho.toFixed(3)} > 0.8`);
+        // p99 is unset only while the queue is (rho set means it is evaluated); no target, no rule.
+        if (target !== null && p99 !== null) {
+          if (p99 > target) fails.push(`p99 ${p99} s > target ${target} s`);
+          else if (nearTarget(p99, target, margin)) warns.push(`p99 ${p99} s ≥ ${margin * 100} % of target ${target} s`);
+        }
+        // Outside serving mode there is no capacity plan (undefined); unset (null) without a QPS or target.
+        if (bottleneck !== undefined && bottleneck !== null && bottleneck !== 'Feasible') fails.push(`capacity bottleneck: ${bottleneck}`);
         return verdict(fails, warns);
       },
     }),

@@ -3,7 +3,7 @@
  * workload lowering) plus the serving walls, with stand-ins for cells of walls that are not
  * in this graph (software.efficiency_effective = scenario.efficiency, wall 3 "given" mode).
  */
-import { type CellDef, derived, LiveGraph, type Plain } from '../../../src/graph/index.js';
+import { type CellDef, derived, LiveGraph, number, type Plain } from '../../../src/graph/index.js';
 import { commonCells } from '../../../src/nodes/common/index.js';
 import type { BuildContext } from '../../../src/nodes/context.js';
 import { servingWalls } from '../../../src/nodes/serving/index.js';
@@ -12,7 +12,7 @@ import type { GoldenCase } from '../../helpers/golden.js';
 
 const STAND_INS: CellDef[] = [
   derived({ id: 'software.efficiency_effective', label: 'η (stand-in)', doc: 'Wall 3 stand-in: the user η.', unit: '1', layer: 'E',
-    formula: 'η = efficiency', inputs: ['scenario.efficiency'], compute: (e) => e }),
+    formula: 'η = efficiency', inputs: { efficiency: number('scenario.efficiency') }, compute: ({ efficiency }) => efficiency }),
 ];
 
 export function scenarioDefs(ctx: BuildContext, walls: (ctx: BuildContext) => CellDef[] = servingWalls): CellDef[] {
