@@ -42,4 +42,11 @@ export { PRECISION_KEYS } from './schema-hardware.js';
 export {
   hardwareSchema, modelSchema, gridSchema, nodeSchema, fabricSchema, clusterSchema, catalogSchema,
 } from './schema.js';
+export {
+  VALIDATION_CATEGORIES, VALIDATION_QUANTITIES, VALIDATION_SPLITS, validationCaseSchema, validationSetSchema,
+} from './schema-validation.js';
+export type {
+  ValidationCase, ValidationCategory, ValidationQuantity, ValidationSet, ValidationSource, ValidationSplit,
+} from './schema-validation.js';
+export { parseValidationSet, validationCases, validationSet } from './validation.js';
 export { carbonIntensityPerJoule, pricePerJoule } from './units.js';
