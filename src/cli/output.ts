@@ -1,11 +1,11 @@
 /**
- * Writers: stdout carries only the result (text, JSON, markdown or CSV); warnings and errors
+ * Writers: stdout carries only the result (text, JSON, markdown, CSV or HTML); warnings and errors
  * go to stderr, except in JSON mode, where an error is printed to stdout as
  * {"status":"error","title":…,"reason":…}.
  */
 import type { ErrorReport } from './errors.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 /** Multi-line messages ("3 problems:\n  a\n  b") → one line ("3 problems: a; b"). */

@@ -10,9 +10,9 @@
  * (a plain finite value, the common case), which `checkResult` itself uses, so a slot then
  * holds the bare value and its `okValue` is only built when the cell is an output.
  */
-import type { DerivedDef, InputDef } from './cell.js';
+import type { DerivedDef } from './cell.js';
 import { generateCone } from './cone-codegen.js';
-import { blockedBy, checkResult, inputValue, isCleanResult, namedArgs, thrownValue } from './evaluate.js';
+import { blockedBy, checkResult, inputValue, isCleanResult, namedArgs, pinnedValue, thrownValue } from './evaluate.js';
 import type { LiveGraph } from './live.js';
 import type { Sweeper, SweepTable } from './sweep.js';
 import { type CellValue, type ErrValue, Failure, okValue, type Plain } from './values.js';
@@ -35,7 +35,8 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
   const topo = graph.topology;
   const needed = new Set<string>(outputs);
   for (const o of outputs) for (const u of topo.upstream(o)) needed.add(u);
-  const stepIds = topo.downstream(input).filter((id) => needed.has(id));
+  // A pinned cell holds its pin whatever the swept value: it is a constant of the sweep.
+  const stepIds = topo.downstream(input).filter((id) => needed.has(id) && !graph.isPinned(id));
   const steps = stepIds.map((id) => topo.def(id) as DerivedDef);
 
   // Slot 0 is the swept input; then constants as first met; then one slot per step.
@@ -67,8 +68,10 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
   const outSlots = outputs.map((o) => slotOf.get(o) ?? constant(o));
   const bad = new Uint8Array(vals.length);
   for (let k = 0; k < full.length; k++) bad[k] = full[k] !== undefined && !full[k]!.ok ? 1 : 0;
-  const inputDef = topo.def(input) as InputDef;
-  const generated = allowCodegen ? generateCone({ input: inputDef, steps, argSlots, resultSlot, vals, full, outSlots }) : undefined;
+  const axis = topo.def(input);
+  // The swept value as its cell holds it: an input's checked value, or a derived axis's pin.
+  const first = axis.kind === 'input' ? (raw: Plain) => inputValue(axis, raw) : (raw: Plain) => pinnedValue(axis, raw);
+  const generated = allowCodegen ? generateCone({ first, steps, argSlots, resultSlot, vals, full, outSlots }) : undefined;
   if (generated) return { steps: stepIds, kind: 'generated', run: generated };
   const args = steps.map((d) => new Array<Plain>(d.reads.length));
 
@@ -79,7 +82,7 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
   };
 
   function run(raw: Plain): CellValue[] {
-    store(0, inputValue(inputDef, raw));
+    store(0, first(raw));
     for (let s = 0; s < steps.length; s++) {
       const def = steps[s];
       const ins = argSlots[s];

@@ -9,14 +9,15 @@
  * Returns undefined where code generation is not allowed (a Content-Security-Policy without
  * 'unsafe-eval'); the caller then uses the interpreted cone.
  */
-import type { DerivedDef, InputDef } from './cell.js';
-import { blockedBy, checkResult, inputValue, isCleanValue, runCompute, thrownValue } from './evaluate.js';
+import type { DerivedDef } from './cell.js';
+import { blockedBy, checkResult, isCleanValue, runCompute, thrownValue } from './evaluate.js';
 import type { InputRef } from './inputs.js';
 import { type CellValue, type ErrValue, okValue, type Plain } from './values.js';
 
 /** What the code generator needs: the steps with their argument slots, and the slot layout. */
 export interface ConeLayout {
-  readonly input: InputDef;
+  /** The swept cell's value for a raw value (an input's checked value, or a derived axis's pin). */
+  readonly first: (raw: Plain) => CellValue;
   readonly steps: readonly DerivedDef[];
   /** Argument slots of each step (declared order). */
   readonly argSlots: readonly Int32Array[];
@@ -39,7 +40,7 @@ export function generateCone(L: ConeLayout): Run | undefined {
   const full: (CellValue | undefined)[] = [...L.full];
   const badConst = L.full.map((v) => (v !== undefined && !v.ok ? 1 : 0));
   const computed = new Set<number>([0, ...L.resultSlot]);
-  const lines: string[] = ['return function run(raw) {', 'let o, r, e;', 'r = inputValue(IN, raw); F[0] = r; let b0 = r.ok ? 0 : 1; let v0 = r.ok ? r.value : null;'];
+  const lines: string[] = ['return function run(raw) {', 'let o, r, e;', 'r = FIRST(raw); F[0] = r; let b0 = r.ok ? 0 : 1; let v0 = r.ok ? r.value : null;'];
   for (let k = 1; k < n; k++) {
     if (computed.has(k)) lines.push(`let v${k} = null, b${k} = 0;`);
     else lines.push(`const v${k} = K[${k}], b${k} = ${badConst[k]};`);
@@ -94,8 +95,8 @@ export function generateCone(L: ConeLayout): Run | undefined {
     return runCompute(def, args.map((a, i) => (bad[i] ? null : a)));
   };
   const isClean = (def: DerivedDef, o: unknown) => isCleanValue(o, def.mayBeInfinite === true);
-  const names = ['IN', 'K', 'F', 'THREW', 'inputValue', 'ok', 'settle', 'settled', 'isClean', 'CH'];
-  const values: unknown[] = [L.input, L.vals, full, THREW, inputValue, okValue, settle, settled, isClean, choiceLists];
+  const names = ['FIRST', 'K', 'F', 'THREW', 'ok', 'settle', 'settled', 'isClean', 'CH'];
+  const values: unknown[] = [L.first, L.vals, full, THREW, okValue, settle, settled, isClean, choiceLists];
   L.steps.forEach((d, s) => {
     names.push(`c${s}`, `d${s}`);
     values.push(d.compute, d);

@@ -115,3 +115,19 @@ export function evaluateDerived(def: DerivedDef, inputs: readonly CellValue[]): 
   }
   return runCompute(def, args);
 }
+
+/**
+ * The value a derived cell holds while pinned (spreadsheet-style: its formula set aside): the
+ * raw value if it is of the cell's kind (a number for a dimensioned cell, finite unless the
+ * cell may be infinite; true/false for bool; text for enum/text), with a warning saying so;
+ * else an `invalid_input` error naming the cell.
+ */
+export function pinnedValue(def: DerivedDef, raw: Plain): CellValue {
+  const kind = def.unit === 'bool' ? 'boolean' : def.unit === 'enum' || def.unit === 'text' ? 'string' : 'number';
+  const ok = typeof raw === kind && (kind !== 'number' || (raw === raw && (Number.isFinite(raw) || def.mayBeInfinite === true)));
+  if (!ok) {
+    const what = kind === 'number' ? `a finite number in ${def.unit}` : kind === 'boolean' ? 'true or false' : 'text';
+    return errValue('invalid_input', `${def.id} can only be pinned to ${what} (got ${String(raw)})`, def.id);
+  }
+  return okValue(raw, [`pinned to ${String(raw)}: its formula (${def.formula}) is set aside until it is unpinned`]);
+}

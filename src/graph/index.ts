@@ -3,7 +3,7 @@ export { cellName, cellScope, derived, input } from './cell.js';
 export type { ArgsOf, GateRef, InputKind, InputMap, InputRef } from './inputs.js';
 export { acceptsValue, choice, describeKind, flag, gate, number, optChoice, optFlag, optNumber, optText, text, value } from './inputs.js';
 export { canonicalValue, checkDomain, describeDomain, normalizeChoice } from './domain.js';
-export { blockedBy, checkResult, evaluateDerived, inputValue, isCleanResult, isCleanValue, namedArgs, runCompute, thrownValue, wrongKind } from './evaluate.js';
+export { blockedBy, checkResult, evaluateDerived, inputValue, isCleanResult, isCleanValue, namedArgs, pinnedValue, runCompute, thrownValue, wrongKind } from './evaluate.js';
 export type { CellChange, EditListener, EditResult, SetOutcome } from './live.js';
 export { LiveGraph } from './live.js';
 export type { ParsedInput } from './parse-input.js';

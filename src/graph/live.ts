@@ -10,7 +10,8 @@
  */
 import { batch, computed, effect, type ReadonlySignal, type Signal, signal, untracked } from '@preact/signals-core';
 import type { CellDef, DerivedDef, InputDef, Provenance } from './cell.js';
-import { evaluateDerived, inputValue } from './evaluate.js';
+import { evaluateDerived, inputValue, pinnedValue } from './evaluate.js';
+import { importInto, overridesOf } from './overrides.js';
 import { Topology } from './topology.js';
 import { validateDefinitions } from './validate.js';
 import { type CellValue, type Plain, sameForTrace, sameValue } from './values.js';
@@ -50,6 +51,11 @@ export class LiveGraph {
   private readonly inputs = new Map<string, InputState>();
   private readonly cells = new Map<string, ReadonlySignal<CellValue>>();
   private readonly counts = new Map<string, number>();
+  /**
+   * Pins of derived cells: undefined while the formula rules. A pinned cell's computed reads only
+   * its pin, so edits upstream of it no longer reach it or its dependents (cone-exact).
+   */
+  private readonly pinSigs = new Map<string, Signal<Plain | undefined>>();
   private readonly listeners = new Set<EditListener>();
 
   /** Validates the definitions (throws GraphDefinitionError) and builds the graph. */
@@ -76,8 +82,12 @@ export class LiveGraph {
   private derivedSignal(def: DerivedDef): ReadonlySignal<CellValue> {
     const sources = def.reads.map((i) => this.cells.get(i)!);
     const n = sources.length;
+    const pin = signal<Plain | undefined>(undefined);
+    this.pinSigs.set(def.id, pin);
     return computed(() => {
       this.counts.set(def.id, this.counts.get(def.id)! + 1);
+      const pinned = pin.value;
+      if (pinned !== undefined) return pinnedValue(def, pinned);
       const vals: CellValue[] = new Array(n);
       // Read every declared input (so the subscription set equals the declaration).
       for (let i = 0; i < n; i++) vals[i] = sources[i].value;
@@ -137,9 +147,15 @@ export class LiveGraph {
   private inputState(id: string): InputState {
     const s = this.inputs.get(id);
     if (!s) {
-      throw new Error(this.cells.has(id) ? `${id} is a derived cell and cannot be set` : `unknown cell ${id}`);
+      throw new Error(this.cells.has(id) ? `${id} is a derived cell and cannot be set (pin it to set it aside)` : `unknown cell ${id}`);
     }
     return s;
+  }
+
+  /** Writes an input, or the pin of a pinned derived cell (a pinned cell is edited like an input). */
+  private writeAny(id: string, raw: Plain, provenance: Provenance): SetOutcome {
+    if (!this.inputs.has(id) && this.isPinned(id)) return this.writePin(id, raw);
+    return this.write(this.inputState(id), raw, provenance);
   }
 
   private write(state: InputState, raw: Plain, provenance: Provenance): SetOutcome {
@@ -155,16 +171,17 @@ export class LiveGraph {
    * `invalid_input` error (cells downstream are blocked) — never clamped; the outcome says why.
    */
   set(id: string, raw: Plain): SetOutcome {
-    const out = this.write(this.inputState(id), raw, 'user');
+    const out = this.writeAny(id, raw, 'user');
     this.emit([id]);
     return out;
   }
 
-  /** Sets several inputs at once; dependents recompute once for the whole batch. */
+  /** Sets several inputs (or pinned cells) at once; dependents recompute once for the whole batch. */
   setMany(values: Readonly<Record<string, Plain>>): SetOutcome[] {
-    const states = Object.keys(values).map((id) => this.inputState(id));
-    const outs = batch(() => states.map((s) => this.write(s, values[s.def.id], 'user')));
-    this.emit(Object.keys(values));
+    const ids = Object.keys(values);
+    for (const id of ids) if (!this.isPinned(id)) this.inputState(id);
+    const outs = batch(() => ids.map((id) => this.writeAny(id, values[id], 'user')));
+    this.emit(ids);
     return outs;
   }
 
@@ -190,7 +207,7 @@ export class LiveGraph {
     const ids = Object.keys(values);
     const cone = new Set<string>(ids);
     for (const id of ids) {
-      this.inputState(id);
+      if (!this.isPinned(id)) this.inputState(id);
       for (const d of this.topology.downstream(id)) cone.add(d);
     }
     const order = [...cone].sort((a, b) => this.topology.rankOf(a) - this.topology.rankOf(b));
@@ -204,36 +221,70 @@ export class LiveGraph {
     return { outcomes, changed };
   }
 
-  /** Writes an input without counting as a user edit or notifying (sweeps restore with it). */
+  /** Writes an input (or a pinned cell) without counting as a user edit or notifying (sweeps restore with it). */
   restoreInput(id: string, raw: Plain, provenance: Provenance): void {
-    this.write(this.inputState(id), raw, provenance);
+    this.writeAny(id, raw, provenance);
+  }
+
+  /** Sets or clears a pin without notifying (scratch evaluation of a derived axis). */
+  restorePin(id: string, raw: Plain | undefined): void {
+    this.writePin(id, raw);
+  }
+
+  // ---- pins (a derived cell set aside, spreadsheet-style) ------------------------------
+
+  /**
+   * Pins a derived cell to a value: its formula is set aside and it holds `raw` (with a warning
+   * saying so) until unpinned; cells downstream follow it like an input. A value of the wrong
+   * kind is held as an `invalid_input` error, never coerced. Returns the outcome.
+   */
+  pin(id: string, raw: Plain): SetOutcome {
+    const out = this.writePin(id, raw);
+    this.emit([id]);
+    return out;
+  }
+
+  /** Restores a pinned cell's formula. */
+  unpin(id: string): void {
+    this.pinSignal(id).value = undefined;
+    this.emit([id]);
+  }
+
+  isPinned(id: string): boolean {
+    return this.pinSigs.get(id)?.value !== undefined;
+  }
+
+  /** Every pinned cell and its value (JSON-safe like `overrides`). */
+  pins(): Record<string, Plain> {
+    const out: Record<string, Plain> = {};
+    for (const [id, s] of this.pinSigs) if (s.value !== undefined) out[id] = s.value;
+    return out;
+  }
+
+  private pinSignal(id: string): Signal<Plain | undefined> {
+    const s = this.pinSigs.get(id);
+    if (!s) throw new Error(this.cells.has(id) ? `${id} is an input cell: set it instead of pinning it` : `unknown cell ${id}`);
+    return s;
+  }
+
+  private writePin(id: string, raw: Plain | undefined): SetOutcome {
+    const sig = this.pinSignal(id);
+    sig.value = raw;
+    if (raw === undefined) return { id, ok: true };
+    const v = this.get(id);
+    return v.ok ? { id, ok: true } : { id, ok: false, message: v.error.message };
   }
 
   // ---- overrides as plain JSON --------------------------------------------------------
 
-  /**
-   * Inputs whose value differs from their definition default: id → raw value, JSON-safe:
-   * ±∞ (which JSON would turn into null) is written as the string "Infinity" / "-Infinity".
-   */
+  /** Inputs whose value differs from their definition default, JSON-safe (overrides.ts). */
   overrides(): Record<string, Plain> {
-    const out: Record<string, Plain> = {};
-    for (const [id, s] of this.inputs) {
-      if (Object.is(s.raw, s.def.default)) continue;
-      out[id] = typeof s.raw === 'number' && !Number.isFinite(s.raw) && !Number.isNaN(s.raw) ? String(s.raw) : s.raw;
-    }
-    return out;
+    return overridesOf(this);
   }
 
-  /** Applies overrides (unknown ids are reported, not thrown). */
+  /** Applies overrides (unknown ids are reported, not thrown; overrides.ts). */
   importOverrides(values: Readonly<Record<string, Plain>>): SetOutcome[] {
-    const known: Record<string, Plain> = {};
-    const unknown: SetOutcome[] = [];
-    for (const [id, v] of Object.entries(values)) {
-      const numeric = this.inputs.get(id)?.def.domain.kind === 'number';
-      if (this.inputs.has(id)) known[id] = numeric && (v === 'Infinity' || v === '-Infinity') ? Number(v) : v;
-      else unknown.push({ id, ok: false, message: this.cells.has(id) ? `${id} is a derived cell and cannot be set` : `unknown input cell ${id}` });
-    }
-    return [...this.setMany(known), ...unknown];
+    return importInto(this, values);
   }
 
   // ---- notification -------------------------------------------------------------------

@@ -6,16 +6,24 @@
 import type { LiveGraph } from './live.js';
 import type { Plain } from './values.js';
 
-/** Runs `fn` with `inputs` free to change, then restores their raw values and provenance. */
+/**
+ * Runs `fn` with `inputs` free to change, then restores their raw values and provenance. A
+ * derived cell among them (a sweep over a derived axis) is pinned for the run and its pin state
+ * restored afterwards.
+ */
 export function withScratchInputs<T>(graph: LiveGraph, inputs: readonly string[], fn: () => T): T {
-  const saved = inputs.map((id) => ({ id, raw: graph.rawInput(id), prov: graph.provenance(id) }));
+  const savedInputs = inputs.filter((id) => graph.isInput(id)).map((id) => ({ id, raw: graph.rawInput(id), prov: graph.provenance(id) }));
+  const pins = graph.pins();
+  const derived = inputs.filter((id) => !graph.isInput(id));
   // One batch around the whole run: subscribers see only the restored state, never the
   // scratch values (reads inside a batch still recompute what is stale).
   return graph.batch(() => {
+    for (const id of derived) if (!(id in pins)) graph.restorePin(id, graph.value(id) ?? 0);
     try {
       return fn();
     } finally {
-      for (const s of saved) graph.restoreInput(s.id, s.raw, s.prov);
+      for (const s of savedInputs) graph.restoreInput(s.id, s.raw, s.prov);
+      for (const id of derived) graph.restorePin(id, pins[id]);
     }
   });
 }

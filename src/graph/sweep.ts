@@ -34,11 +34,9 @@ export interface Sweeper {
   sweep(graph: LiveGraph, input: string, values: readonly Plain[], outputs: readonly string[]): SweepTable;
 }
 
+/** Axes may be inputs or derived cells (a derived axis is pinned to each value, spreadsheet-style). */
 function checkIds(graph: LiveGraph, inputs: readonly string[], outputs: readonly string[]): void {
-  for (const id of inputs) {
-    if (!graph.has(id)) throw new Error(`unknown cell ${id}`);
-    if (!graph.isInput(id)) throw new Error(`${id} is a derived cell; only inputs can be swept`);
-  }
+  for (const id of inputs) if (!graph.has(id)) throw new Error(`unknown cell ${id}`);
   for (const id of outputs) if (!graph.has(id)) throw new Error(`unknown cell ${id}`);
 }
 

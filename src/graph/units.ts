@@ -25,6 +25,21 @@ const COUNT_WORDS = new Set([
   'microbatches', 'expert', 'experts', 'page', 'pages', 'chunk', 'chunks', 'year', '%',
 ]);
 
+/**
+ * Durations as people write them ("1d", "14 days", "2500 h", "90 minutes", "2 weeks"): parse
+ * units only, never prefixed and never used in cell units. "year" stays a count word.
+ */
+const DURATION_WORDS: Record<string, { scale: number; dim: Dimension; prefixable: false }> = Object.fromEntries(
+  ([
+    [['sec', 'secs', 'second', 'seconds'], 1],
+    [['mins', 'minute', 'minutes'], 60],
+    [['hr', 'hrs', 'hour', 'hours'], 3600],
+    [['d'], 86400],
+    [['wk', 'week', 'weeks'], 7 * 86400],
+    [['yrs', 'years'], 365 * 86400],
+  ] as const).flatMap(([words, scale]) => words.map((w) => [w, { scale, dim: { s: 1 }, prefixable: false as const }])),
+);
+
 /** Named units: scale to SI and dimension. `prefixable` units take SI prefixes (kB, TFLOP). */
 interface UnitInfo {
   readonly scale: number;
@@ -40,6 +55,7 @@ const UNITS: Record<string, UnitInfo> = {
   days: { scale: 86400, dim: { s: 1 }, prefixable: false },
   // 1 year = 365 days (physics.md §1.1). Only as a parse unit: "year" alone is a count word.
   yr: { scale: 365 * 86400, dim: { s: 1 }, prefixable: false },
+  ...DURATION_WORDS,
   B: { scale: 1, dim: { B: 1 }, prefixable: true },
   // 1 bit = 1/8 B; 1 Gb/s = 1.25e8 B/s (physics.md §1.1).
   b: { scale: 0.125, dim: { B: 1 }, prefixable: true },
@@ -159,6 +175,13 @@ export function scaleFactor(d: Dimension, scales: Partial<Record<BaseDimension, 
     if (e !== 0) f *= (scales[k] ?? 1) ** e;
   }
   return f;
+}
+
+const BARE_NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** Text that is a number and nothing else ("4", "1e12"): parseQuantity reads it as already SI. */
+export function isBareNumber(text: string): boolean {
+  return BARE_NUMBER.test(text);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  choice, compileCone, derived, gate, GraphDefinitionError, input, LiveGraph, number, optNumber, text, validateDefinitions,
+  choice, compileCone, derived, gate, GraphDefinitionError, input, type InputRef, LiveGraph, number, optNumber, validateDefinitions,
 } from '../../src/graph/index.js';
 
 const n = input({ id: 't.n', label: 'n', doc: 'a number', unit: '1', layer: 'A', default: 3, domain: { kind: 'number' } });
@@ -68,7 +68,7 @@ describe('a cell with named inputs', () => {
 });
 
 describe('validateDefinitions: descriptor kinds against the cells they read', () => {
-  const reader = (ref: ReturnType<typeof number> | ReturnType<typeof text>) =>
+  const reader = (ref: InputRef) =>
     derived({ id: 't.x', label: 'x', doc: 'reader', unit: '1', layer: 'E', formula: 'x', inputs: { v: ref }, compute: () => 1 });
 
   it('refuses a required number read from an optional input (it can be unset)', () => {

@@ -33,6 +33,17 @@ describe('parseUnit: SI prefixes', () => {
     expect(parseUnit('day').scale).toBe(86400);
     expect(parseUnit('yr').scale).toBe(31536000); // 365 · 86400
   });
+
+  it('durations as people write them: 1d, 14 days, 2500 h, 90 minutes, 2 weeks', () => {
+    expect(parseQuantity('1d', 's')).toBe(86400);
+    expect(parseQuantity('14 days', 'day')).toBe(14);
+    expect(parseQuantity('2500 h', 'day')).toBeCloseTo(2500 / 24, 12); // 104.17 days
+    expect(parseQuantity('2500 hours', 's')).toBe(9e6);
+    expect(parseQuantity('90 minutes', 's')).toBe(5400);
+    expect(parseQuantity('2 weeks', 'day')).toBe(14);
+    expect(parseQuantity('3 years', 'day')).toBe(1095); // 365-day years (physics.md §1.1)
+    expect(parseQuantity('30 sec', 'ms')).toBe(30000);
+  });
 });
 
 describe('parseUnit: compound units', () => {
