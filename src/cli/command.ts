@@ -12,9 +12,16 @@ export interface CliState {
   code: ExitCode;
 }
 
+/** The commands that print an HTML report (`--output html`); every other command refuses it. */
+const HTML_COMMANDS: readonly string[] = ['eval'];
+
 /** The format chosen with --output (global option, read from any command). */
 export function formatOf(cmd: Command): OutputFormat {
-  return (cmd.optsWithGlobals() as { output?: OutputFormat }).output ?? 'text';
+  const format = (cmd.optsWithGlobals() as { output?: OutputFormat }).output ?? 'text';
+  if (format === 'html' && !HTML_COMMANDS.includes(cmd.name())) {
+    throw new CliError('Bad flag value', `--output html: only ${HTML_COMMANDS.join(', ')} prints an HTML report (not ${cmd.name()})`);
+  }
+  return format;
 }
 
 /** Runs `fn` as the command's action and records its exit code; errors propagate to main. */

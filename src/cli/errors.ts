@@ -12,7 +12,6 @@ import { oneLine } from './output.js';
 export { oneLine };
 
 /** 0 ok, 1 bad input, 2 infeasible, 3 assert violated (physics.md §11.6). */
-export const EXIT = { ok: 0, badInput: 1, infeasible: 2, assertViolated: 3 } as const;
 export type ExitCode = 0 | 1 | 2 | 3;
 
 /** Bad input found by the CLI itself (flags, files, cell ids). */

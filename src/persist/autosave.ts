@@ -8,7 +8,7 @@ import type { Workbook } from '../scenario/index.js';
 import { PersistError, reasonOf } from './errors.js';
 import type { WorkbookStore } from './store.js';
 
-export interface AutosaveOptions {
+interface AutosaveOptions {
   /** Quiet time after the last edit before writing (default 500 ms). */
   readonly delayMs?: number;
   /** Called with what was stored (its `updated` is stamped by the store). */
@@ -17,7 +17,7 @@ export interface AutosaveOptions {
   readonly onError?: (error: PersistError, workbook: Workbook) => void;
 }
 
-export interface Autosaver {
+interface Autosaver {
   /** Queue `workbook` for saving; replaces any queued workbook and restarts the delay. */
   schedule(workbook: Workbook): void;
   /** Write the queued workbook now; resolves when storage is up to date (never rejects). */

@@ -19,8 +19,8 @@ export interface KeyValueBackend {
   keys(): Promise<StorageKey[]>;
 }
 
-export const DATABASE_NAME = 'mlsysim';
-export const OBJECT_STORE_NAME = 'workbooks';
+const DATABASE_NAME = 'mlsysim';
+const OBJECT_STORE_NAME = 'workbooks';
 
 /** The idb-keyval store the workbooks live in (tests write raw entries into it). */
 export function workbookIdbStore(): UseStore {

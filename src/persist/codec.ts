@@ -14,7 +14,6 @@ import { deflateRaw, inflateRaw } from './compression.js';
 import { readWorkbookJson, workbookToJson } from './document.js';
 import { PersistError } from './errors.js';
 import { formatBytes, MAX_LINK_PAYLOAD_CHARS, MAX_WORKBOOK_JSON_BYTES } from './limits.js';
-import type { WorkbookStore } from './store.js';
 
 /** Runs a decoding step whose messages are predicates ("is not valid base64url …"): "the data …". */
 function withSubject<T>(step: () => T): T {
@@ -51,21 +50,6 @@ export async function encodeWorkbook(workbook: Workbook): Promise<string> {
   return payload;
 }
 
-/** A workbook → the URL fragment `#wb=<payload>`. */
-export async function workbookToFragment(workbook: Workbook): Promise<string> {
-  return `#${LINK_PARAM}=${await encodeWorkbook(workbook)}`;
-}
-
-/** The payload of a `#wb=…` fragment (with or without `#`, among other `&` parameters), or undefined. */
-export function fragmentPayload(hash: string): string | undefined {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  for (const part of body.split('&')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq) === LINK_PARAM) return part.slice(eq + 1);
-  }
-  return undefined;
-}
-
 /** A base64url payload → a validated current workbook. Throws PersistError ("shared link: …"). */
 export async function decodeWorkbook(payload: string): Promise<Workbook> {
   try {
@@ -86,20 +70,4 @@ export async function decodeWorkbook(payload: string): Promise<Workbook> {
   } catch (e) {
     throw e instanceof PersistError ? e.within(WHERE) : e;
   }
-}
-
-/** A URL fragment → the workbook it carries; undefined when it carries none (no `wb=`). */
-export async function decodeFragment(hash: string): Promise<Workbook | undefined> {
-  const payload = fragmentPayload(hash);
-  return payload === undefined ? undefined : decodeWorkbook(payload);
-}
-
-/**
- * Opens a share link: decodes the fragment and stores the workbook as a NEW workbook (new id,
- * " (shared)" appended when the name is taken). Never overwrites: not even a workbook with
- * the same id. Returns the stored workbook, or undefined when the fragment carries none.
- */
-export async function importFromLink(hash: string, store: WorkbookStore): Promise<Workbook | undefined> {
-  const workbook = await decodeFragment(hash);
-  return workbook === undefined ? undefined : store.add(workbook, 'shared');
 }

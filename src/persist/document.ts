@@ -13,7 +13,7 @@ import { PersistError } from './errors.js';
 import { migrateDocument } from './migrate.js';
 import { assertJsonSize, assertSafeData, parseJsonSafely } from './safe-data.js';
 
-export interface ReadResult {
+interface ReadResult {
   readonly workbook: Workbook;
   /** The schema version the data was written at (below the current one = migrated). */
   readonly fromVersion: number;
@@ -23,7 +23,7 @@ export interface ReadResult {
 const MAX_LISTED_PROBLEMS = 5;
 
 /** Validates a document already at the current version; throws PersistError('invalid'). */
-export function validateWorkbook(data: unknown, what = 'the workbook'): Workbook {
+function validateWorkbook(data: unknown, what = 'the workbook'): Workbook {
   const parsed = workbookSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = formatIssues(parsed.error.issues, 'workbook').map((p) => p.message);

@@ -16,7 +16,7 @@
  * - `unavailable`: a browser API is missing (IndexedDB, CompressionStream) or failed.
  * - `not_found`: no workbook or example with that id.
  */
-export type PersistErrorCode =
+type PersistErrorCode =
   | 'corrupt' | 'invalid' | 'too_large' | 'hostile' | 'quota' | 'newer_version' | 'unavailable' | 'not_found';
 
 export class PersistError extends Error {

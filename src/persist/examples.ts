@@ -4,15 +4,14 @@
  * built from the registry when asked for, so a catalogue change shows up here without an
  * edit; test/persist/examples.test.ts builds and evaluates every one.
  *
- * Opening an example stores an editable copy (a new id); the examples themselves never
- * change.
+ * Opening an example stores an editable copy (a new id, via WorkbookStore.add); the
+ * examples themselves never change.
  */
 import { registry } from '../registry/index.js';
 import type { Registry } from '../registry/index.js';
 import { WORKBOOK_SCHEMA_VERSION } from '../scenario/index.js';
 import type { Scenario, Workbook, WorkbookScenario, WorkbookSweep } from '../scenario/index.js';
 import { PersistError } from './errors.js';
-import type { WorkbookStore } from './store.js';
 
 export interface ExampleInfo {
   /** "catalogue.SmartDoorbell", "lecture.roofline", … */
@@ -136,9 +135,4 @@ export function exampleWorkbook(id: string, reg: Registry = registry()): Workboo
   }
   const known = listExamples(reg).map((e) => e.id).join(', ');
   throw new PersistError('not_found', `there is no example '${id}' (examples: ${known})`);
-}
-
-/** Stores an editable copy of example `id` (new id; " (copy)" when the name is taken). */
-export async function openExample(id: string, store: WorkbookStore, reg: Registry = registry()): Promise<Workbook> {
-  return store.add(exampleWorkbook(id, reg), 'copy');
 }

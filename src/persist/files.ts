@@ -1,7 +1,7 @@
 /**
  * Files: a workbook as a `.json` file (pretty, schema_version first) and a scenario as an
- * mlsysim plan (`mlsys.yaml`). Imports go through the same checks as share links and always
- * create a NEW workbook in the store.
+ * mlsysim plan (`mlsys.yaml`). Imports go through the same checks as share links; the page
+ * stores what they read as a NEW workbook (WorkbookStore.add).
  *
  * The plan functions are async: they load scenario/yaml-text.ts (with the `yaml` package,
  * ≈ 30 kB gzip) on first use, so the page's first load does not carry it.
@@ -12,10 +12,9 @@ import { readWorkbookJson, workbookToJson } from './document.js';
 import { PersistError } from './errors.js';
 import { newId, nowIso } from './naming.js';
 import { assertJsonSize, assertSafeData } from './safe-data.js';
-import type { WorkbookStore } from './store.js';
 
-export const WORKBOOK_MIME_TYPE = 'application/json';
-export const PLAN_MIME_TYPE = 'application/yaml';
+const WORKBOOK_MIME_TYPE = 'application/json';
+const PLAN_MIME_TYPE = 'application/yaml';
 
 export interface ExportedFile {
   /** A safe file name ("My_workbook.json"). */
@@ -25,7 +24,7 @@ export interface ExportedFile {
 }
 
 /** A name → a file name stem safe on every OS (letters, digits, space, _ . -; ≤ 80 characters). */
-export function fileStem(name: string, fallback: string): string {
+function fileStem(name: string, fallback: string): string {
   const stem = name.normalize('NFKD').replace(/[^A-Za-z0-9 _.-]+/g, '_').replace(/\s+/g, '_')
     .replace(/_+/g, '_').replace(/^[._-]+|[._-]+$/g, '').slice(0, 80);
   return stem || fallback;
@@ -49,11 +48,6 @@ export function readWorkbookFile(text: string, filename?: string): Workbook {
   }
 }
 
-/** Imports a `.json` file as a NEW workbook (new id; " (imported)" when the name is taken). */
-export async function importWorkbookFile(text: string, store: WorkbookStore, filename?: string): Promise<Workbook> {
-  return store.add(readWorkbookFile(text, filename), 'imported');
-}
-
 /**
  * One scenario of a workbook → an mlsysim plan. `dropped` lists what the plan format cannot
  * express (the UI shows it). Rejects with PersistError('not_found' | 'invalid').
@@ -71,7 +65,7 @@ export async function exportScenarioPlan(workbook: Workbook, scenarioId: string)
   }
 }
 
-export interface PlanImport {
+interface PlanImport {
   readonly workbook: Workbook;
   /** Notes from reading the plan (legacy keys, assumed layouts). */
   readonly warnings: string[];
@@ -98,10 +92,4 @@ export async function planToWorkbook(text: string, options: { filename?: string;
     if (e instanceof ScenarioInputError) throw new PersistError('invalid', e.message, { cause: e });
     throw e instanceof PersistError ? e.within(filename) : e;
   }
-}
-
-/** Imports plan YAML as a NEW workbook with that scenario. */
-export async function importPlanFile(text: string, store: WorkbookStore, filename?: string): Promise<PlanImport> {
-  const { workbook, warnings } = await planToWorkbook(text, { filename });
-  return { workbook: await store.add(workbook, 'imported'), warnings };
 }

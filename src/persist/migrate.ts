@@ -29,7 +29,7 @@ import { PersistError } from './errors.js';
 type PlainMap = Record<string, unknown>;
 
 /** One step: a document of version `from` → version `from + 1` (not yet validated). */
-export interface Migration {
+interface Migration {
   readonly from: number;
   /** What changed, for the docs and the tests. */
   readonly summary: string;
@@ -90,7 +90,7 @@ const v0ToV1: Migration = {
 export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 
 /** The version a document declares; throws PersistError for none, a malformed or a newer one. */
-export function documentVersion(doc: unknown): number {
+function documentVersion(doc: unknown): number {
   if (!isMap(doc)) {
     throw new PersistError('invalid', `is not a workbook (expected a map with schema_version, got ${Array.isArray(doc) ? 'a list' : doc === null ? 'null' : `a ${typeof doc}`})`);
   }
@@ -109,7 +109,7 @@ export function documentVersion(doc: unknown): number {
   return version;
 }
 
-export interface Migrated {
+interface Migrated {
   /** The document at the current version, not yet validated. */
   readonly document: unknown;
   /** The version it was read at. */

@@ -12,7 +12,7 @@ import { PersistError } from './errors.js';
 import { formatBytes, MAX_NESTING_DEPTH, MAX_WORKBOOK_JSON_BYTES } from './limits.js';
 
 /** Keys refused anywhere in a document. */
-export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 function pathText(path: readonly (string | number)[]): string {
   return path.length === 0 ? 'the top level' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');

@@ -18,12 +18,12 @@ import { formatBytes } from './limits.js';
 import { cleanName, newId, uniqueName } from './naming.js';
 import { utf8Length } from './safe-data.js';
 
-export const WORKBOOK_KEY_PREFIX = 'workbook:';
+const WORKBOOK_KEY_PREFIX = 'workbook:';
 export const LAST_OPENED_KEY = 'meta:last_opened';
 const META_PREFIX = 'meta:';
 
 /** What the workbook list shows. */
-export interface WorkbookSummary {
+interface WorkbookSummary {
   readonly id: string;
   readonly name: string;
   /** ISO 8601. The list is sorted by this, newest first. */
@@ -33,7 +33,7 @@ export interface WorkbookSummary {
 }
 
 /** A stored entry that cannot be opened, and why (the UI offers to discard it). */
-export interface BrokenEntry {
+interface BrokenEntry {
   readonly key: string;
   readonly reason: string;
 }
@@ -43,14 +43,14 @@ export interface WorkbookList {
   readonly broken: BrokenEntry[];
 }
 
-export interface WorkbookStoreOptions {
+interface WorkbookStoreOptions {
   /** Default: IndexedDB via idb-keyval (database `mlsysim`, store `workbooks`). */
   readonly backend?: KeyValueBackend;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
 
-export interface SaveOptions {
+interface SaveOptions {
   /** Set `updated` to now (default true); false stores the workbook exactly as given. */
   readonly touch?: boolean;
 }

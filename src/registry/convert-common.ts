@@ -9,7 +9,7 @@ import type { Provenance, Source } from './types.js';
 type RawSource = z.infer<typeof sourceSchema>;
 
 /** A custom entry with no `source` gets this one (the issue's spec). */
-export const USER_SOURCE: Source = Object.freeze({ kind: 'user', ref: 'custom entry' });
+const USER_SOURCE: Source = Object.freeze({ kind: 'user', ref: 'custom entry' });
 
 export function toSource(raw: RawSource | null | undefined): Source | undefined {
   if (!raw) return undefined;

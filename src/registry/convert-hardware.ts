@@ -17,7 +17,7 @@ import {
  * MemoryX at ~1.2 TB/s", so it is the one built-in weight-streaming part. A custom entry may set
  * `execution_model` itself.
  */
-export const WEIGHT_STREAMING_IDS: ReadonlySet<string> = new Set(['Cerebras_CS3']);
+const WEIGHT_STREAMING_IDS: ReadonlySet<string> = new Set(['Cerebras_CS3']);
 
 /**
  * The precision-keyed dense peak table in FLOP/s.
@@ -35,7 +35,7 @@ export const WEIGHT_STREAMING_IDS: ReadonlySet<string> = new Set(['Cerebras_CS3'
  *     fp32 peak: stored as `fp32`.
  * No catalogue device with a tf32 rate has default_precision fp32, so defaults still resolve.
  */
-export function peakFlopsTable(
+function peakFlopsTable(
   peak: RawHardware['peak_tflops'],
 ): Partial<Record<PeakKey, number>> {
   const table: Partial<Record<PeakKey, number>> = {};
@@ -63,7 +63,7 @@ function sparseTable(peak: RawHardware['peak_tflops_sparse']): Partial<Record<Pr
  * Default precision of an entry that names none (custom entries): fp16, else bf16, else the
  * first listed key in catalogue order. Every built-in entry names its own.
  */
-export function defaultPrecisionOf(raw: RawHardware): PrecisionKey {
+function defaultPrecisionOf(raw: RawHardware): PrecisionKey {
   if (raw.default_precision) return raw.default_precision;
   const listed = listedKeys(raw.peak_tflops);
   if (listed.includes('fp16')) return 'fp16';

@@ -32,9 +32,9 @@ import type { EntryKind } from './types.js';
 export type CustomKind = 'hardware' | 'model' | 'grid' | 'node' | 'fabric' | 'cluster';
 
 /** Text is refused with a pointer to the text reader, rather than a bare "must be an object". */
-function requireParsed(kind: string, data: unknown, reader: string): unknown {
+function requireParsed(kind: string, data: unknown): unknown {
   if (typeof data !== 'string') return data;
-  throw new EntryValidationError(kind, [`${kind} must be an object with fields (got text; ${reader} in custom-text.ts reads JSON or YAML text)`]);
+  throw new EntryValidationError(kind, [`${kind} must be an object with fields (got text; parseDocumentText in custom-text.ts reads JSON or YAML text)`]);
 }
 
 const SCHEMAS = {
@@ -102,14 +102,14 @@ export interface CustomEntryOptions {
 /**
  * One custom entry of `kind` from an object (parsed JSON/YAML, or built in code). Throws
  * EntryValidationError whose `problems` each name the field ("hardware.memory_bandwidth_gbs
- * must be a number > 0 (got -1)"); text is refused (parseCustomEntryText reads it).
+ * must be a number > 0 (got -1)"); text is refused (parseDocumentText in custom-text.ts reads it).
  */
 export function parseCustomEntry<K extends CustomKind>(
   kind: K,
   data: unknown,
   options: CustomEntryOptions = {},
 ): EntryByKind[K] {
-  return build(kind, requireParsed(kind, data, 'parseCustomEntryText'), options.registry ?? builtinRegistry(), kind);
+  return build(kind, requireParsed(kind, data), options.registry ?? builtinRegistry(), kind);
 }
 
 export const customHardware = (data: unknown, options?: CustomEntryOptions) => parseCustomEntry('hardware', data, options);
@@ -134,7 +134,7 @@ const documentSchema = strictObject({
  * nodes, nodes and fabrics before clusters) so a custom cluster can use a custom node.
  */
 export function loadCustomEntries(data: unknown): Registry {
-  const doc = requireParsed('custom entries', data, 'loadCustomEntriesText');
+  const doc = requireParsed('custom entries', data);
   const parsed = documentSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new EntryValidationError('custom entries', formatIssues('document', parsed.error.issues));
   const d = parsed.data;

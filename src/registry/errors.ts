@@ -58,7 +58,7 @@ export class EntryValidationError extends Error {
 }
 
 /** The part of a zod issue the formatter reads. */
-export interface IssueLike {
+interface IssueLike {
   readonly path: readonly PropertyKey[];
   readonly message: string;
 }

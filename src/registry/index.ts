@@ -1,9 +1,8 @@
 /**
  * The registry: the catalogue as typed SI data with provenance, lookup with suggestions, the
  * mlsysim-style namespaces, the zoo, custom entries and Hugging Face config import.
- * Browser-safe: the Node-only file reader lives in hf-config-file.ts and is not re-exported.
- * Neither is custom-text.ts (custom entries as JSON/YAML text): it holds the YAML parser,
- * which the page loads only when a user pastes text, so it is imported directly.
+ * Browser-safe. custom-text.ts (custom entries as JSON/YAML text) is not re-exported: it holds
+ * the YAML parser, which the page loads only when a user pastes text, so it is imported directly.
  */
 export type {
   Cooling, Datacenter, Device, EntryKind, Grid, HardwareCategory, Model, ModelCategory, ModelFamily, PeakKey,
@@ -42,6 +41,7 @@ export { PRECISION_KEYS } from './schema-hardware.js';
 export {
   hardwareSchema, modelSchema, gridSchema, nodeSchema, fabricSchema, clusterSchema, catalogSchema,
 } from './schema.js';
+export { carbonIntensityPerJoule, pricePerJoule } from './units.js';
 export {
   VALIDATION_CATEGORIES, VALIDATION_QUANTITIES, VALIDATION_SPLITS, validationCaseSchema, validationSetSchema,
 } from './schema-validation.js';
@@ -49,4 +49,3 @@ export type {
   ValidationCase, ValidationCategory, ValidationQuantity, ValidationSet, ValidationSource, ValidationSplit,
 } from './schema-validation.js';
 export { parseValidationSet, validationCases, validationSet } from './validation.js';
-export { carbonIntensityPerJoule, pricePerJoule } from './units.js';

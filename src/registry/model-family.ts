@@ -16,7 +16,7 @@
 export type ModelFamily = 'dense_lm' | 'moe_lm' | 'encoder' | 'vision' | 'generic';
 
 /** The fields the rule reads (a subset of a raw catalogue model). */
-export interface FamilyInputs {
+interface FamilyInputs {
   family?: ModelFamily;
   category?: string;
   architecture?: string | null;

@@ -16,7 +16,7 @@ import { registry } from './lookup.js';
 import type { EntryKind } from './types.js';
 
 /** An object with one read-only member per id. */
-export type Members<Ids extends readonly string[], T> = { readonly [Id in Ids[number]]: T };
+type Members<Ids extends readonly string[], T> = { readonly [Id in Ids[number]]: T };
 
 function members<K extends EntryKind, const Ids extends readonly string[]>(
   kind: K,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { closestMatches } from './suggest.js';
 
 /** Render a rejected input for a message: numbers and strings as typed, others by kind. */
-export function showInput(input: unknown): string {
+function showInput(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (input === null) return 'null';
   if (typeof input === 'string') return `'${input}'`;
@@ -25,7 +25,7 @@ function ruleError(rule: string) {
     issue.input === undefined ? `is required (${rule})` : `must be ${rule} (got ${showInput(issue.input)})`;
 }
 
-export interface NumberRule {
+interface NumberRule {
   /** exclusive lower bound */
   gt?: number;
   /** inclusive lower bound */
@@ -108,7 +108,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
 }
 
 /** The allowed `source.kind` values (catalog.json conventions.source_kinds) plus 'user'. */
-export const SOURCE_KINDS = ['datasheet', 'paper', 'model-card', 'agency', 'estimate', 'user'] as const;
+const SOURCE_KINDS = ['datasheet', 'paper', 'model-card', 'agency', 'estimate', 'user'] as const;
 
 /** Provenance every entry carries (catalog.md "Fields every entry has"). */
 export const sourceSchema = strictObject({
@@ -122,7 +122,7 @@ export const sourceSchema = strictObject({
 });
 
 /** A recorded change from mlsysim (catalog.md "Corrections"). */
-export const correctionSchema = strictObject({
+const correctionSchema = strictObject({
   field: text(),
   from: z.unknown(),
   to: z.unknown(),

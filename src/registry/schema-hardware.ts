@@ -15,13 +15,10 @@ export const PRECISION_KEYS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'in
 export type PrecisionKey = (typeof PRECISION_KEYS)[number];
 
 /** Device categories: mlsysim's hardware folders (catalog.md "hardware[] Identity"). */
-export const HARDWARE_CATEGORIES = ['Cloud', 'Workstation', 'Mobile', 'Edge', 'Tiny'] as const;
+const HARDWARE_CATEGORIES = ['Cloud', 'Workstation', 'Mobile', 'Edge', 'Tiny'] as const;
 
 /** How the device executes a model (physics.md §1.6; wall 6). */
-export const EXECUTION_MODELS = ['standard', 'weight_streaming'] as const;
-
-/** The direction a scale-up figure is quoted in (physics.md §1.4). */
-export const LINK_DIRECTIONS = ['per_direction', 'bidirectional_total'] as const;
+const EXECUTION_MODELS = ['standard', 'weight_streaming'] as const;
 
 /**
  * A per-precision rate table in TFLOP/s (TOPS for integer keys). Every key is optional for a
@@ -56,7 +53,7 @@ const paritySchema = strictObject({
   tdp_w: positiveOrNull(),
 });
 
-export const hardwareShape = {
+const hardwareShape = {
   id: idSchema,
   display_name: text().optional(),
   vendor: text().nullish(),

@@ -18,7 +18,7 @@ const localPriceSchema = strictObject({
   fx_key: text(),
 });
 
-export const gridShape = {
+const gridShape = {
   id: idSchema,
   display_name: text().optional(),
   category: oneOf(['Grid'] as const).optional(),

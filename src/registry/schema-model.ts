@@ -8,17 +8,17 @@ import {
 } from './schema-common.js';
 
 /** Model categories: mlsysim's model folders, as the catalogue spells them. */
-export const MODEL_CATEGORIES = [
+const MODEL_CATEGORIES = [
   'Language', 'StateSpace', 'Vision', 'GenerativeVision', 'Tiny', 'Recommendation', 'Embodied',
 ] as const;
 
 /** Workload families of physics.md §2.1. */
-export const MODEL_FAMILIES = ['dense_lm', 'moe_lm', 'encoder', 'vision', 'generic'] as const;
+const MODEL_FAMILIES = ['dense_lm', 'moe_lm', 'encoder', 'vision', 'generic'] as const;
 
 /** What one FLOP figure counts (physics.md §1.1, §2.1: 1 MAC = 2 FLOP). */
-export const FLOPS_BASES = ['flop', 'mac'] as const;
+const FLOPS_BASES = ['flop', 'mac'] as const;
 
-export const modelShape = {
+const modelShape = {
   id: idSchema,
   display_name: text().optional(),
   category: oneOf(MODEL_CATEGORIES).optional(),

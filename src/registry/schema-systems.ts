@@ -9,9 +9,9 @@ import {
 } from './schema-common.js';
 
 /** Fabric topologies of physics.md wall 10 (fat_tree is its default). */
-export const TOPOLOGIES = ['fat_tree', 'dragonfly', 'torus_2d', 'torus_3d', 'ring'] as const;
+const TOPOLOGIES = ['fat_tree', 'dragonfly', 'torus_2d', 'torus_3d', 'ring'] as const;
 
-export const nodeShape = {
+const nodeShape = {
   id: idSchema,
   display_name: text().optional(),
   accelerator: idSchema,
@@ -47,7 +47,7 @@ export const rackSchema = strictObject({
 });
 export type RawRack = z.infer<typeof rackSchema>;
 
-export const fabricShape = {
+const fabricShape = {
   id: idSchema,
   display_name: text().optional(),
   family: text().nullish(),
@@ -77,7 +77,7 @@ export const fabricSchema = strictObject(fabricShape).superRefine((f, ctx) => {
 });
 export type RawFabric = z.infer<typeof fabricSchema>;
 
-export const clusterShape = {
+const clusterShape = {
   id: idSchema,
   display_name: text().optional(),
   node: idSchema,

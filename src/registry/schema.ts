@@ -17,7 +17,7 @@ import {
   storageSchema, switchFabricConstantsSchema,
 } from './schema-systems.js';
 
-export const scenarioSchema = strictObject({
+const scenarioSchema = strictObject({
   id: idSchema,
   display_name: text().optional(),
   description: text().nullish(),
@@ -36,7 +36,7 @@ export const scenarioSchema = strictObject({
 });
 export type RawScenario = z.infer<typeof scenarioSchema>;
 
-export const datasetSchema = strictObject({
+const datasetSchema = strictObject({
   id: idSchema,
   display_name: text().nullish(),
   category: text().nullish(),
@@ -59,7 +59,7 @@ export type RawDataset = z.infer<typeof datasetSchema>;
 
 /** Illustrative price baselines; every field name carries its unit (catalog.json `pricing`). */
 const priceGroup = z.record(z.string(), positive());
-export const pricingSchema = strictObject({
+const pricingSchema = strictObject({
   cloud: priceGroup,
   storage: priceGroup,
   labeling_usd_per_item: priceGroup,
@@ -71,7 +71,7 @@ export const pricingSchema = strictObject({
 });
 export type RawPricing = z.infer<typeof pricingSchema>;
 
-export const defaultsSchema = strictObject({
+const defaultsSchema = strictObject({
   electricity_usd_per_kwh: positive(),
   electricity_usd_per_kwh_note: text(),
   electricity_usd_per_kwh_on_prem: positive(),
@@ -115,5 +115,5 @@ export type RawCatalog = z.infer<typeof catalogSchema>;
 // Re-exported so callers need one import for every section schema.
 export { hardwareSchema } from './schema-hardware.js';
 export { modelSchema } from './schema-model.js';
-export { gridSchema, coolingSchema, datacenterSchema, rackProfileSchema } from './schema-infra.js';
-export { nodeSchema, rackSchema, fabricSchema, clusterSchema, podSchema } from './schema-systems.js';
+export { gridSchema } from './schema-infra.js';
+export { nodeSchema, fabricSchema, clusterSchema } from './schema-systems.js';

@@ -31,8 +31,6 @@ export const SECONDS_PER_HOUR = 3600;
 export const JOULES_PER_KWH = 3.6e6;
 /** `_wh` → J (1 Wh = 3600 J, physics §1.1). */
 export const JOULES_PER_WH = 3600;
-/** `_mj` (megajoule, models.inference_energy_mj) → J. */
-export const JOULES_PER_MJ = 1e6;
 /** `_mhz` → Hz. */
 export const HZ_PER_MHZ = 1e6;
 

@@ -10,7 +10,7 @@ const PREFIXES: readonly [number, string][] = [
 ];
 
 /** Three significant digits without trailing zeros: 3.35, 989, 0.12. */
-export function sig3(x: number): string {
+function sig3(x: number): string {
   if (x === 0) return '0';
   const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
   return String(Number(x.toFixed(Math.min(digits, 12))));

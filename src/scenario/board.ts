@@ -26,7 +26,7 @@ export interface WallRow {
 }
 
 /** Which analysis walls the caller ran (21 sensitivity, 22 goal seek / inverse roofline). */
-export interface AnalysisRequests {
+interface AnalysisRequests {
   readonly sensitivity?: { readonly ok: boolean; readonly message?: string };
 }
 

@@ -48,5 +48,13 @@ export type { LensName, WallInfo } from './walls.js';
 export { wallInfo, WALLS } from './walls.js';
 export type { BatchingOptions, MetricValue, OptimizeCandidate, OptimizeProgress, OptimizeResult, PlacementOptions } from './optimize/index.js';
 export { optimizeBatching, optimizeParallelism, optimizePlacement, parallelismSpace } from './optimize/index.js';
+export type { CompareBasis, CompareRoof } from './compare-roof.js';
+export { compareRoof } from './compare-roof.js';
 export type { SystemSpec } from './system-evaluator.js';
 export { SystemEvaluation, SystemEvaluator } from './system-evaluator.js';
+export type {
+  BottleneckClass, CaseResult, GroupSummary, QuantityReader, ValidateOptions, ValidationReport, ValidationSummary,
+} from './validate.js';
+export {
+  bottleneckClass, medianAbsError, QUANTITY_READERS, runCase, runValidation, selectCases, summarize,
+} from './validate.js';

@@ -40,13 +40,13 @@ const versionSchema = z.union([z.string(), z.number()], { error: ruleError("the 
     error: (issue) => `must be '1.0' (this reader understands plan format 1.x; got ${showInput(issue.input)})`,
   });
 
-export const planWorkloadSchema = strictMap({
+const planWorkloadSchema = strictMap({
   name: entryId(),
   batch_size: count().optional(),
   seq_len: count().optional(),
 });
 
-export const planHardwareSchema = strictMap({
+const planHardwareSchema = strictMap({
   name: entryId(),
   accelerators: count().optional(),
   node_count: count().optional(),
@@ -86,12 +86,12 @@ export const planHardwareSchema = strictMap({
   }
 });
 
-export const planOpsSchema = strictMap({
+const planOpsSchema = strictMap({
   region: entryId().optional(),
   duration_days: num({ gt: 0 }).optional(),
 });
 
-export const planConstraintsSchema = strictMap({
+const planConstraintsSchema = strictMap({
   assert: z.array(assertSchema, { error: ruleError('a list of asserts {metric, min?, max?}') }).optional(),
 });
 

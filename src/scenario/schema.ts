@@ -89,7 +89,7 @@ export const opsSchema = strictMap({
 });
 
 /** An override value: numbers are SI; strings are enum keys or quantities with units ("50 GB/s"). */
-export const overrideValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()], {
+const overrideValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()], {
   error: ruleError('a number, text (optionally with a unit), true/false or null'),
 });
 export type OverrideValue = z.infer<typeof overrideValueSchema>;
@@ -129,10 +129,4 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 /** A custom model / device / fabric as written in a scenario (the registry's raw spelling). */
 export type CustomModel = Exclude<Scenario['model'], string>;
 export type CustomHardware = Exclude<Scenario['hardware'], string>;
-
-/** The total accelerator count a scenario describes when its system is a fleet (else undefined). */
-export function fleetSize(system: Scenario['system']): number | undefined {
-  if (system === undefined) return 1;
-  return typeof system === 'string' ? undefined : system.node_count * system.accelerators_per_node;
-}
 

@@ -19,7 +19,7 @@ import { WorkbookBar } from './components/workbooks/index.js';
 import { createWorkbookSession, type WorkbookSession } from './store/workbook-session.js';
 import { createCoalescer } from './store/coalesce.js';
 
-export interface AppProps {
+interface AppProps {
   /** The view to start from (main.tsx reads it from the URL). */
   readonly initial?: ViewState;
   /** Shown at start: why the URL's state was not used. */

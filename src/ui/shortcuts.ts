@@ -4,7 +4,7 @@
  * Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redo. Keys typed into a field are the
  * field's own (its text undo, its Escape), never shortcuts.
  */
-export interface ShortcutActions {
+interface ShortcutActions {
   search(): void;
   walkUp(): void;
   walkDown(): void;

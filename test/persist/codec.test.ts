@@ -2,8 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  decodeFragment, decodeWorkbook, encodeBase64url, encodeWorkbook, fragmentPayload, importFromLink,
-  MAX_LINK_PAYLOAD_CHARS, PersistError, WorkbookStore, workbookToFragment,
+  decodeWorkbook, encodeBase64url, encodeWorkbook, MAX_LINK_PAYLOAD_CHARS, PersistError, WorkbookStore,
 } from '../../src/persist/index.js';
 import { deflateRaw } from '../../src/persist/compression.js';
 import { workbookSchema } from '../../src/scenario/index.js';
@@ -31,16 +30,6 @@ describe('share link round trip', () => {
       expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
       expect(await decodeWorkbook(payload)).toEqual(wb);
     }), { numRuns: 60 });
-  });
-
-  it('workbookToFragment() writes #wb=…, which decodeFragment() reads among other parameters', async () => {
-    const wb = sampleWorkbook({ name: '<script>alert(1)</script>' });
-    const hash = await workbookToFragment(wb);
-    expect(hash.startsWith('#wb=')).toBe(true);
-    expect(await decodeFragment(hash)).toEqual(wb);
-    expect(await decodeFragment(`#view=graph&${hash.slice(1)}`)).toEqual(wb);
-    expect(await decodeFragment('#view=graph')).toBeUndefined();
-    expect(fragmentPayload('wb=abc')).toBe('abc');
   });
 });
 
@@ -115,32 +104,33 @@ describe('hostile and broken links are refused with a clear message', () => {
   });
 });
 
-describe('importFromLink', () => {
+describe('a shared workbook is stored as a new one (WorkbookStore.add, as the page opens a link)', () => {
   beforeEach(() => {
     freshIndexedDb();
   });
 
+  const open = async (payload: string, store: WorkbookStore) => store.add(await decodeWorkbook(payload), 'shared');
+
   it('always creates a NEW workbook and never overwrites, even one with the same id and name', async () => {
     const store = new WorkbookStore();
     const mine = await store.save(sampleWorkbook({ notes: 'mine' }));
-    const hash = await workbookToFragment({ ...sampleWorkbook(), notes: 'theirs' });
+    const payload = await encodeWorkbook({ ...sampleWorkbook(), notes: 'theirs' });
 
-    const first = await importFromLink(hash, store);
-    const second = await importFromLink(hash, store);
-    expect(first?.id).not.toBe(mine.id);
-    expect(second?.id).not.toBe(first?.id);
-    expect([first?.name, second?.name]).toEqual(['Sample (shared)', 'Sample (shared 2)']);
-    expect(first?.notes).toBe('theirs');
+    const first = await open(payload, store);
+    const second = await open(payload, store);
+    expect(first.id).not.toBe(mine.id);
+    expect(second.id).not.toBe(first.id);
+    expect([first.name, second.name]).toEqual(['Sample (shared)', 'Sample (shared 2)']);
+    expect(first.notes).toBe('theirs');
     expect(await store.get(mine.id)).toEqual(mine);
     expect((await store.list()).workbooks).toHaveLength(3);
   });
 
-  it('keeps the name when it is free; a fragment without wb= imports nothing; a bad link stores nothing', async () => {
+  it('keeps the name when it is free; a bad link stores nothing', async () => {
     const store = new WorkbookStore();
-    const imported = await importFromLink(await workbookToFragment(sampleWorkbook({ name: 'Fresh' })), store);
-    expect(imported?.name).toBe('Fresh');
-    expect(await importFromLink('#other=1', store)).toBeUndefined();
-    await expect(importFromLink('#wb=%%%', store)).rejects.toBeInstanceOf(PersistError);
+    const imported = await open(await encodeWorkbook(sampleWorkbook({ name: 'Fresh' })), store);
+    expect(imported.name).toBe('Fresh');
+    await expect(open('%%%', store)).rejects.toBeInstanceOf(PersistError);
     expect((await store.list()).workbooks).toHaveLength(1);
   });
 });

@@ -1,9 +1,7 @@
-import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { exampleWorkbook, listExamples, openExample, PersistError, WorkbookStore } from '../../src/persist/index.js';
+import { describe, expect, it } from 'vitest';
+import { exampleWorkbook, listExamples, PersistError } from '../../src/persist/index.js';
 import { registry } from '../../src/registry/index.js';
 import { buildScenario, evaluate, loadScenario, workbookSchema } from '../../src/scenario/index.js';
-import { freshIndexedDb } from './helpers.js';
 
 describe('example workbooks', () => {
   const examples = listExamples();
@@ -57,23 +55,5 @@ describe('example workbooks', () => {
   it('an unknown example id is refused, listing the known ones', () => {
     expect(() => exampleWorkbook('catalogue.Nope')).toThrow(PersistError);
     expect(() => exampleWorkbook('nope')).toThrow(/examples: catalogue\.SmartDoorbell/);
-  });
-});
-
-describe('openExample', () => {
-  beforeEach(() => {
-    freshIndexedDb();
-  });
-
-  it('stores an editable copy with a new id each time; the example itself is unchanged', async () => {
-    const store = new WorkbookStore();
-    const a = await openExample('lecture.carbon', store);
-    const b = await openExample('lecture.carbon', store);
-    expect(a.id).not.toBe('example.lecture.carbon');
-    expect(b.id).not.toBe(a.id);
-    expect([a.name, b.name]).toEqual(['Carbon: Quebec vs Poland', 'Carbon: Quebec vs Poland (copy)']);
-    await store.rename(a.id, 'Mine');
-    expect(exampleWorkbook('lecture.carbon').name).toBe('Carbon: Quebec vs Poland');
-    expect(a.scenarios).toEqual(exampleWorkbook('lecture.carbon').scenarios);
   });
 });

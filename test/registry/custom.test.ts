@@ -4,8 +4,8 @@ import {
   customCluster, customGrid, customHardware, customModel, EntryValidationError, getHardware, loadCustomEntries,
   parseCustomEntry, resolveCluster,
 } from '../../src/registry/index.js';
-import type { CustomKind } from '../../src/registry/index.js';
-import { loadCustomEntriesText, parseCustomEntryText } from '../../src/registry/custom-text.js';
+import type { CustomKind, Registry } from '../../src/registry/index.js';
+import { parseDocumentText } from '../../src/registry/custom-text.js';
 
 const raw = JSON.parse(readFileSync(new URL('../../src/registry/data/catalog.json', import.meta.url), 'utf8')) as {
   hardware: Record<string, unknown>[];
@@ -15,7 +15,7 @@ const raw = JSON.parse(readFileSync(new URL('../../src/registry/data/catalog.jso
 /** The problems an invalid document (text or object) produces. */
 function problems(kind: CustomKind, doc: unknown): readonly string[] {
   try {
-    parseCustomEntryText(kind, doc);
+    fromText(kind, doc);
   } catch (e) {
     if (e instanceof EntryValidationError) return e.problems;
     throw e;
@@ -23,11 +23,15 @@ function problems(kind: CustomKind, doc: unknown): readonly string[] {
   throw new Error('expected the document to be rejected');
 }
 
+/** JSON or YAML text (or an object) → an entry, the way the page reads a pasted document. */
+const fromText = <K extends CustomKind>(kind: K, input: unknown) => parseCustomEntry(kind, parseDocumentText(kind, input));
+const registryFromText = (input: unknown): Registry => loadCustomEntries(parseDocumentText('custom entries', input));
+
 const minimalChip = { id: 'MyChip', peak_tflops: { bf16: 400 }, memory_capacity_gb: 96, memory_bandwidth_gbs: 2400 };
 
 describe('custom entries: good documents', () => {
   it('an accelerator from JSON text is a Device in SI units with a default user source', () => {
-    const d = parseCustomEntryText('hardware', JSON.stringify({ ...minimalChip, tdp_w: 500, scaleup_bandwidth_gbs_per_direction: 300 }));
+    const d = fromText('hardware', JSON.stringify({ ...minimalChip, tdp_w: 500, scaleup_bandwidth_gbs_per_direction: 300 }));
     expect(d.kind).toBe('hardware');
     expect(d.memory_capacity).toBe(9.6e10);
     expect(d.memory_bandwidth).toBe(2.4e12);
@@ -55,7 +59,7 @@ tdp_w: 25
 execution_model: standard
 source: {kind: datasheet, ref: Acme EdgeBox datasheet rev 2, url: https://example.com/edgebox.pdf}
 `;
-    const d = parseCustomEntryText('hardware', yaml);
+    const d = fromText('hardware', yaml);
     expect(d.category).toBe('Edge');
     expect(d.default_precision).toBe('fp16');
     expect(d.peak_flops_table.int8).toBe(8e13);
@@ -78,7 +82,7 @@ source: {kind: datasheet, ref: Acme EdgeBox datasheet rev 2, url: https://exampl
   });
 
   it('a dense model and an MoE model', () => {
-    const dense = parseCustomEntryText('model', `
+    const dense = fromText('model', `
 id: Tiny_LM
 display_name: My tiny LM
 params: 1.1e9
@@ -120,7 +124,7 @@ flops_per_inference_basis: per token
   });
 
   it('a document of several entries builds a registry in dependency order', () => {
-    const reg = loadCustomEntriesText(`
+    const reg = registryFromText(`
 hardware:
   - {id: MyGPU, peak_tflops: {fp16: 500}, memory_capacity_gb: 96, memory_bandwidth_gbs: 4000, tdp_w: 600}
 systems:
@@ -221,12 +225,12 @@ describe('custom entries: bad documents name the field and the rule', () => {
   it('the object path (parseCustomEntry, customHardware, loadCustomEntries) refuses text and names the text reader', () => {
     const text = JSON.stringify(minimalChip);
     expect(() => parseCustomEntry('hardware', text)).toThrow(
-      'hardware must be an object with fields (got text; parseCustomEntryText in custom-text.ts reads JSON or YAML text)',
+      'hardware must be an object with fields (got text; parseDocumentText in custom-text.ts reads JSON or YAML text)',
     );
     expect(() => customHardware(text)).toThrow(EntryValidationError);
-    expect(() => loadCustomEntries('grids: []')).toThrow(/loadCustomEntriesText/);
+    expect(() => loadCustomEntries('grids: []')).toThrow(/parseDocumentText/);
     // The same document as an object is accepted, and equals the text path's result.
-    expect(customHardware(minimalChip)).toEqual(parseCustomEntryText('hardware', text));
+    expect(customHardware(minimalChip)).toEqual(fromText('hardware', text));
   });
 
   it('a document entry names its section and id', () => {

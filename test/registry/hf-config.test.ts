@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EntryValidationError, getModel, modelFromHfConfig } from '../../src/registry/index.js';
-import { modelFromHfConfigFile } from '../../src/registry/hf-config-file.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/hf/${name}.config.json`, import.meta.url));
 const text = (name: string) => readFileSync(fixture(name), 'utf8');
@@ -89,10 +88,5 @@ describe('modelFromHfConfig(config.json)', () => {
 
   it('rejects text that is not JSON', () => {
     expect(() => modelFromHfConfig('{"hidden_size": 4096,')).toThrow(/config.json is not valid JSON: /);
-  });
-
-  it('modelFromHfConfigFile(path) reads the file (Node only)', async () => {
-    const m = await modelFromHfConfigFile(fixture('Qwen2.5-7B'), { id: 'Qwen_file' });
-    within1pct(m.params, 7.62e9);
   });
 });

@@ -5,9 +5,9 @@ import { For, type JSX } from 'solid-js';
 import { CellCard } from '../../src/ui/components/CellCard.jsx';
 import { Edges } from '../../src/ui/components/Edges.jsx';
 import { Inspector } from '../../src/ui/components/Inspector.jsx';
-import { type Example, rooflineExample } from '../../src/ui/examples/index.js';
+import { type Example, rooflineExample } from './roofline-fixture.js';
 import { displayValue, editorText } from '../../src/ui/format/display.js';
-import { layoutGraph } from '../../src/ui/layout/index.js';
+import { DEFAULT_SIZE, GROUP_SIZE, groupCells, type LayoutSize, layoutGroups } from '../../src/ui/layout/index.js';
 import { createWorkbenchStore, type WorkbenchStore } from '../../src/ui/store/index.js';
 
 afterEach(cleanup);
@@ -25,13 +25,16 @@ function type(field: HTMLInputElement, text: string): void {
   fireEvent.keyDown(field, { key: 'Enter' });
 }
 
-/** A card for every cell of the graph and the edges between them, laid out by layer (the page groups them: scenario-graph.test.tsx). */
+const CARD: LayoutSize = { ...DEFAULT_SIZE, cardWidth: GROUP_SIZE.cardWidth, cardHeight: GROUP_SIZE.cardHeight };
+
+/** A card for every cell of the graph and the edges between them, every group open (the page itself: scenario-graph.test.tsx). */
 function Cards(props: { readonly store: WorkbenchStore }): JSX.Element {
-  const layout = layoutGraph(props.store.graph.topology);
+  const topology = props.store.graph.topology;
+  const layout = layoutGroups(topology, groupCells(topology).map((group) => ({ group, cells: group.ids })));
   return (
     <>
       <Edges store={props.store} edges={layout.edges} width={layout.width} height={layout.height} />
-      <For each={[...layout.boxes.values()]}>{(box) => <CellCard store={props.store} box={box} size={layout.size} />}</For>
+      <For each={[...layout.boxes.values()]}>{(box) => <CellCard store={props.store} box={box} size={CARD} />}</For>
     </>
   );
 }

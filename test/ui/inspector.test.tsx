@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveGraph } from '../../src/graph/index.js';
 import { Inspector } from '../../src/ui/components/Inspector.jsx';
 import { TracePanel } from '../../src/ui/components/TracePanel.jsx';
-import { rooflineExample } from '../../src/ui/examples/index.js';
+import { rooflineExample } from './roofline-fixture.js';
 import { createWorkbenchStore, type WorkbenchStore } from '../../src/ui/store/index.js';
 
 let store: WorkbenchStore;

@@ -12,7 +12,7 @@ import { heatColour } from '../../src/ui/components/sweep/heatmap-grid.js';
 import { chartsOf, seriesOf } from '../../src/ui/components/sweep/series.js';
 import { SweepResults } from '../../src/ui/components/sweep/SweepResults.jsx';
 import { sweepCsv } from '../../src/ui/export/csv.js';
-import { rooflineExample } from '../../src/ui/examples/index.js';
+import { rooflineExample } from './roofline-fixture.js';
 import { planSweep } from '../../src/ui/store/sweep-plan.js';
 import { runSweep, type SweepResult } from '../../src/ui/store/sweep-runner.js';
 

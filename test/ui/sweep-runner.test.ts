@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { type CellValue, LiveGraph, type Plain } from '../../src/graph/index.js';
 import { buildScenario, type ScenarioSweep } from '../../src/scenario/index.js';
 import { sweepCsv } from '../../src/ui/export/csv.js';
-import { rooflineExample } from '../../src/ui/examples/index.js';
+import { rooflineExample } from './roofline-fixture.js';
 import { defaultAxis, defaultSpec, planSweep, SweepSpecError } from '../../src/ui/store/sweep-plan.js';
 import { runSweep, type SweepResult } from '../../src/ui/store/sweep-runner.js';
 

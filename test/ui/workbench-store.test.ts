@@ -1,7 +1,7 @@
 import { createEffect, createRoot } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveGraph } from '../../src/graph/index.js';
-import { rooflineExample } from '../../src/ui/examples/index.js';
+import { rooflineExample } from './roofline-fixture.js';
 import { createWorkbenchStore, type WorkbenchStore } from '../../src/ui/store/index.js';
 
 let graph: LiveGraph;

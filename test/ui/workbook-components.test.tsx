@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, waitFor } from '@solidjs/testing-library';
 import { set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeFragment, type ExportedFile, WorkbookStore, workbookIdbStore } from '../../src/persist/index.js';
+import { decodeWorkbook, type ExportedFile, WorkbookStore, workbookIdbStore } from '../../src/persist/index.js';
 import type { Workbook } from '../../src/scenario/index.js';
 import { WorkbookBar, WorkbookList, WorkbookPanel } from '../../src/ui/components/workbooks/index.js';
+import { splitHash } from '../../src/ui/store/index.js';
 import { freshIndexedDb, started } from './workbook-helpers.js';
 
 afterEach(cleanup);
@@ -155,7 +156,7 @@ describe('WorkbookBar', () => {
     const link = await waitFor(() => q<HTMLInputElement>(document, '[data-share-link]').value);
     expect(link).toMatch(/#wb=[A-Za-z0-9_-]+$/);
     // The autosave may stamp `updated` after the link was made; everything else is the open workbook.
-    expect({ ...(await decodeFragment(link.slice(link.indexOf('#'))))!, updated: '' }).toEqual({ ...m.session.workbook()!, updated: '' });
+    expect({ ...(await decodeWorkbook(splitHash(link.slice(link.indexOf('#'))).link!)), updated: '' }).toEqual({ ...m.session.workbook()!, updated: '' });
     fireEvent.keyDown(q(document, '[data-dialog="share"]'), { key: 'Escape' });
     expect(document.querySelector('[data-dialog]')).toBeNull();
 

@@ -6,6 +6,31 @@ import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type Scenar
 import type { ExitCode } from '../errors.js';
 import { err, json, out, type OutputFormat, printError, warn } from '../output.js';
 import { resolveSource } from '../source.js';
+import type { BuiltScenario } from '../../scenario/index.js';
+import { packageVersion } from '../version.js';
+
+/** Why the exit code is 2 or 3, on stderr (after the result on stdout). */
+function exitNotes(e: Evaluation): void {
+  if (e.exit_code === 2) err(`infeasible: ${e.card.feasibility.summary}${e.card.feasibility.reasons.length ? ` (${e.card.feasibility.reasons.join('; ')})` : ''}`);
+  if (e.exit_code === 3) for (const a of e.asserts.filter((x) => !x.passed)) err(`assert failed: ${a.message}`);
+}
+
+/**
+ * `eval --output html`: the self-contained report page (src/scenario/report-html.ts, loaded
+ * only for it). As in text mode, warnings and why the exit code is not 0 go to stderr, and bad
+ * input prints no page.
+ */
+async function printReport(e: Evaluation & { readonly built: BuiltScenario }, warnings: readonly string[]): Promise<ExitCode> {
+  warn('html', warnings);
+  if (e.exit_code === 1) {
+    printError('html', { title: 'Invalid input', reason: e.input_error ?? 'bad input' });
+    return 1;
+  }
+  const { reportHtml } = await import('../../scenario/report-html.js');
+  out(reportHtml(e, e.built, { warnings, version: packageVersion() }));
+  exitNotes(e);
+  return e.exit_code;
+}
 
 /** The eval JSON: mlsysim's flat keys, the board, asserts, layout, warnings (and every cell with --all). */
 export function evalJson(e: Evaluation, graph: LiveGraph, warnings: readonly string[], all: boolean): Record<string, unknown> {
@@ -32,8 +57,7 @@ export function printEvaluation(format: OutputFormat, e: Evaluation, graph: Live
     return 1;
   }
   out(format === 'markdown' ? markdownScorecard(e) : textScorecard(e));
-  if (e.exit_code === 2) err(`infeasible: ${e.card.feasibility.summary}${e.card.feasibility.reasons.length ? ` (${e.card.feasibility.reasons.join('; ')})` : ''}`);
-  if (e.exit_code === 3) for (const a of e.asserts.filter((x) => !x.passed)) err(`assert failed: ${a.message}`);
+  exitNotes(e);
   return e.exit_code;
 }
 
@@ -54,12 +78,14 @@ Examples:
   $ mlsysim eval Llama3_8B H100 --precision fp8 --set hardware.memory_bandwidth=4TB/s
   $ mlsysim eval Llama3_70B H100 --mode serving --seq-len 8192
   $ mlsysim eval examples/example_cluster.yaml --set communication.tp=8
-  $ mlsysim --output json eval Llama3_8B H100 --all`);
+  $ mlsysim --output json eval Llama3_8B H100 --all
+  $ mlsysim eval Llama3_8B H100 --output html > report.html`);
   cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags & { all?: boolean }, self: Command) => {
     const format = formatOf(self);
-    onlyFormats(format, ['text', 'json', 'markdown'], 'eval');
+    onlyFormats(format, ['text', 'json', 'markdown', 'html'], 'eval');
     const src = resolveSource(second === undefined ? [first] : [first, second], opts, 'eval');
     const e = evaluate(src.scenario, src.options);
+    if (format === 'html') return printReport(e, [...src.warnings, ...e.warnings]);
     return printEvaluation(format, e, e.built.graph, [...src.warnings, ...e.warnings], opts.all === true);
   }));
 }

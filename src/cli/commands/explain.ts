@@ -3,12 +3,14 @@ import type { Command } from 'commander';
 import { formatPlain, type LiveGraph, type Plain } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
 import { numberFlag, requireCell } from '../args.js';
-import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
+import {
+  act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
+} from '../command.js';
 import { CliError } from '../errors.js';
-import { json, out, warn } from '../output.js';
+import { out, warn } from '../output.js';
 import { resolveSource } from '../source.js';
 
-export interface Explained {
+interface Explained {
   readonly id: string;
   readonly kind: 'input' | 'derived';
   readonly value?: Plain;
@@ -24,7 +26,7 @@ export interface Explained {
   readonly inputs?: readonly (Explained | string)[];
 }
 
-export function explainCell(g: LiveGraph, id: string, depth: number): Explained {
+function explainCell(g: LiveGraph, id: string, depth: number): Explained {
   const def = g.def(id);
   const v = g.get(id);
   const unit = def.unit;
@@ -63,6 +65,21 @@ function lines(e: Explained | string, indent: string, markdown: boolean): string
   return out;
 }
 
+/** Builds the scenario and explains `cell` to --depth levels. */
+function runExplain(resolve: ResolveSource, cell: string, opts: { readonly depth?: string }): { name: string; explained: Explained; warnings: string[] } {
+  const depth = numberFlag('--depth', opts.depth, { int: true, min: 0 }) ?? 1;
+  const src = resolve('explain');
+  const built = buildScenario(src.scenario, src.options);
+  requireCell(built.graph, cell, 'explain');
+  return { name: built.name, explained: explainCell(built.graph, cell, Math.min(depth, 50)), warnings: [...src.warnings, ...built.warnings] };
+}
+
+/** `explain --output json` (and the mcp tool explain): the cell with its formula, source and inputs. */
+export function explainAnswer(resolve: ResolveSource, cell: string, opts: { readonly depth?: string }): Answer {
+  const { name, explained } = runExplain(resolve, cell, opts);
+  return { json: { scenario: name, ...explained }, code: 0 };
+}
+
 export function registerExplain(program: Command, state: CliState): void {
   const cmd = program
     .command('explain')
@@ -81,19 +98,13 @@ Examples:
     const format = formatOf(self);
     onlyFormats(format, ['text', 'json', 'markdown'], 'explain');
     if (args.length < 2) throw new CliError('Bad arguments', 'explain needs PLAN.yaml CELL or MODEL HARDWARE CELL (the cell id comes last)');
-    const depth = numberFlag('--depth', opts.depth, { int: true, min: 0 }) ?? 1;
     const cell = args[args.length - 1];
-    const src = resolveSource(args.slice(0, -1), opts, 'explain');
-    const built = buildScenario(src.scenario, src.options);
-    requireCell(built.graph, cell, 'explain');
-    const e = explainCell(built.graph, cell, Math.min(depth, 50));
-    if (format === 'json') {
-      out(json({ scenario: built.name, ...e }));
-      return 0;
-    }
-    warn(format, [...src.warnings, ...built.warnings]);
-    const body = lines(e, '', format === 'markdown').join('\n');
-    out(format === 'markdown' ? `## ${cell} — ${built.name}\n\n${body}` : body);
+    const resolve: ResolveSource = (command, mode) => resolveSource(args.slice(0, -1), opts, command, mode);
+    if (format === 'json') return printAnswer(explainAnswer(resolve, cell, opts));
+    const { name, explained, warnings } = runExplain(resolve, cell, opts);
+    warn(format, warnings);
+    const body = lines(explained, '', format === 'markdown').join('\n');
+    out(format === 'markdown' ? `## ${cell} — ${name}\n\n${body}` : body);
     return 0;
   }));
 }

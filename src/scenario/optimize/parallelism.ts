@@ -6,7 +6,7 @@
  */
 import { gridSearch, type Plain, type SearchAxis } from '../../graph/index.js';
 import type { LiveGraph } from '../../graph/index.js';
-import { numberAt, powersOfTwo, readMetrics } from './metrics.js';
+import { numberAt, powersOfTwo } from './metrics.js';
 import type { OptimizeCandidate, OptimizeProgress, OptimizeResult } from './types.js';
 
 const REPORT = [
@@ -85,5 +85,3 @@ export function optimizeParallelism(graph: LiveGraph, o: OptimizeProgress = {}):
     message: best ? 'no layout fits in memory; showing the layout with the smallest per-GPU memory (infeasible)' : 'no layout could be evaluated',
   };
 }
-
-export { readMetrics };

@@ -14,7 +14,7 @@ import { createInView, holdWhileHidden } from './in-view.js';
 import { InputEditor } from './InputEditor.jsx';
 import { useSweepActions } from './sweep/context.js';
 
-export interface CellCardProps {
+interface CellCardProps {
   readonly store: WorkbenchStore;
   readonly box: CellBox;
   readonly size: LayoutSize;

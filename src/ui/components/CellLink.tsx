@@ -3,7 +3,7 @@ import type { JSX } from 'solid-js';
 import { displayValue } from '../format/display.js';
 import type { WorkbenchStore } from '../store/index.js';
 
-export interface CellLinkProps {
+interface CellLinkProps {
   readonly store: WorkbenchStore;
   readonly id: string;
   /** Replaces the current value (the trace shows old → new instead). */

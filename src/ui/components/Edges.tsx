@@ -7,7 +7,7 @@ import { For, type JSX } from 'solid-js';
 import type { EdgePath } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 
-export interface EdgesProps {
+interface EdgesProps {
   readonly store: WorkbenchStore;
   readonly edges: readonly EdgePath[];
   readonly width: number;

@@ -6,7 +6,7 @@
 import type { JSX } from 'solid-js';
 import type { WorkbenchStore } from '../store/index.js';
 
-export interface InputEditorProps {
+interface InputEditorProps {
   readonly store: WorkbenchStore;
   readonly id: string;
   readonly class?: string;

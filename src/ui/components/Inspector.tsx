@@ -12,7 +12,7 @@ import { CellLink } from './CellLink.jsx';
 import { InputEditor } from './InputEditor.jsx';
 import { useSweepActions } from './sweep/context.js';
 
-export interface InspectorProps {
+interface InspectorProps {
   readonly store: WorkbenchStore;
 }
 

@@ -11,7 +11,7 @@ import { relativeChange, shortValue } from '../format/display.js';
 import type { TraceEntry, WorkbenchStore } from '../store/index.js';
 import { createInView, holdWhileHidden } from './in-view.js';
 
-export interface TracePanelProps {
+interface TracePanelProps {
   readonly store: WorkbenchStore;
 }
 

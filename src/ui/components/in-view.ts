@@ -24,7 +24,7 @@ function sharedObserver(): IntersectionObserver | undefined {
   return observer;
 }
 
-export interface InView {
+interface InView {
   /**
    * Whether the element is within the window (and not clipped away by a scrolling or clipping
    * ancestor), to 200 px. True until the first observation, and always where the browser has

@@ -9,7 +9,7 @@ import { createSignal, type JSX, Show } from 'solid-js';
 const helpers = () => Promise.all([import('./download.js'), import('./png.js'), import('./svg.js')])
   .then(([download, png, svg]) => ({ ...download, ...png, ...svg }));
 
-export interface ExportButtonsProps {
+interface ExportButtonsProps {
   /** The chart to export (undefined while there is none). */
   readonly svg: () => SVGSVGElement | undefined;
   /** File name without extension. */

@@ -10,13 +10,13 @@ import type { SweepResult } from '../store/sweep-runner.js';
 type Field = string | number | boolean | null | undefined;
 
 /** One field, quoted when it holds a comma, quote or line break (RFC 4180 §2). */
-export function csvField(c: Field): string {
+function csvField(c: Field): string {
   const s = c === undefined || c === null ? '' : String(c);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Rows of fields as CSV text, one line per row, ending with a newline. */
-export function csvText(rows: readonly (readonly Field[])[]): string {
+function csvText(rows: readonly (readonly Field[])[]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 

@@ -20,7 +20,7 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
 }
 
 /** A copy of `svg` with computed paint inlined and an explicit size and white background. */
-export function standaloneSvg(svg: SVGSVGElement): SVGSVGElement {
+function standaloneSvg(svg: SVGSVGElement): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const view = svg.ownerDocument.defaultView;
   if (view) {

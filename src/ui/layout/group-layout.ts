@@ -2,13 +2,13 @@
  * Where groups and cards go at scale: one band per layer A→E; inside a band, groups stack
  * top to bottom and wrap into a further column past MAX_COLUMN_HEIGHT; inside an open group,
  * cards fill columns of at most ROWS_PER_COLUMN. Only what is shown is placed, and edges are
- * drawn only between placed cards. Pure geometry, like graph-layout.ts.
+ * drawn only between placed cards. Pure geometry (no DOM).
  */
 import type { Layer, Topology } from '../../graph/index.js';
-import { type CellBox, type EdgePath, LAYER_NAMES, type LayerBand } from './graph-layout.js';
+import { type CellBox, type EdgePath, LAYER_NAMES, type LayerBand } from './geometry.js';
 import type { CellGroup } from './groups.js';
 
-export interface GroupSize {
+interface GroupSize {
   readonly cardWidth: number;
   readonly cardHeight: number;
   readonly gap: number;
@@ -23,8 +23,8 @@ export interface GroupSize {
 export const GROUP_SIZE: GroupSize = {
   cardWidth: 220, cardHeight: 84, gap: 8, pad: 8, header: 34, collapsedHeight: 62, groupGap: 14, bandGap: 56, bandHeader: 40,
 };
-export const ROWS_PER_COLUMN = 12;
-export const MAX_COLUMN_HEIGHT = 1500;
+const ROWS_PER_COLUMN = 12;
+const MAX_COLUMN_HEIGHT = 1500;
 
 /** A group as shown: its cells (in order), or null when collapsed. */
 export interface ShownGroup {
@@ -41,7 +41,7 @@ export interface GroupBox {
   readonly height: number;
 }
 
-export interface GroupLayout {
+interface GroupLayout {
   readonly size: GroupSize;
   readonly groups: readonly GroupBox[];
   readonly boxes: ReadonlyMap<string, CellBox>;

@@ -3,7 +3,7 @@
  * inputs, the device, the grid, the scorecard). A group is the unit that collapses, filters
  * and summarises, so the full scenario (hundreds of cells) stays readable.
  */
-import { cellScope, type Layer, type Topology } from '../../graph/index.js';
+import { type CellDef, cellScope, type Layer, type Topology } from '../../graph/index.js';
 import { WALLS } from '../../scenario/index.js';
 
 export interface CellGroup {
@@ -30,9 +30,14 @@ const SCOPE_TITLES: Readonly<Record<string, string>> = {
 /** Groups open at start: the common inputs, wall 1 and the scorecard (about 75 cells). */
 export const DEFAULT_EXPANDED_SCOPES: ReadonlySet<string> = new Set(['scenario', 'compute', 'feasibility', 'performance', 'macro']);
 
-export function groupTitle(scope: string, wall: number | undefined): string {
+function groupTitle(scope: string, wall: number | undefined): string {
   if (wall !== undefined) return `${wall} · ${WALLS[wall - 1]?.name ?? scope}`;
   return SCOPE_TITLES[scope] ?? scope;
+}
+
+/** The title of the group a cell belongs to ("1 · Compute", "Scenario inputs"). */
+export function cellGroupTitle(def: CellDef): string {
+  return groupTitle(cellScope(def.id), def.wall);
 }
 
 const LAYERS: readonly Layer[] = ['A', 'B', 'C', 'D', 'E'];
@@ -55,7 +60,7 @@ export function groupCells(topology: Topology): CellGroup[] {
   );
 }
 
-export interface FilterOption {
+interface FilterOption {
   /** "w4" for a wall, "s:scenario" for a scope outside the walls. */
   readonly value: string;
   readonly label: string;

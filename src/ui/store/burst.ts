@@ -8,7 +8,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { DEFAULT_QUIET_MS } from './coalesce.js';
 
-export interface Burst {
+interface Burst {
   /** On from the second edit of a burst until the edits pause (a reactive read). */
   readonly active: Accessor<boolean>;
   /**

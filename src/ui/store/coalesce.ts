@@ -7,7 +7,7 @@
  * even lose the final state.
  */
 
-export interface Coalescer {
+interface Coalescer {
   /** Runs `job` now, or — inside a burst — as the burst's last job once it pauses. */
   run(job: () => void): void;
   /** Runs the waiting job now (the page is being hidden). */

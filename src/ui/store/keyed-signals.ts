@@ -6,7 +6,7 @@
  */
 import { type Accessor, batch, createSignal, type Setter } from 'solid-js';
 
-export interface KeyedSignals<V> {
+interface KeyedSignals<V> {
   /** The key's value (a reactive read of that key only). */
   get(key: string): V | undefined;
   /** Sets the key's value; `undefined` removes it. Readers wake only when it differs (`===`). */

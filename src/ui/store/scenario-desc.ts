@@ -12,7 +12,7 @@ import { LAYOUT_CELLS, MODES, type Scenario, type ScenarioMode } from '../../sce
 import type { CustomHardware, CustomModel, FleetInput, Layout, OverrideValue } from '../../scenario/index.js';
 
 /** The parts of a scenario document the controls do not edit (absent fields are absent). */
-export interface ScenarioExtras {
+interface ScenarioExtras {
   readonly name?: string;
   readonly description?: string;
   /** A fleet written as a map; a catalogue system (`desc.system`) replaces it. */

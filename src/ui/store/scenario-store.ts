@@ -12,17 +12,21 @@ import type { Plain } from '../../graph/index.js';
 import { buildScenario, type BuiltScenario, type Evaluation, evaluateBuilt, overrideValue, WALLS } from '../../scenario/index.js';
 import { groupCells } from '../layout/index.js';
 import { DEFAULT_DESC, type ScenarioDesc, toScenario, withChoice } from './scenario-desc.js';
+import { describeChoices } from './choice-words.js';
+import { rebuildTrace } from './rebuild-trace.js';
+import { buildRepaired } from './repair-desc.js';
+import type { Trace } from './trace.js';
 import { createUndoStack } from './undo-stack.js';
 import { DEFAULT_VIEW, type ViewState } from './url-state.js';
 import { share } from './share.js';
 import { createViewStore, type ViewStore } from './view-store.js';
 import { createWorkbenchStore, type InputCommit, type InputEdit, type WorkbenchStore } from './workbench-store.js';
 
-export type Choice = Omit<ScenarioDesc, 'overrides'>;
+type Choice = Omit<ScenarioDesc, 'overrides'>;
 
 type UndoEntry = ({ readonly kind: 'edit' } & InputEdit) | { readonly kind: 'scenario'; readonly before: ScenarioDesc; readonly after: ScenarioDesc };
 
-export interface RebuildResult {
+interface RebuildResult {
   readonly ok: boolean;
   /** Why the scenario could not be built (the previous one stays). */
   readonly error?: string;
@@ -48,9 +52,10 @@ export interface ScenarioStore {
    * Replaces the whole description, overrides included (opening a workbook or another of its
    * scenarios). Undo / redo start afresh: the steps recorded belong to the scenario left
    * behind, and replaying them here would write one scenario's edits into another. When the
-   * description cannot be built, the current scenario stays and `ok` is false.
+   * description cannot be built, the current scenario stays and `ok` is false. `cause` heads
+   * the trace of what changed ("Opened 'Llama3_70B on H100'").
    */
-  load(desc: ScenarioDesc): RebuildResult;
+  load(desc: ScenarioDesc, cause?: string): RebuildResult;
   /** Edits an input by raw value (recorded for undo). */
   setInput(id: string, raw: Plain): InputCommit;
   selectCell(id: string | undefined): void;
@@ -65,14 +70,14 @@ export interface ScenarioStore {
   dispose(): void;
 }
 
-export interface ScenarioStoreOptions {
+interface ScenarioStoreOptions {
   readonly initial?: ViewState;
   /** Shown at start (e.g. the URL's state could not be read). */
   readonly notice?: string;
   readonly highlightMs?: number;
 }
 
-export interface DescBuild {
+interface DescBuild {
   readonly built: BuiltScenario;
   /** The overrides applied, as raw values of their inputs (units converted). */
   readonly kept: Record<string, Plain>;
@@ -115,7 +120,11 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   let first: Build;
   let startDesc = initial.desc;
   try {
-    first = build(startDesc);
+    // A link naming an unknown model, device, system or region opens with that choice replaced, said out loud.
+    const repaired = buildRepaired(startDesc, build);
+    first = repaired.built;
+    startDesc = repaired.desc;
+    notices0.push(...repaired.problems);
   } catch (e) {
     notices0.push(`The scenario could not be built (${messageOf(e)}); showing the default scenario.`);
     startDesc = DEFAULT_DESC;
@@ -151,10 +160,11 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
     view.requestReveal(id);
   };
 
-  const attach = (b: BuiltScenario, selected: string | undefined): WorkbenchStore => {
+  const attach = (b: BuiltScenario, selected: string | undefined, trace?: Trace): WorkbenchStore => {
     stopEval();
     const wb = createWorkbenchStore(b.graph, {
       highlightMs: options.highlightMs,
+      trace,
       selected: selected !== undefined && b.graph.has(selected) ? selected : undefined,
       onSelect: (id) => {
         if (id !== undefined) reveal(b, id);
@@ -173,7 +183,9 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   };
   const [workbench, setWorkbench] = createSignal(attach(first.built, initial.selected));
 
-  const rebuild = (next: ScenarioDesc, record: boolean): RebuildResult => {
+  const rebuild = (next: ScenarioDesc, record: boolean, cause: string): RebuildResult => {
+    // The old graph's values, for the trace of what the switch changed (rebuild-trace.ts).
+    const beforeValues = built().graph.snapshot();
     let b: Build;
     try {
       b = build(next);
@@ -183,12 +195,17 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
       return { ok: false, error, dropped: [] };
     }
     const before = desc();
-    const selected = workbench().selected();
-    workbench().dispose();
+    const old = workbench();
+    const selected = old.selected();
+    const traced = rebuildTrace(beforeValues, b.built.graph, cause);
+    // Nothing changed (the same scenario again): the last trace still describes the page.
+    const unchanged = !traced.entries.length && !traced.appeared?.length && !traced.removed?.length;
+    const trace = unchanged ? old.trace() : traced;
+    old.dispose();
     batch(() => {
       setDesc({ ...next, overrides: b.kept });
       setBuilt(b.built);
-      setWorkbench(attach(b.built, selected));
+      setWorkbench(attach(b.built, selected, trace));
       setEvaluation(evaluateBuilt(b.built));
       setVersion((v) => v + 1);
       if (b.dropped.length) setNotices([...notices(), droppedNotice(b.dropped)]);
@@ -198,13 +215,15 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   };
 
   const apply = (e: UndoEntry, dir: 'undo' | 'redo'): void => {
+    const verb = dir === 'undo' ? 'Undo' : 'Redo';
     if (e.kind === 'scenario') {
-      rebuild(dir === 'undo' ? e.before : e.after, false);
+      const [from, to] = dir === 'undo' ? [e.after, e.before] : [e.before, e.after];
+      rebuild(to, false, `${verb}: ${describeChoices(from, to) || 'the scenario'}`);
       return;
     }
     if (!built().graph.isInput(e.id)) return;
     const raw = dir === 'undo' ? e.before : e.after;
-    workbench().applyRaw(e.id, raw);
+    workbench().applyRaw(e.id, raw, `${verb}: ${built().graph.def(e.id).label}`);
     remember(e.id, raw);
   };
 
@@ -216,9 +235,12 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   return {
     desc, built, workbench, evaluation, version, view, notices,
     dismissNotices: () => setNotices([]),
-    choose: (patch) => rebuild(withChoice(desc(), patch), true),
-    load(next) {
-      const r = rebuild(next, false);
+    choose(patch) {
+      const next = withChoice(desc(), patch);
+      return rebuild(next, true, describeChoices(desc(), next) || 'The same choice again');
+    },
+    load(next, cause) {
+      const r = rebuild(next, false, cause ?? 'Opened another scenario');
       if (r.ok) history.clear();
       return r;
     },

@@ -6,7 +6,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { PersistError } from '../../persist/index.js';
 
-export type MessageTone = 'error' | 'info';
+type MessageTone = 'error' | 'info';
 
 export interface SessionMessage {
   readonly id: number;

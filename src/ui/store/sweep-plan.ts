@@ -19,7 +19,7 @@ export interface ResolvedAxis {
   readonly values: readonly number[];
 }
 
-export interface ResolvedOutput {
+interface ResolvedOutput {
   readonly cell: string;
   readonly label: string;
   readonly unit: string;
@@ -34,14 +34,14 @@ export interface SweepPlan {
 }
 
 /** The schema's bounds on points per axis (scenario/schema.ts `sweepAxisSchema`). */
-export const MIN_POINTS = 2;
-export const MAX_POINTS = 10_000;
+const MIN_POINTS = 2;
+const MAX_POINTS = 10_000;
 /**
  * Cap on points × outputs held in memory (each is a cell value object). Measured in Node 20 on
  * Llama3_8B / H100: 500 × 500 points of one output take ≈ 1 s and ≈ 22 MB of heap, so the cap
  * (a 1000 × 1000 heatmap) is ≈ 4 s and ≈ 90 MB — the most a page should hold.
  */
-export const MAX_CELL_VALUES = 1_000_000;
+const MAX_CELL_VALUES = 1_000_000;
 
 /** A spec that cannot run on this scenario; `field` is the spec path (`x.start`, `outputs[1]`). */
 export class SweepSpecError extends Error {
@@ -66,7 +66,7 @@ function bound(field: string, v: number | string, unit: string): number {
 }
 
 /** Resolves one axis: a numeric input cell over `points` values from start to stop. */
-export function resolveAxis(graph: LiveGraph, axis: SweepAxis, name: 'x' | 'y'): ResolvedAxis {
+function resolveAxis(graph: LiveGraph, axis: SweepAxis, name: 'x' | 'y'): ResolvedAxis {
   const { cell } = axis;
   if (!graph.has(cell)) throw new SweepSpecError(`${name}.cell`, `'${cell}' is not a cell of this scenario`);
   const def = graph.def(cell);
@@ -122,7 +122,7 @@ export function planSweep(graph: LiveGraph, spec: ScenarioSweep): SweepPlan {
  * metric cells of src/nodes/analysis/metric-cells.ts) that this scenario's graph has —
  * latency and throughput under each mode's name.
  */
-export const HEADLINE_OUTPUTS = [
+const HEADLINE_OUTPUTS = [
   'performance.latency', 'performance.throughput', 'performance.fleet_throughput', 'performance.ttft',
 ] as const;
 

@@ -19,7 +19,7 @@ export interface SweepResult {
   readonly current: { readonly x: Plain; readonly y?: Plain };
 }
 
-export type RunOutcome =
+type RunOutcome =
   | { readonly status: 'done'; readonly result: SweepResult }
   | { readonly status: 'cancelled'; readonly done: number };
 
@@ -40,7 +40,7 @@ const FIRST_CHUNK = 8;
 const MAX_CHUNK = 4096;
 
 /** A macrotask: lets the browser paint and handle input (setTimeout(0) is clamped to 4 ms). */
-export function yieldMacrotask(): Promise<void> {
+function yieldMacrotask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const ch = new MessageChannel();

@@ -13,7 +13,7 @@ import type { ScenarioStore } from './scenario-store.js';
 import { defaultSpec, planSweep } from './sweep-plan.js';
 import { type RunOptions, runSweep, type SweepResult } from './sweep-runner.js';
 
-export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface SweepRunState {
   readonly status: SweepStatus;

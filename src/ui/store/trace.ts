@@ -17,10 +17,22 @@ export interface TraceEntry extends CellChange {
 export interface Trace {
   /** Increases with every edit, so two identical edits are still two traces. */
   readonly seq: number;
-  /** The inputs the user edited. */
+  /** The inputs the user edited (none for a rebuild: a picker switch, an opened workbook). */
   readonly edited: readonly string[];
   /** Changed cells in topological order (the edited inputs first). */
   readonly entries: readonly TraceEntry[];
+  /** What caused the change, in words ("Grid region: US_Avg → Quebec", "Undo: …"), when not a plain edit. */
+  readonly cause?: string;
+  /** After a rebuild: cells of the new graph that the old one did not have (rebuild-trace.ts). */
+  readonly appeared?: readonly string[];
+  /** After a rebuild: cells of the old graph that the new one does not have. */
+  readonly removed?: readonly string[];
+}
+
+let lastSeq = 0;
+/** The next trace number: shared by every workbench store, so a rebuild's trace follows the last edit's. */
+export function nextTraceSeq(): number {
+  return ++lastSeq;
 }
 
 export function buildTrace(seq: number, edited: readonly string[], changed: readonly CellChange[], topology: Topology): Trace {

@@ -1,7 +1,7 @@
 /** An undo / redo stack of entries; a new entry after an undo drops the redo side. */
 import { type Accessor, createSignal } from 'solid-js';
 
-export interface UndoStack<T> {
+interface UndoStack<T> {
   push(entry: T): void;
   /** The entry to undo (removed from the undo side, moved to the redo side). */
   undo(): T | undefined;

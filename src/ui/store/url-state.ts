@@ -15,7 +15,7 @@ export interface ViewState {
   readonly filter?: string;
 }
 
-export interface DecodedState {
+interface DecodedState {
   readonly state: ViewState;
   /** Why the URL's state was not used (undefined when it was, or when there was none). */
   readonly notice?: string;

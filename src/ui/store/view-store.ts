@@ -6,7 +6,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { type CellGroup, DEFAULT_EXPANDED_SCOPES } from '../layout/index.js';
 
-export interface RevealRequest {
+interface RevealRequest {
   readonly id: string;
   /** Increases with every request, so asking for the same cell twice scrolls twice. */
   readonly seq: number;
@@ -25,7 +25,7 @@ export interface ViewStore {
   requestReveal(id: string): void;
 }
 
-export interface ViewOptions {
+interface ViewOptions {
   readonly filter?: string;
   readonly focus?: boolean;
   readonly presentation?: boolean;

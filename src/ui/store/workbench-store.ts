@@ -10,10 +10,11 @@ import { editorText } from '../format/display.js';
 import { createBurst } from './burst.js';
 import { type CellValues, createCellValues } from './cell-values.js';
 import { createKeyedSignals } from './keyed-signals.js';
-import { buildTrace, sinceBurstStart, type Trace, type TraceEntry } from './trace.js';
+import { createReplay, type Replay } from './replay.js';
+import { buildTrace, nextTraceSeq, sinceBurstStart, type Trace, type TraceEntry } from './trace.js';
 
 /** How a cell relates to the selected one (for highlighting its cone). */
-export type Relation = 'selected' | 'upstream' | 'downstream';
+type Relation = 'selected' | 'upstream' | 'downstream';
 
 /** What became of a typed value. */
 export interface InputCommit {
@@ -22,9 +23,11 @@ export interface InputCommit {
   readonly message?: string;
 }
 
-export interface WorkbenchOptions {
-  /** How long changed cells stay lit after an edit (ms). */
+interface WorkbenchOptions {
+  /** How long changed cells stay lit after an edit (ms); by default until the next change. */
   readonly highlightMs?: number;
+  /** The trace to show (and light) from the start: a rebuild's (rebuild-trace.ts). */
+  readonly trace?: Trace;
   /** The cell selected at start. */
   readonly selected?: string;
   /** Called after every edit typed by the user (not after `applyRaw`): the undo stack listens here. */
@@ -52,10 +55,12 @@ export interface WorkbenchStore {
   inputProblem(id: string): string | undefined;
   /** Parses `text` and, when it parses, edits the graph (a domain refusal marks the cell). */
   commitInput(id: string, text: string): InputCommit;
-  /** Edits the graph with a raw value (undo / redo, controls); clears the typed text. Not reported to onCommit. */
-  applyRaw(id: string, raw: Plain): InputCommit;
+  /** Edits the graph with a raw value (undo / redo, controls); clears the typed text. Not reported to onCommit. `cause` heads its trace ("Undo"). */
+  applyRaw(id: string, raw: Plain, cause?: string): InputCommit;
   /** The last edit's trace (kept until the next edit); during a drag of one input, the drag's so far (store/trace.ts). */
   readonly trace: Accessor<Trace | undefined>;
+  /** Step-by-step replay of the trace, upstream to downstream (replay.ts). */
+  readonly replay: Replay;
   /** A cell's trace entry while the highlight of the last edit is on. */
   lit(id: string): TraceEntry | undefined;
   /**
@@ -74,20 +79,19 @@ export interface WorkbenchStore {
   dispose(): void;
 }
 
-export const DEFAULT_HIGHLIGHT_MS = 6000;
-
 export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions = {}): WorkbenchStore {
-  const highlightMs = options.highlightMs ?? DEFAULT_HIGHLIGHT_MS;
+  // The highlight stays until the next change unless a time is given (a lecture talks over it).
+  const highlightMs = options.highlightMs ?? Infinity;
   const values = createCellValues(graph);
   const topology = graph.topology;
   const [selected, setSelected] = createSignal<string | undefined>(options.selected);
   // Per cell, so typing into one field does not wake every editor on the page.
   const texts = createKeyedSignals<string>();
   const problems = createKeyedSignals<string>();
-  const [trace, setTrace] = createSignal<Trace | undefined>();
+  const [trace, setTrace] = createSignal<Trace | undefined>(options.trace);
   const lit = createLitCells(topology.ids);
   const burst = createBurst();
-  let seq = 0;
+  const replay = createReplay(trace, (entries) => lit.set(entries));
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const cones = new Map<string, { up: Set<string>; down: Set<string> }>();
@@ -111,19 +115,22 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     if (left <= 0) lit.set([]);
   };
   const light = (t: Trace): void => {
+    replay.stop();
     lit.set(t.entries);
+    if (!Number.isFinite(highlightMs)) return;
     litUntil = Date.now() + highlightMs;
     if (timer === undefined) timer = setTimeout(dim, highlightMs);
   };
+  if (options.trace) light(options.trace);
 
-  const editGraph = (id: string, raw: Plain): InputCommit => {
+  const editGraph = (id: string, raw: Plain, cause?: string): InputCommit => {
     const result = graph.edit({ [id]: raw });
     const continuing = burst.touch();
     // A drag of one input is one gesture: its trace runs from where the drag began.
     const last = untrack(trace);
     const sameGesture = continuing && last !== undefined && last.edited.length === 1 && last.edited[0] === id;
-    const t = buildTrace(++seq, [id], sameGesture ? sinceBurstStart(last, result.changed, topology) : result.changed, topology);
-    setTrace(t);
+    const t = buildTrace(nextTraceSeq(), [id], sameGesture ? sinceBurstStart(last, result.changed, topology) : result.changed, topology);
+    setTrace(cause === undefined ? t : { ...t, cause });
     light(t);
     const outcome = result.outcomes[0];
     return outcome.ok ? { accepted: true } : { accepted: false, message: outcome.message };
@@ -177,13 +184,14 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     // change before any view re-renders, so a card or row that reads several of them
     // re-renders once per edit, not once per signal.
     commitInput: (id, text) => batch(() => commitInput(id, text)),
-    applyRaw: (id, raw) => batch(() => {
+    applyRaw: (id, raw, cause) => batch(() => {
       inputDef(id);
       texts.set(id, undefined);
       problems.set(id, undefined);
-      return editGraph(id, raw);
+      return editGraph(id, raw, cause);
     }),
     trace,
+    replay,
     lit: (id) => lit.get(id),
     isLit: (id) => lit.isOn(id),
     busy: burst.active,
@@ -193,12 +201,14 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
       timer = undefined;
       texts.clear();
       problems.clear();
+      replay.stop();
       setTrace(undefined);
       lit.set([]);
       graph.reset();
     },
     dispose() {
       clearTimeout(timer);
+      replay.stop();
       burst.dispose();
       values.dispose();
     },

@@ -20,7 +20,7 @@ export function canonicalJson(value: unknown): string {
 const same = (a: unknown, b: unknown): boolean => a === b || canonicalJson(a) === canonicalJson(b);
 
 /** A name typed for a scenario: trimmed, not empty, not over-long (the workbook name's rules). */
-export function scenarioName(name: string): string {
+function scenarioName(name: string): string {
   try {
     return cleanName(name);
   } catch (e) {
@@ -28,7 +28,7 @@ export function scenarioName(name: string): string {
   }
 }
 
-export interface NewWorkbookOptions {
+interface NewWorkbookOptions {
   readonly name: string;
   readonly scenarioName: string;
   readonly id?: string;
@@ -47,11 +47,6 @@ export function newWorkbook(scenario: Scenario, options: NewWorkbookOptions): Wo
 
 export function scenarioOf(wb: Workbook, id: string | undefined): WorkbookScenario | undefined {
   return id === undefined ? undefined : wb.scenarios.find((s) => s.id === id);
-}
-
-/** The active scenario: `active_scenario_id`, else the first. */
-export function activeScenario(wb: Workbook): WorkbookScenario | undefined {
-  return scenarioOf(wb, wb.active_scenario_id) ?? wb.scenarios[0];
 }
 
 /** The sweeps of scenario `id`, as the sweep panel holds them (no ids). */

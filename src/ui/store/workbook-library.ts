@@ -15,6 +15,8 @@ import {
 import type { ExampleInfo, ExportedFile, WorkbookList } from '../../persist/index.js';
 import type { PlanExport, Workbook } from '../../scenario/index.js';
 import { memoryBackend } from './memory-backend.js';
+import { buildRepaired } from './repair-desc.js';
+import { buildDesc } from './scenario-store.js';
 import { DEFAULT_DESC, entryLabel, type ScenarioDesc, toScenarioDocument } from './scenario-desc.js';
 import { decodeViewState } from './url-state.js';
 import { canonicalJson, newWorkbook } from './workbook-doc.js';
@@ -66,6 +68,15 @@ const viewKey = (d: ScenarioDesc): string =>
     m: d.model, h: d.hardware, s: d.system, mode: d.mode, r: d.region, d: d.opsDays,
     o: Object.fromEntries(Object.entries(d.overrides).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v])),
   });
+
+/** The description as the page can show it (unknown choices replaced), or undefined when even that cannot be built. */
+function repairedDesc(desc: ScenarioDesc): ScenarioDesc | undefined {
+  try {
+    return buildRepaired(desc, buildDesc).desc;
+  } catch {
+    return undefined;
+  }
+}
 
 function firstFree(base: string, names: readonly string[]): string {
   const taken = new Set(names);
@@ -164,7 +175,8 @@ export function createLibrary(core: SessionCore): WorkbookLibrary {
     }
     if (parts.link !== undefined && (await importLink(parts.link))) return 'other';
     const view = parts.view ? decodeViewState(parts.view) : undefined;
-    const urlDesc = view && !view.notice ? view.state.desc : undefined;
+    // A link's unknown model, device, system or region is replaced as the page showed it at start (repair-desc.ts).
+    const urlDesc = view && !view.notice ? repairedDesc(view.state.desc) : undefined;
     const known = (id: string | undefined) => id !== undefined && list.workbooks.some((w) => w.id === id);
     // A reload: the view belongs to a stored workbook; the URL holds the newest state of its scenario.
     if (known(parts.workbookId) && (await openStored(parts.workbookId!, parts.scenarioId))) {
@@ -180,7 +192,9 @@ export function createLibrary(core: SessionCore): WorkbookLibrary {
       }
       return 'other';
     }
-    await attempt('Could not create a workbook', () => createFrom(urlDesc ?? DEFAULT_DESC, 'My workbook'));
+    const made = await attempt('Could not create a workbook', () => createFrom(urlDesc ?? DEFAULT_DESC, 'My workbook'));
+    // Never left without a workbook ("Opening…" for good, edits not kept): the default scenario then.
+    if (!made && urlDesc) await attempt('Could not create a workbook', () => createFrom(DEFAULT_DESC, 'My workbook'));
     return 'view';
   };
 

@@ -41,7 +41,7 @@ export interface SweepSpecs {
 /** starting: opening storage; saving: an edit is queued; memory: storage unavailable, nothing outlives the tab. */
 export type SaveState = 'starting' | 'saved' | 'saving' | 'failed' | 'memory';
 
-export interface WorkbookSessionOptions {
+interface WorkbookSessionOptions {
   readonly scenario: ScenarioStore;
   readonly sweeps?: SweepSpecs;
   /** Default: IndexedDB via idb-keyval (tests inject fake or failing backends). */
@@ -183,7 +183,7 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
       const entry = scenarioOf(wb, id)!;
       loading = true;
       try {
-        const r = scenario.load(fromScenario(entry.scenario));
+        const r = scenario.load(fromScenario(entry.scenario), `Opened '${entry.name}'`);
         if (!r.ok) {
           problems.push(`'${entry.name}': ${r.error ?? 'it cannot be built'}`);
           continue;

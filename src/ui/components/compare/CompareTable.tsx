@@ -8,14 +8,14 @@ import { For, type JSX, Show } from 'solid-js';
 import { formatNumber } from '../../../graph/index.js';
 import type { CompareColumn, CompareRow } from './compare.js';
 
-export interface StatusLine {
+interface StatusLine {
   readonly label: string;
   readonly key?: string;
   readonly differs: boolean;
   readonly cells: readonly JSX.Element[];
 }
 
-export interface CompareTableProps {
+interface CompareTableProps {
   readonly name: string;
   readonly columns: readonly CompareColumn[];
   readonly rows: readonly CompareRow[];

@@ -12,7 +12,7 @@ import { cellRows, type CompareColumn, compareColumns, differingOverrides, lensR
 import { CompareTable } from './CompareTable.jsx';
 import './compare.css';
 
-export interface CompareViewProps {
+interface CompareViewProps {
   readonly session: WorkbookSession;
 }
 

@@ -35,7 +35,7 @@ export interface CompareRow {
   readonly relative: readonly (number | undefined)[];
 }
 
-export interface StatusRow<S> {
+interface StatusRow<S> {
   readonly key: string;
   readonly label: string;
   readonly statuses: readonly (S | undefined)[];

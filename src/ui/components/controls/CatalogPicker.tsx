@@ -11,7 +11,7 @@ export interface PickRow {
   readonly detail?: string;
 }
 
-export interface CatalogPickerProps {
+interface CatalogPickerProps {
   readonly label: string;
   /** Used in data-picker and the field id. */
   readonly name: string;

@@ -12,7 +12,7 @@ import type { ScenarioStore } from '../../store/index.js';
 
 type Kind = 'model' | 'hardware';
 
-export interface CustomEntryDialogProps {
+interface CustomEntryDialogProps {
   readonly store: ScenarioStore;
   onClose(): void;
 }
@@ -37,7 +37,7 @@ export function templateFor(kind: Kind, current: string | { readonly id: string 
   return JSON.stringify(copy, null, 2);
 }
 
-export interface CustomEntryCheck {
+interface CustomEntryCheck {
   /** The parsed document, for the scenario (present when there are no problems). */
   readonly entry?: RawEntry;
   readonly problems: readonly string[];

@@ -9,13 +9,13 @@ import { unitLabel } from '../../format/display.js';
 import type { WorkbenchStore } from '../../store/index.js';
 import { InputEditor } from '../InputEditor.jsx';
 
-export const KEY_INPUTS: readonly string[] = [
+const KEY_INPUTS: readonly string[] = [
   'scenario.batch_size', 'scenario.precision', 'scenario.efficiency', 'scenario.context_len',
   'communication.tp', 'communication.pp', 'communication.ep', 'communication.zero_stage', 'communication.microbatch_size',
   'capital.duration',
 ];
 
-export interface KeyInputsProps {
+interface KeyInputsProps {
   readonly store: WorkbenchStore;
 }
 

@@ -10,7 +10,7 @@ import { CatalogPicker } from './CatalogPicker.jsx';
 import { pickRows, systemRows } from './catalog-rows.js';
 import { CustomEntryDialog } from './CustomEntryDialog.jsx';
 
-export interface ScenarioControlsProps {
+interface ScenarioControlsProps {
   readonly store: ScenarioStore;
 }
 

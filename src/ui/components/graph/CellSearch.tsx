@@ -8,7 +8,7 @@ import type { Topology } from '../../../graph/index.js';
 export const SEARCH_FIELD_ID = 'cell-search';
 const MAX_MATCHES = 12;
 
-export interface CellSearchProps {
+interface CellSearchProps {
   readonly topology: Topology;
   onSelect(id: string): void;
 }

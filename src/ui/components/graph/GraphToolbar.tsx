@@ -5,7 +5,7 @@ import { filterOptions } from '../../layout/index.js';
 import type { ViewStore, WorkbenchStore } from '../../store/index.js';
 import { CellSearch } from './CellSearch.jsx';
 
-export interface GraphToolbarProps {
+interface GraphToolbarProps {
   readonly store: WorkbenchStore;
   readonly view: ViewStore;
   readonly groups: readonly CellGroup[];

@@ -9,7 +9,7 @@ import type { Evaluation } from '../../../scenario/index.js';
 import type { GroupBox } from '../../layout/index.js';
 import type { ViewStore, WorkbenchStore } from '../../store/index.js';
 
-export interface GroupFrameProps {
+interface GroupFrameProps {
   readonly store: WorkbenchStore;
   readonly view: ViewStore;
   readonly box: GroupBox;

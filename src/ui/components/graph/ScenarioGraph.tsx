@@ -14,7 +14,7 @@ import { GraphToolbar } from './GraphToolbar.jsx';
 import { GroupFrame } from './GroupFrame.jsx';
 import { attachPanZoom, type PanZoom } from './zoom.js';
 
-export interface ScenarioGraphProps {
+interface ScenarioGraphProps {
   readonly store: WorkbenchStore;
   readonly view: ViewStore;
   readonly evaluation?: Accessor<Evaluation>;

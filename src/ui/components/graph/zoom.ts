@@ -4,7 +4,7 @@
  */
 import { select, type Selection, zoom, type ZoomBehavior, zoomIdentity, type ZoomTransform } from 'd3';
 
-export const ZOOM_EXTENT: readonly [number, number] = [0.15, 2.5];
+const ZOOM_EXTENT: readonly [number, number] = [0.15, 2.5];
 
 export interface PanZoom {
   /** Centres the rectangle (canvas coordinates), keeping the zoom (at least `minScale`). */

@@ -13,7 +13,7 @@ import { chartDescription, type LegendEntry, legendEntries, pointTag, ridgeLabel
 import type { RooflineReading } from './read-roofline.js';
 import { decadeTicks, flopsTickLabel, intensityTickLabel } from './ticks.js';
 
-export interface RooflinePlotProps {
+interface RooflinePlotProps {
   readonly reading: RooflineReading;
   readonly deviceLabel: string;
   readonly compare?: { readonly label: string; readonly roof: Roof };

@@ -1,13 +1,10 @@
-export type { RooflineChartProps } from './RooflineChart.jsx';
 export { RooflineChart } from './RooflineChart.jsx';
-export type { RooflinePlotProps } from './RooflinePlot.jsx';
 export { RooflinePlot } from './RooflinePlot.jsx';
 export type { ChartDomain, Roof, RooflinePoint } from './geometry.js';
 export { attainable, chartDomain, ridgeIntensity, rooflinePolyline } from './geometry.js';
 export { decadeTicks, flopsTickLabel, intensityTickLabel } from './ticks.js';
-export type { OperatingPoint, RooflineRead, RooflineReading } from './read-roofline.js';
-export { readRoofline, ROOFLINE_CELLS } from './read-roofline.js';
-export type { CompareBasis, CompareRoof, DeviceOption } from './compare-device.js';
-export { compareRoof, hardwareOptions } from './compare-device.js';
+export type { OperatingPoint, RooflineReading } from './read-roofline.js';
+export { readRoofline } from './read-roofline.js';
+export { hardwareOptions } from './compare-device.js';
 export type { LegendEntry } from './labels.js';
-export { chartDescription, legendEntries, pointLabel, pointTag, ridgeLabel, roofText } from './labels.js';
+export { chartDescription, legendEntries, pointLabel, pointTag, ridgeLabel } from './labels.js';

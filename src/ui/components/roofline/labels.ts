@@ -16,7 +16,7 @@ const bytes = (v: number): string => formatQuantity(v, 'B/s', 4);
 const intensity = (v: number): string => `${formatNumber(v, 4)} FLOP/B`;
 
 /** "peak·η 494.5 TFLOP/s · BW·η_bw 3.35 TB/s · ridge 147.6 FLOP/B" */
-export function roofText(roof: Roof): string {
+function roofText(roof: Roof): string {
   return `peak·η ${flops(roof.ceiling_flops_per_s)} · BW·η_bw ${bytes(roof.slope_bytes_per_s)} · ridge ${intensity(ridgeIntensity(roof))}`;
 }
 

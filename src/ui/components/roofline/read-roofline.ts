@@ -7,7 +7,7 @@
 import type { LiveGraph } from '../../../graph/index.js';
 import type { Roof, RooflinePoint } from './geometry.js';
 
-export const ROOFLINE_CELLS = {
+const ROOFLINE_CELLS = {
   peakFlops: 'hardware.peak_flops',
   efficiency: 'software.efficiency_effective',
   memoryBandwidth: 'hardware.memory_bandwidth',
@@ -46,7 +46,7 @@ export interface RooflineReading {
   readonly point_error?: string;
 }
 
-export type RooflineRead = { readonly ok: true; readonly reading: RooflineReading } | { readonly ok: false; readonly message: string };
+type RooflineRead = { readonly ok: true; readonly reading: RooflineReading } | { readonly ok: false; readonly message: string };
 
 type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 

@@ -13,7 +13,7 @@ import { createInView, holdWhileHidden } from '../in-view.js';
 import { formatDisplayValue, StatusBadge, toneOf } from '../status/index.js';
 import './scorecard.css';
 
-export interface ScorecardPanelProps {
+interface ScorecardPanelProps {
   readonly evaluation: Accessor<Evaluation>;
   /** Called with the metric's cell id, e.g. `performance.latency`. */
   readonly onSelectCell?: (id: string) => void;

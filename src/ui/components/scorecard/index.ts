@@ -1,2 +1,1 @@
-export type { ScorecardPanelProps } from './ScorecardPanel.jsx';
 export { ScorecardPanel } from './ScorecardPanel.jsx';

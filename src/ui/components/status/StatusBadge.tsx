@@ -4,7 +4,7 @@ import type { BoardStatus, LensStatus } from '../../../scenario/index.js';
 import { statusLabel, toneOf } from './tone.js';
 import './status.css';
 
-export interface StatusBadgeProps {
+interface StatusBadgeProps {
   readonly status: LensStatus | BoardStatus;
 }
 

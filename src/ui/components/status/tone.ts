@@ -5,7 +5,7 @@
  */
 import type { BoardStatus, LensStatus } from '../../../scenario/index.js';
 
-export type Tone = 'pass' | 'warning' | 'fail' | 'error' | 'skipped';
+type Tone = 'pass' | 'warning' | 'fail' | 'error' | 'skipped';
 
 const TONES: Readonly<Record<LensStatus | BoardStatus, Tone>> = {
   PASS: 'pass',

@@ -6,7 +6,7 @@
 import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
 import type { SweepAxis } from '../../../scenario/index.js';
 
-export interface AxisFieldsProps {
+interface AxisFieldsProps {
   readonly name: 'x' | 'y';
   readonly axis: SweepAxis;
   /** The cells the axis may sweep (numeric inputs). */
@@ -18,7 +18,7 @@ export interface AxisFieldsProps {
 }
 
 /** A bound as typed: a plain number when the text is exactly one, else the text (it may carry a unit). */
-export function boundOf(text: string): number | string {
+function boundOf(text: string): number | string {
   const t = text.trim();
   return t !== '' && String(Number(t)) === t ? Number(t) : t;
 }

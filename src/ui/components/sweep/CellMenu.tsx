@@ -11,7 +11,7 @@ export interface CellMenuState {
   readonly y: number;
 }
 
-export interface CellMenuProps {
+interface CellMenuProps {
   readonly menu: CellMenuState;
   readonly sweepable: boolean;
   onSweep(id: string): void;

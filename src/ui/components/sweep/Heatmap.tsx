@@ -11,7 +11,7 @@ import type { SweepResult } from '../../store/sweep-runner.js';
 import { canLog, GAP_COLOUR, HEAT_STOPS, heatColour, heatGrid, labelIndices, nearestValueIndex } from './heatmap-grid.js';
 import { unitText } from './series.js';
 
-export interface HeatmapProps {
+interface HeatmapProps {
   readonly result: SweepResult;
   /** Which output (index into the plan's outputs). */
   readonly output: number;
@@ -22,7 +22,7 @@ export interface HeatmapProps {
 }
 
 /** Above this many cells the grid is one image instead of rectangles. */
-export const RECT_LIMIT = 4096;
+const RECT_LIMIT = 4096;
 
 const W = 760;
 const H = 380;

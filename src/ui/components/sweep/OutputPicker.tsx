@@ -5,7 +5,7 @@
  */
 import { createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 
-export interface OutputPickerProps {
+interface OutputPickerProps {
   readonly outputs: readonly string[];
   /** Every cell id of the graph (completion and validation). */
   readonly cells: readonly string[];

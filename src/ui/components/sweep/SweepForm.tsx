@@ -11,7 +11,7 @@ import { AxisFields } from './AxisFields.jsx';
 import { sweepableCells } from './context.js';
 import { OutputPicker } from './OutputPicker.jsx';
 
-export interface SweepFormProps {
+interface SweepFormProps {
   readonly graph: LiveGraph;
   readonly spec: ScenarioSweep;
   readonly running: boolean;

@@ -13,7 +13,7 @@ import './sweep-host.css';
 
 const SweepPanel = lazy(() => import('./SweepPanel.jsx').then((m) => ({ default: m.SweepPanel })));
 
-export interface SweepHostProps {
+interface SweepHostProps {
   readonly store: ScenarioStore;
   readonly sweeps: SweepStore;
   readonly children: JSX.Element;

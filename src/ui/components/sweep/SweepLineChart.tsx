@@ -13,7 +13,7 @@ import type { ResolvedAxis } from '../../store/sweep-plan.js';
 import { nearestIndex, ticksOf } from './axis-ticks.js';
 import { type ChartSpec, colourOf, extentOf, type Series, unitText } from './series.js';
 
-export interface SweepLineChartProps {
+interface SweepLineChartProps {
   readonly x: ResolvedAxis;
   readonly chart: ChartSpec;
   /** The swept input's current value (SI), marked on the x axis when inside the range. */

@@ -14,13 +14,13 @@ import { SweepProgress } from './SweepProgress.jsx';
 import { SweepResults } from './SweepResults.jsx';
 import './sweep.css';
 
-export interface SweepPanelProps {
+interface SweepPanelProps {
   readonly store: ScenarioStore;
   readonly sweeps: SweepStore;
 }
 
 /** "scenario.batch_size × scenario.context_len → 2 outputs". */
-export function specTitle(s: ScenarioSweep): string {
+function specTitle(s: ScenarioSweep): string {
   return `${s.x.cell}${s.y ? ` × ${s.y.cell}` : ''} → ${s.outputs.length === 1 ? s.outputs[0] : `${s.outputs.length} outputs`}`;
 }
 

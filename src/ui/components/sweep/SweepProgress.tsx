@@ -5,7 +5,7 @@
 import { type JSX, Show } from 'solid-js';
 import type { SweepRunState } from '../../store/sweep-store.js';
 
-export interface SweepProgressProps {
+interface SweepProgressProps {
   readonly state: SweepRunState;
   onCancel(): void;
   onRerun(): void;

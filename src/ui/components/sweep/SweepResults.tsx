@@ -12,7 +12,7 @@ import { Heatmap } from './Heatmap.jsx';
 import { chartsOf, seriesOf } from './series.js';
 import { SweepLineChart } from './SweepLineChart.jsx';
 
-export interface SweepResultsProps {
+interface SweepResultsProps {
   readonly result: SweepResult;
   /** The swept inputs' current values (SI), marked on the charts. */
   readonly current: { readonly x?: number; readonly y?: number };

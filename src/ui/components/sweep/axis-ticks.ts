@@ -6,7 +6,7 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { formatNumber } from '../../../graph/index.js';
 
-export interface Tick {
+interface Tick {
   readonly value: number;
   readonly label: string;
 }

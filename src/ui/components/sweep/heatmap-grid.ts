@@ -7,7 +7,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { SweepResult } from '../../store/sweep-runner.js';
 
-export interface HeatGrid {
+interface HeatGrid {
   /** `values[i][j]`: the output at xs[i], ys[j]. */
   readonly values: readonly (readonly (number | undefined)[])[];
   readonly min: number;

@@ -7,7 +7,7 @@
 import type { CellValue } from '../../../graph/index.js';
 import type { SweepResult } from '../../store/sweep-runner.js';
 
-export interface SeriesPoint {
+interface SeriesPoint {
   /** Index of the point in the sweep. */
   readonly i: number;
   readonly x: number;
@@ -27,7 +27,7 @@ export interface Series {
   readonly firstError?: string;
 }
 
-export interface UnitGroup {
+interface UnitGroup {
   readonly unit: string;
   readonly series: readonly Series[];
 }
@@ -84,7 +84,7 @@ export function extentOf(group: UnitGroup): [number, number] {
 }
 
 /** Ten colours that stay apart for common colour-vision deficiencies (Tableau 10). */
-export const SERIES_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+const SERIES_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
 
 export const colourOf = (slot: number): string => SERIES_COLOURS[slot % SERIES_COLOURS.length];
 

@@ -14,7 +14,7 @@ import { StatusBadge, toneOf } from '../status/index.js';
 import { bindingText, headlineText, tileDescription } from './tile-text.js';
 import './wall-board.css';
 
-export interface WallBoardProps {
+interface WallBoardProps {
   readonly evaluation: Accessor<Evaluation>;
   readonly onFocusWall?: (wall: number) => void;
   /** On during a burst of edits (a drag): the board, when scrolled out of view, then waits for the pause (in-view.ts). */

@@ -1,3 +1,2 @@
-export type { WallBoardProps } from './WallBoard.jsx';
 export { WallBoard } from './WallBoard.jsx';
 export { bindingText, headlineText, tileDescription } from './tile-text.js';

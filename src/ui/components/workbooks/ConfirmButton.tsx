@@ -1,7 +1,7 @@
 /** A destructive action in two steps: the button asks "Delete 'name'?" and only the second click does it. */
 import { createSignal, type JSX, Show } from 'solid-js';
 
-export interface ConfirmButtonProps {
+interface ConfirmButtonProps {
   readonly label: string;
   readonly question: string;
   readonly onConfirm: () => void;

@@ -4,7 +4,7 @@
  */
 import { type JSX, onMount } from 'solid-js';
 
-export interface DialogProps {
+interface DialogProps {
   readonly title: string;
   /** Marks the dialog for tests and styles: data-dialog="<name>". */
   readonly name: string;

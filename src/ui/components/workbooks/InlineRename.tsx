@@ -4,7 +4,7 @@
  */
 import { createSignal, type JSX, Show } from 'solid-js';
 
-export interface InlineRenameProps {
+interface InlineRenameProps {
   readonly name: string;
   /** Saves the new name; false keeps the field open (the session shows why). */
   readonly onRename: (name: string) => boolean | Promise<boolean>;

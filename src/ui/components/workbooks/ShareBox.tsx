@@ -7,7 +7,7 @@ import { createSignal, type JSX, Show } from 'solid-js';
 import { formatBytes, MAX_LINK_PAYLOAD_CHARS } from '../../../persist/index.js';
 import type { WorkbookSession } from '../../store/workbook-session.js';
 
-export interface ShareBoxProps {
+interface ShareBoxProps {
   readonly session: WorkbookSession;
   /** The page address the link starts with. */
   readonly base: () => string;

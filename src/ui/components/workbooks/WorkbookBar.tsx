@@ -19,7 +19,7 @@ import { WorkbookList } from './WorkbookList.jsx';
 import { WorkbookPanel } from './WorkbookPanel.jsx';
 import './workbooks.css';
 
-export interface WorkbookBarProps {
+interface WorkbookBarProps {
   readonly session: WorkbookSession;
   /** Flush on pagehide and import links pasted into the address bar (the page does; tests need not). */
   readonly watchPage?: boolean;

@@ -11,7 +11,7 @@ import { ConfirmButton } from './ConfirmButton.jsx';
 import { importedFile } from './download.js';
 import { InlineRename } from './InlineRename.jsx';
 
-export interface WorkbookListProps {
+interface WorkbookListProps {
   readonly session: WorkbookSession;
   /** Called after a workbook was opened (the dialog closes). */
   readonly onOpened?: () => void;

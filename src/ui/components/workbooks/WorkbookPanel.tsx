@@ -9,7 +9,7 @@ import { ConfirmButton } from './ConfirmButton.jsx';
 import { InlineRename } from './InlineRename.jsx';
 import { ShareBox } from './ShareBox.jsx';
 
-export interface WorkbookPanelProps {
+interface WorkbookPanelProps {
   readonly session: WorkbookSession;
   /** Saves an exported file (the page: a download). */
   readonly save: (file: { filename: string; mimeType: string; text: string }) => void;

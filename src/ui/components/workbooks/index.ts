@@ -1,16 +1,9 @@
-export type { ConfirmButtonProps } from './ConfirmButton.jsx';
 export { ConfirmButton } from './ConfirmButton.jsx';
-export type { DialogProps } from './Dialog.jsx';
 export { Dialog } from './Dialog.jsx';
 export { downloadFile, importedFile } from './download.js';
-export type { InlineRenameProps } from './InlineRename.jsx';
 export { InlineRename } from './InlineRename.jsx';
 export { SessionMessages } from './SessionMessages.jsx';
-export type { ShareBoxProps } from './ShareBox.jsx';
 export { ShareBox } from './ShareBox.jsx';
-export type { WorkbookBarProps } from './WorkbookBar.jsx';
 export { WorkbookBar } from './WorkbookBar.jsx';
-export type { WorkbookListProps } from './WorkbookList.jsx';
 export { WorkbookList } from './WorkbookList.jsx';
-export type { WorkbookPanelProps } from './WorkbookPanel.jsx';
 export { WorkbookPanel } from './WorkbookPanel.jsx';

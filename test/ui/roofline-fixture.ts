@@ -1,14 +1,14 @@
 /**
- * The built-in example: one instance of the roofline step of physics.md §3.1, for one decode
- * step of an 8-billion-parameter language model at batch 1 on an NVIDIA H100 SXM5.
+ * A small hand-made graph for the component and store tests (the page itself runs a full
+ * scenario): one instance of the roofline step of physics.md §3.1, for one decode step of an
+ * 8-billion-parameter language model at batch 1 on an NVIDIA H100 SXM5.
  *
  * In the full scenario graph F and Q come from the workload lowering (§4.0) and the peak from
- * the catalogue; here they are plain inputs so a lecture can start from the five numbers that
- * decide the roofline. Ids follow the public names of wall 1 (`compute.*`), the device
- * fields (`hardware.*`) and the common scenario inputs (`scenario.*`), so the example grows
- * into the full graph without renaming.
+ * the catalogue; here they are plain inputs, so the graph stays small. Ids follow the public
+ * names of wall 1 (`compute.*`), the device fields (`hardware.*`) and the common scenario
+ * inputs (`scenario.*`).
  */
-import { type CellDef, derived, fail, input, type SourceRef } from '../../graph/index.js';
+import { type CellDef, derived, fail, input, type SourceRef } from '../../src/graph/index.js';
 
 const PHYSICS_31: SourceRef = { kind: 'spec', ref: 'physics.md §3.1 (roofline step)' };
 const PHYSICS_15: SourceRef = { kind: 'spec', ref: 'physics.md §1.5 (calibration constants)' };
