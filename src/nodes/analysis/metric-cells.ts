@@ -4,7 +4,7 @@
  * (ms, GB, t CO2e, kWh) — the one exception to SI storage — so plans assert on the same names
  * and the workbench can trace them like any cell.
  */
-import { type CellDef, derived, type Plain } from '../../graph/index.js';
+import { type CellDef, derived, flag, optNumber } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { metricSources } from './metric-sources.js';
 
@@ -16,7 +16,6 @@ export function metricCells(ctx: BuildContext, present: ReadonlySet<string>): Ce
     const id = `${m.lens}.${m.key}`;
     if (seen.has(id) || !present.has(m.cell) || (m.when && !present.has(m.when))) continue;
     seen.add(id);
-    const inputs = m.when ? [m.cell, m.when] : [m.cell];
     out.push(
       derived({
         id,
@@ -26,12 +25,10 @@ export function metricCells(ctx: BuildContext, present: ReadonlySet<string>): Ce
         layer: 'E',
         formula: m.scale === 1 ? `= ${m.cell}` : `= ${m.cell} × ${m.scale}`,
         source: { kind: 'spec', ref: 'physics.md §11.2' },
-        inputs,
+        inputs: { source: optNumber(m.cell), ...(m.when ? { when: flag(m.when) } : {}) },
         mayBeInfinite: true,
-        compute: (...args: Plain[]) => {
-          const [v, when] = args;
-          return m.when && when !== true ? null : typeof v === 'number' ? v * m.scale : v;
-        },
+        // A metric with a `when` cell is unset while that cell is false.
+        compute: ({ source, when }) => (when === false || source === null ? null : source * m.scale),
       }),
     );
   }

@@ -2,10 +2,9 @@
  * Calibration constants shared by several walls (physics.md §1.5), each an overridable input
  * cell with its source. Constants used by one wall live in that wall's scope.
  */
-import { type CellDef, derived, fail, input } from '../../graph/index.js';
+import { type CellDef, derived, fail, input, number } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { catalogueInput, spec } from './catalogue-input.js';
-import { num } from './plain.js';
 
 const s15 = spec('§1.5');
 
@@ -56,13 +55,13 @@ export function calibrationCells(ctx: BuildContext): CellDef[] {
       unit: 'bool',
       layer: 'A',
       formula: 'idle_power_fraction + dynamic_power_fraction ≤ 1',
-      inputs: ['scenario.idle_power_fraction', 'scenario.dynamic_power_fraction'],
-      compute: (idle, dyn) => {
-        const sum = num(idle) + num(dyn);
+      inputs: { idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction') },
+      compute: ({ idle, dynamic }) => {
+        const sum = idle + dynamic;
         // Tolerate float round-off (0.3 + 0.7 = 1.0000000000000002 is not an error).
         return sum <= 1 + 1e-12
           ? true
-          : fail('invalid_input', `idle_power_fraction + dynamic_power_fraction must be ≤ 1 (got ${num(idle)} + ${num(dyn)} = ${sum})`);
+          : fail('invalid_input', `idle_power_fraction + dynamic_power_fraction must be ≤ 1 (got ${idle} + ${dynamic} = ${sum})`);
       },
     }),
     input({

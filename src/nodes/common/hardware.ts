@@ -2,7 +2,7 @@
  * Device facts as input cells (physics.md §1.6), defaults from the catalogue in SI units.
  * `hardware.peak_flops` (the §1.3 lookup) is in peak-flops.ts.
  */
-import { type CellDef, type Domain, type SourceRef } from '../../graph/index.js';
+import { type ArgsOf, type CellDef, type Domain, optNumber, type SourceRef } from '../../graph/index.js';
 import type { BuildContext, DeviceSpec } from '../context.js';
 import { catalogueInput, spec } from './catalogue-input.js';
 import { PRECISION_KEYS } from './precision.js';
@@ -11,6 +11,27 @@ export const PEAK_KEYS = [...PRECISION_KEYS, 'fp32_cuda'] as const;
 export type PeakKey = (typeof PEAK_KEYS)[number];
 export const peakFlopsId = (key: PeakKey): string => `hardware.peak_flops_${key}`;
 export const PEAK_FLOPS_IDS: readonly string[] = PEAK_KEYS.map(peakFlopsId);
+
+/** The device's peak table as named inputs (each unset when not supported); decode with `peakTableOf`. */
+export const peakFlopsInputs = {
+  peakFp32: optNumber(peakFlopsId('fp32')),
+  peakTf32: optNumber(peakFlopsId('tf32')),
+  peakBf16: optNumber(peakFlopsId('bf16')),
+  peakFp16: optNumber(peakFlopsId('fp16')),
+  peakFp8: optNumber(peakFlopsId('fp8')),
+  peakInt8: optNumber(peakFlopsId('int8')),
+  peakInt4: optNumber(peakFlopsId('int4')),
+  peakFp4: optNumber(peakFlopsId('fp4')),
+  peakFp32Cuda: optNumber(peakFlopsId('fp32_cuda')),
+};
+
+/** The peak table read through `peakFlopsInputs`, keyed by peak key. */
+export function peakTableOf(a: ArgsOf<typeof peakFlopsInputs>): Readonly<Record<PeakKey, number | null>> {
+  return {
+    fp32: a.peakFp32, tf32: a.peakTf32, bf16: a.peakBf16, fp16: a.peakFp16, fp8: a.peakFp8,
+    int8: a.peakInt8, int4: a.peakInt4, fp4: a.peakFp4, fp32_cuda: a.peakFp32Cuda,
+  };
+}
 
 // Catalogue facts may be unset by the user too ("unknown"); the formulas that need them say so.
 const positive: Domain = { kind: 'number', min: 0, minExclusive: true, optional: true };

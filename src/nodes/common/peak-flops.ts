@@ -2,10 +2,9 @@
  * `hardware.peak_flops`: the dense peak at the compute precision, with the explicit fallback
  * of physics.md §1.3. Every fallback step adds a warning; no path leads to an unrelated rate.
  */
-import { type CellDef, derived, fail, type Failure, type Plain, warn, type Warned } from '../../graph/index.js';
-import type { BuildContext } from '../context.js';
-import { PEAK_FLOPS_IDS, PEAK_KEYS, type PeakKey } from './hardware.js';
-import { numOrNull, str } from './plain.js';
+import { type CellDef, choice, derived, fail, type Failure, warn, type Warned } from '../../graph/index.js';
+import { type BuildContext, PRECISION_KEYS } from '../context.js';
+import { PEAK_KEYS, type PeakKey, peakFlopsInputs, peakTableOf } from './hardware.js';
 
 /** Requested key → the one key tried next, and the warning that step adds (§1.3 table). */
 const FALLBACK: Partial<Record<string, { key: PeakKey; warning: (device: string, value: number) => string }>> = {
@@ -45,12 +44,8 @@ export function peakFlopsCells(ctx: BuildContext): CellDef[] {
       unit: 'FLOP/s',
       layer: 'B',
       formula: 'peak_flops_table[compute_precision] (fallback: fp32→fp32_cuda, bf16↔fp16, int4→int8)',
-      inputs: ['scenario.compute_precision_effective', ...PEAK_FLOPS_IDS],
-      compute: (key: Plain, ...peaks: Plain[]) => {
-        const table: Partial<Record<PeakKey, number | null>> = {};
-        PEAK_KEYS.forEach((k, i) => (table[k] = numOrNull(peaks[i])));
-        return lookupPeakFlops(str(key), table, device);
-      },
+      inputs: { precision: choice('scenario.compute_precision_effective', PRECISION_KEYS), ...peakFlopsInputs },
+      compute: ({ precision, ...peaks }) => lookupPeakFlops(precision, peakTableOf(peaks), device),
     }),
   ];
 }

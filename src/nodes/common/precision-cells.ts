@@ -3,12 +3,11 @@
  * per-role precisions with their effective values ("defaults to precision"), the byte-width
  * table as input cells, and the element widths b_w, b_kv, b_act and b_p.
  */
-import { type CellDef, derived, input } from '../../graph/index.js';
+import { type CellDef, choice, derived, input, optChoice } from '../../graph/index.js';
 import { spec } from './catalogue-input.js';
-import { num, str } from './plain.js';
 import {
-  BYTES_PER_ELEMENT, BYTES_PER_ELEMENT_IDS, bytesPerElementId, defaultKvPrecision, PRECISION_KEYS, type PrecisionKey,
-  widthOf,
+  BYTES_PER_ELEMENT, bytesPerElementId, bytesPerElementInputs, bytesPerElementOf, defaultKvPrecision, PRECISION_KEYS,
+  type PrecisionKey,
 } from './precision.js';
 
 const s12 = spec('§1.2');
@@ -26,7 +25,7 @@ function precisionInput(id: string, label: string, doc: string): CellDef {
   });
 }
 
-function effective(role: string, label: string, rule: string, pick: (own: string | null, precision: PrecisionKey) => string): CellDef {
+function effective(role: string, label: string, rule: string, pick: (own: PrecisionKey | null, precision: PrecisionKey) => PrecisionKey): CellDef {
   return derived({
     id: `scenario.${role}_precision_effective`,
     label,
@@ -34,8 +33,8 @@ function effective(role: string, label: string, rule: string, pick: (own: string
     unit: 'enum',
     layer: 'A',
     formula: `${role}_precision ?? ${rule}`,
-    inputs: [`scenario.${role}_precision`, 'scenario.precision'],
-    compute: (own, p) => pick(own as string | null, str(p) as PrecisionKey),
+    inputs: { own: optChoice(`scenario.${role}_precision`, PRECISION_KEYS), precision: choice('scenario.precision', PRECISION_KEYS) },
+    compute: ({ own, precision }) => pick(own, precision),
   });
 }
 
@@ -47,13 +46,13 @@ function width(id: string, label: string, doc: string, formula: string, from: st
     unit: 'B/element',
     layer: 'A',
     formula,
-    inputs: [from, ...BYTES_PER_ELEMENT_IDS],
-    compute: (key, ...widths) => {
-      const w = widths.map(num);
-      const b = widthOf(str(key), w);
+    inputs: { precision: choice(from, PRECISION_KEYS), ...bytesPerElementInputs },
+    compute: ({ precision, ...widths }) => {
+      const table = bytesPerElementOf(widths);
+      const b = table[precision];
       // 16-bit floor: low-precision compute keeps 16-bit activations, and fp8/int8 training
       // keeps 16-bit working weights and gradients (physics.md §1.2). b(fp16) is that width.
-      return floor16 ? Math.max(widthOf('fp16', w), b) : b;
+      return floor16 ? Math.max(table.fp16, b) : b;
     },
   });
 }

@@ -3,9 +3,9 @@
  * Recomputation in Large Transformer Models", Table 2; physics.md §2.7) and the inference
  * working set (§2.8).
  */
-import { type CellDef, derived, fail, type Failure, warn } from '../../graph/index.js';
+import { type CellDef, choice, derived, fail, type Failure, number, optFlag, optNumber, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { firstFailure, num, numOrNull, required, str } from '../common/plain.js';
+import { required } from '../common/plain.js';
 import { type BuildContext, isLM } from '../context.js';
 import { RECOMPUTE_MODES } from './training-flops.js';
 
@@ -71,11 +71,14 @@ function workingSetCell(ctx: BuildContext): CellDef {
       unit: 'B',
       layer: 'A',
       formula: 'A_work(B, 1) = B·1·κ_act·d·b_act',
-      inputs: ['scenario.batch_size', 'scenario.activation_working_set_factor', 'workload.hidden_dim', 'scenario.activation_bytes_per_element'],
-      compute: (b, k, d, w) => {
-        const hidden = required(d, id, 'hidden_dim', 'the activation working set');
+      inputs: {
+        batch: number('scenario.batch_size'), factor: number('scenario.activation_working_set_factor'),
+        hiddenDim: optNumber('workload.hidden_dim'), activationWidth: number('scenario.activation_bytes_per_element'),
+      },
+      compute: ({ batch, factor, hiddenDim, activationWidth }) => {
+        const hidden = required(hiddenDim, id, 'hidden_dim', 'the activation working set');
         if (typeof hidden !== 'number') return hidden;
-        return activationWorkingSet(num(b), 1, num(k), hidden, num(w));
+        return activationWorkingSet(batch, 1, factor, hidden, activationWidth);
       },
       source: s28,
     });
@@ -87,11 +90,10 @@ function workingSetCell(ctx: BuildContext): CellDef {
     unit: 'B',
     layer: 'A',
     formula: 'A_work = B·activation_peak_per_sample (0 with a warning when unknown)',
-    inputs: ['scenario.batch_size', 'workload.activation_peak_per_sample'],
-    compute: (b, peak) => {
-      const perSample = numOrNull(peak);
+    inputs: { batch: number('scenario.batch_size'), perSample: optNumber('workload.activation_peak_per_sample') },
+    compute: ({ batch, perSample }) => {
       if (perSample === null) return warn(0, 'activation working set unknown; footprint counts weights only');
-      return num(b) * perSample;
+      return batch * perSample;
     },
     source: s28,
   });
@@ -110,26 +112,23 @@ export function activationCells(ctx: BuildContext): CellDef[] {
       unit: 'B',
       layer: 'A',
       formula: 'a_layer = table(recompute, sequence_parallel)·b_act/2, e.g. selective + SP: s·b·h·34/t',
-      inputs: [
-        'communication.seq_len_effective', 'communication.microbatch_size', 'workload.hidden_dim', 'workload.heads', 'communication.tp',
-        'communication.sequence_parallel', 'communication.recompute', 'scenario.activation_bytes_per_element',
-      ],
-      compute: (s, b, d, h, t, sp, rc, w) => {
-        const hidden = required(d, id, 'hidden_dim', 'training activation memory');
-        const heads = required(h, id, 'heads', 'training activation memory');
-        const bad = firstFailure(hidden, heads);
-        if (bad) return bad;
-        const tp = num(t);
+      inputs: {
+        seqLen: number('communication.seq_len_effective'), microbatch: number('communication.microbatch_size'),
+        hiddenDim: optNumber('workload.hidden_dim'), queryHeads: optNumber('workload.heads'), tp: number('communication.tp'),
+        sequenceParallel: optFlag('communication.sequence_parallel'), recompute: choice('communication.recompute', RECOMPUTE_MODES),
+        activationWidth: number('scenario.activation_bytes_per_element'),
+      },
+      compute: ({ seqLen, microbatch, hiddenDim, queryHeads, tp, sequenceParallel, recompute, activationWidth }) => {
+        const hidden = required(hiddenDim, id, 'hidden_dim', 'training activation memory');
+        if (typeof hidden !== 'number') return hidden;
+        const heads = required(queryHeads, id, 'heads', 'training activation memory');
+        if (typeof heads !== 'number') return heads;
         return activationBytesPerLayer({
-          seqLen: num(s),
-          microbatch: num(b),
-          hidden: hidden as number,
-          heads: heads as number,
-          tp,
+          seqLen, microbatch, hidden, heads, tp,
           // sequence_parallel defaults to t > 1 (physics.md §8.1); an unset value means that default.
-          sequenceParallel: typeof sp === 'boolean' ? sp : tp > 1,
-          recompute: str(rc),
-          activationWidth: num(w),
+          sequenceParallel: sequenceParallel ?? tp > 1,
+          recompute,
+          activationWidth,
         });
       },
       source: spec('§2.7'),

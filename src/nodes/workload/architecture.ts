@@ -2,9 +2,9 @@
  * Architecture facts with their documented defaults and checks (physics.md §2.1), and the
  * mixture-of-experts split (§2.2). Formulas read the `_effective` cells, never the raw inputs.
  */
-import { type CellDef, derived, fail, type Plain, warn } from '../../graph/index.js';
+import { type CellDef, derived, fail, number, optNumber, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { firstFailure, num, numOrNull, required } from '../common/plain.js';
+import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
 
 const s21 = spec('§2.1');
@@ -12,7 +12,7 @@ const s21 = spec('§2.1');
 export function architectureCells(ctx: BuildContext): CellDef[] {
   const id = ctx.model.id;
   const moe = ctx.model.family === 'moe_lm';
-  const need = (v: Plain, field: string, what: string) => required(v, id, field, what);
+  const need = (v: number | null, field: string, what: string) => required(v, id, field, what);
   return [
     derived({
       id: 'workload.active_params_effective',
@@ -21,11 +21,12 @@ export function architectureCells(ctx: BuildContext): CellDef[] {
       unit: 'params',
       layer: 'A',
       formula: moe ? 'P_a (required for moe_lm), 0 < P_a ≤ P' : 'P_a = active_params ?? P',
-      inputs: ['workload.params', 'workload.active_params'],
-      compute: (p, pa) => {
-        const active = numOrNull(pa);
-        if (active === null) return moe ? fail('missing_data', `${id} has no active_params; the mixture-of-experts split needs it`) : num(p);
-        if (active > num(p)) return fail('invalid_input', `active_params (${active}) must not exceed params (${num(p)})`);
+      inputs: { params: optNumber('workload.params'), active: optNumber('workload.active_params') },
+      compute: ({ params, active }) => {
+        // A model without a parameter count (DLRM) leaves P_a unset too.
+        if (active === null) return moe ? fail('missing_data', `${id} has no active_params; the mixture-of-experts split needs it`) : params;
+        // An unset P cannot bound a given P_a.
+        if (params === null || active > params) return fail('invalid_input', `active_params (${active}) must not exceed params (${params})`);
         return active;
       },
       source: s21,
@@ -37,15 +38,14 @@ export function architectureCells(ctx: BuildContext): CellDef[] {
       unit: 'count',
       layer: 'A',
       formula: 'H_kv = kv_heads ?? H; 1 ≤ H_kv ≤ H',
-      inputs: ['workload.heads', 'workload.kv_heads'],
-      compute: (h, hkv) => {
-        const heads = need(h, 'heads', 'the KV head count');
+      inputs: { queryHeads: optNumber('workload.heads'), kvHeads: optNumber('workload.kv_heads') },
+      compute: ({ queryHeads, kvHeads }) => {
+        const heads = need(queryHeads, 'heads', 'the KV head count');
         if (typeof heads !== 'number') return heads;
-        const kv = numOrNull(hkv);
-        if (kv === null) return warn(heads, 'kv_heads not given; assuming multi-head attention');
-        if (kv > heads) return fail('invalid_input', `kv_heads (${kv}) must be between 1 and heads (${heads})`);
-        if (heads % kv !== 0) return warn(kv, `heads (${heads}) is not a multiple of kv_heads (${kv})`);
-        return kv;
+        if (kvHeads === null) return warn(heads, 'kv_heads not given; assuming multi-head attention');
+        if (kvHeads > heads) return fail('invalid_input', `kv_heads (${kvHeads}) must be between 1 and heads (${heads})`);
+        if (heads % kvHeads !== 0) return warn(kvHeads, `heads (${heads}) is not a multiple of kv_heads (${kvHeads})`);
+        return kvHeads;
       },
       source: s21,
     }),
@@ -56,18 +56,15 @@ export function architectureCells(ctx: BuildContext): CellDef[] {
       unit: 'elements',
       layer: 'A',
       formula: 'd_h = head_dim ?? d/H',
-      inputs: ['workload.head_dim', 'workload.hidden_dim', 'workload.heads'],
-      compute: (dh, d, h) => {
-        const given = numOrNull(dh);
+      inputs: { given: optNumber('workload.head_dim'), hiddenDim: optNumber('workload.hidden_dim'), queryHeads: optNumber('workload.heads') },
+      compute: ({ given, hiddenDim, queryHeads }) => {
         if (given !== null) return given;
-        const hidden = need(d, 'hidden_dim', 'the head size');
-        const heads = need(h, 'heads', 'the head size');
-        const bad = firstFailure(hidden, heads);
-        if (bad) return bad;
-        if ((hidden as number) % (heads as number) !== 0) {
-          return fail('missing_data', `${id} has no head_dim, and heads (${heads as number}) does not divide hidden_dim (${hidden as number})`);
-        }
-        return (hidden as number) / (heads as number);
+        const hidden = need(hiddenDim, 'hidden_dim', 'the head size');
+        if (typeof hidden !== 'number') return hidden;
+        const heads = need(queryHeads, 'heads', 'the head size');
+        if (typeof heads !== 'number') return heads;
+        if (hidden % heads !== 0) return fail('missing_data', `${id} has no head_dim, and heads (${heads}) does not divide hidden_dim (${hidden})`);
+        return hidden / heads;
       },
       source: s21,
     }),
@@ -78,8 +75,8 @@ export function architectureCells(ctx: BuildContext): CellDef[] {
       unit: 'elements',
       layer: 'A',
       formula: 'd_v = v_head_dim ?? d_h',
-      inputs: ['workload.v_head_dim', 'workload.head_dim_effective'],
-      compute: (dv, dh) => numOrNull(dv) ?? num(dh),
+      inputs: { given: optNumber('workload.v_head_dim'), headDim: number('workload.head_dim_effective') },
+      compute: ({ given, headDim }) => given ?? headDim,
       source: s21,
     }),
     derived({
@@ -89,10 +86,10 @@ export function architectureCells(ctx: BuildContext): CellDef[] {
       unit: 'bool',
       layer: 'A',
       formula: 'kv_lora_rank and qk_rope_head_dim both set',
-      inputs: ['workload.kv_lora_rank', 'workload.qk_rope_head_dim'],
-      compute: (r, dr) => {
-        const a = numOrNull(r) !== null;
-        const b = numOrNull(dr) !== null;
+      inputs: { kvLoraRank: optNumber('workload.kv_lora_rank'), ropeDim: optNumber('workload.qk_rope_head_dim') },
+      compute: ({ kvLoraRank, ropeDim }) => {
+        const a = kvLoraRank !== null;
+        const b = ropeDim !== null;
         if (a !== b) return fail('invalid_input', 'kv_lora_rank and qk_rope_head_dim must both be set (MLA) or both unset');
         return a;
       },
@@ -105,11 +102,10 @@ export function architectureCells(ctx: BuildContext): CellDef[] {
       unit: 'layers',
       layer: 'A',
       formula: 'L_moe = moe_layers ?? L; 1 ≤ L_moe ≤ L',
-      inputs: ['workload.moe_layers', 'workload.layers'],
-      compute: (lm, l) => {
-        const layers = need(l, 'layers', 'the MoE layer count');
+      inputs: { given: optNumber('workload.moe_layers'), allLayers: optNumber('workload.layers') },
+      compute: ({ given, allLayers }) => {
+        const layers = need(allLayers, 'layers', 'the MoE layer count');
         if (typeof layers !== 'number') return layers;
-        const given = numOrNull(lm);
         if (given === null) return layers;
         if (given > layers) return fail('invalid_input', `moe_layers (${given}) must not exceed layers (${layers})`);
         return given;
@@ -125,11 +121,12 @@ function moeSplitCells(ctx: BuildContext): CellDef[] {
   const s22 = spec('§2.2');
   if (ctx.model.family !== 'moe_lm') {
     return [
-      derived({ id: 'workload.expert_params', label: 'Expert parameters P_e', doc: 'Parameters of one expert over all MoE layers (0 for a dense model).', unit: 'params', layer: 'A', formula: 'P_e = 0 (dense)', inputs: [], compute: () => 0, source: s22 }),
-      derived({ id: 'workload.dense_params', label: 'Dense parameters P_dense', doc: 'Parameters every token uses (all of them for a dense model).', unit: 'params', layer: 'A', formula: 'P_dense = P', inputs: ['workload.params'], compute: (p) => num(p), source: s22 }),
+      derived({ id: 'workload.expert_params', label: 'Expert parameters P_e', doc: 'Parameters of one expert over all MoE layers (0 for a dense model).', unit: 'params', layer: 'A', formula: 'P_e = 0 (dense)', inputs: {}, compute: () => 0, source: s22 }),
+      derived({ id: 'workload.dense_params', label: 'Dense parameters P_dense', doc: 'Parameters every token uses (all of them for a dense model).', unit: 'params', layer: 'A', formula: 'P_dense = P', inputs: { params: optNumber('workload.params') }, compute: ({ params }) => params, source: s22 }),
     ];
   }
   const id = ctx.model.id;
+  const split = (v: number | null, field: string) => required(v, id, field, 'the mixture-of-experts split');
   return [
     derived({
       id: 'workload.expert_params',
@@ -138,16 +135,22 @@ function moeSplitCells(ctx: BuildContext): CellDef[] {
       unit: 'params',
       layer: 'A',
       formula: 'P_e = (P − P_a)/(E − k)',
-      inputs: ['workload.params', 'workload.active_params_effective', 'workload.experts', 'workload.experts_per_token'],
-      compute: (p, pa, e, k) => {
-        const experts = required(e, id, 'experts', 'the mixture-of-experts split');
-        const perToken = required(k, id, 'experts_per_token', 'the mixture-of-experts split');
-        const bad = firstFailure(experts, perToken);
-        if (bad) return bad;
-        if ((perToken as number) >= (experts as number)) {
-          return fail('invalid_input', `experts_per_token (${perToken as number}) must be below experts (${experts as number})`);
-        }
-        return (num(p) - num(pa)) / ((experts as number) - (perToken as number));
+      inputs: {
+        params: optNumber('workload.params'), activeParams: optNumber('workload.active_params_effective'),
+        allExperts: optNumber('workload.experts'), routed: optNumber('workload.experts_per_token'),
+      },
+      compute: ({ params, activeParams, allExperts, routed }) => {
+        // An unset P or P_a has already blocked this cell through active_params_effective.
+        const total = split(params, 'params');
+        if (typeof total !== 'number') return total;
+        const active = split(activeParams, 'active_params');
+        if (typeof active !== 'number') return active;
+        const experts = split(allExperts, 'experts');
+        if (typeof experts !== 'number') return experts;
+        const perToken = split(routed, 'experts_per_token');
+        if (typeof perToken !== 'number') return perToken;
+        if (perToken >= experts) return fail('invalid_input', `experts_per_token (${perToken}) must be below experts (${experts})`);
+        return (total - active) / (experts - perToken);
       },
       source: s22,
     }),
@@ -158,11 +161,16 @@ function moeSplitCells(ctx: BuildContext): CellDef[] {
       unit: 'params',
       layer: 'A',
       formula: 'P_dense = P − E·P_e (≥ 0)',
-      inputs: ['workload.params', 'workload.expert_params', 'workload.experts'],
-      compute: (p, pe, e) => {
-        const dense = num(p) - num(e) * num(pe);
+      inputs: { params: optNumber('workload.params'), expertParams: number('workload.expert_params'), allExperts: optNumber('workload.experts') },
+      compute: ({ params, expertParams, allExperts }) => {
+        // An unset P or E has already blocked this cell through expert_params.
+        const total = split(params, 'params');
+        if (typeof total !== 'number') return total;
+        const experts = split(allExperts, 'experts');
+        if (typeof experts !== 'number') return experts;
+        const dense = total - experts * expertParams;
         // Relative tolerance: P − E·P_e may round to a tiny negative for an all-expert model.
-        if (dense < -1e-9 * num(p)) return fail('invalid_input', 'active/total parameters inconsistent with E and k');
+        if (dense < -1e-9 * total) return fail('invalid_input', 'active/total parameters inconsistent with E and k');
         return Math.max(dense, 0);
       },
       source: s22,

@@ -4,15 +4,15 @@
  * per-sample figure of non-LM models. Pure functions first (walls 4, 5, 12 reuse them), then
  * the cells.
  */
-import { type CellDef, derived, input } from '../../graph/index.js';
+import { type CellDef, choice, derived, input, number, optNumber } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { firstFailure, num, required, str } from '../common/plain.js';
-import type { AttentionConvention } from '../common/scenario-inputs.js';
+import { required } from '../common/plain.js';
+import { ATTENTION_CONVENTIONS, type AttentionConvention } from '../common/scenario-inputs.js';
 import type { BuildContext } from '../context.js';
 
 /**
  * Attended (query, key) pairs for n new tokens after C cached ones (§2.3):
- * causal n·C + n(n+1)/2; full n·(C + n); none 0.
+ * causal n·C + n·(n+1)/2; full n·(C + n); none 0.
  */
 export function attendedPairs(n: number, cached: number, convention: AttentionConvention): number {
   switch (convention) {
@@ -59,8 +59,9 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       unit: 'FLOP/token',
       layer: 'A',
       formula: 'F_lin = 2·P_a',
-      inputs: ['workload.flops_per_mac', 'workload.active_params_effective'],
-      compute: (mac, pa) => num(mac) * num(pa),
+      inputs: { flopsPerMac: number('workload.flops_per_mac'), activeParams: optNumber('workload.active_params_effective') },
+      // A model without a parameter count (DLRM) counts no linear FLOPs.
+      compute: ({ flopsPerMac, activeParams }) => flopsPerMac * (activeParams ?? 0),
       source: s23,
     }),
     derived({
@@ -70,13 +71,16 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       unit: 'FLOP/token/token',
       layer: 'A',
       formula: 'A = 2·L·H·(d_h + d_v)',
-      inputs: ['workload.flops_per_mac', 'workload.layers', 'workload.heads', 'workload.head_dim_effective', 'workload.v_head_dim_effective'],
-      compute: (mac, l, h, dh, dv) => {
-        const layers = required(l, id, 'layers', 'attention FLOPs');
-        const heads = required(h, id, 'heads', 'attention FLOPs');
-        const bad = firstFailure(layers, heads);
-        if (bad) return bad;
-        return num(mac) * (layers as number) * (heads as number) * (num(dh) + num(dv));
+      inputs: {
+        flopsPerMac: number('workload.flops_per_mac'), layers: optNumber('workload.layers'), heads: optNumber('workload.heads'),
+        headDim: number('workload.head_dim_effective'), vHeadDim: number('workload.v_head_dim_effective'),
+      },
+      compute: ({ flopsPerMac, layers, heads, headDim, vHeadDim }) => {
+        const l = required(layers, id, 'layers', 'attention FLOPs');
+        if (typeof l !== 'number') return l;
+        const h = required(heads, id, 'heads', 'attention FLOPs');
+        if (typeof h !== 'number') return h;
+        return flopsPerMac * l * h * (headDim + vHeadDim);
       },
       source: s23,
     }),
@@ -87,8 +91,11 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       unit: 'FLOP/token',
       layer: 'A',
       formula: 'F_tok(x) = F_lin + A·Ψ(1, x − 1) = F_lin + A·x',
-      inputs: ['workload.linear_flops_per_token', 'workload.attention_flops_coeff', 'scenario.context_len', 'scenario.attention_flops_convention'],
-      compute: (fl, a, x, conv) => decodeTokenFlops(num(fl), num(a), num(x), str(conv) as AttentionConvention),
+      inputs: {
+        linear: number('workload.linear_flops_per_token'), attentionCoeff: number('workload.attention_flops_coeff'),
+        context: number('scenario.context_len'), convention: choice('scenario.attention_flops_convention', ATTENTION_CONVENTIONS),
+      },
+      compute: ({ linear, attentionCoeff, context, convention }) => decodeTokenFlops(linear, attentionCoeff, context, convention),
       source: s23,
     }),
     derived({
@@ -98,11 +105,11 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       unit: 'FLOP/sample',
       layer: 'A',
       formula: 'F_s = flops_per_sample × (2 if basis = mac else 1)',
-      inputs: ['workload.flops_per_sample', 'workload.flops_basis'],
-      compute: (f, basis) => {
-        const flops = required(f, id, 'flops_per_sample', 'the per-sample forward FLOPs');
+      inputs: { perSample: optNumber('workload.flops_per_sample'), basis: choice('workload.flops_basis', ['flop', 'mac']) },
+      compute: ({ perSample, basis }) => {
+        const flops = required(perSample, id, 'flops_per_sample', 'the per-sample forward FLOPs');
         if (typeof flops !== 'number') return flops;
-        return str(basis) === 'mac' ? 2 * flops : flops;
+        return basis === 'mac' ? 2 * flops : flops;
       },
       source: s23,
     }),

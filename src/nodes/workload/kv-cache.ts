@@ -2,9 +2,9 @@
  * KV cache (physics.md §2.6): bytes per token for MHA/GQA/MQA (through H_kv) and for MLA
  * (one compressed latent plus the shared RoPE key per layer), resident bytes, and paging.
  */
-import { type CellDef, derived } from '../../graph/index.js';
+import { type CellDef, derived, flag, number, optNumber } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { bool, num, numOrNull, required } from '../common/plain.js';
+import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
 
 /** kv_tok = L·H_kv·(d_h + d_v)·b_kv (= 2·L·H_kv·d_h·b_kv when d_v = d_h). */
@@ -39,15 +39,18 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
       unit: 'B/token',
       layer: 'A',
       formula: 'kv_tok = L·H_kv·(d_h + d_v)·b_kv, or L·(r_kv + d_r)·b_kv (MLA)',
-      inputs: [
-        'workload.uses_mla', 'workload.layers', 'workload.kv_heads_effective', 'workload.head_dim_effective',
-        'workload.v_head_dim_effective', 'workload.kv_lora_rank', 'workload.qk_rope_head_dim', 'scenario.kv_bytes_per_element',
-      ],
-      compute: (mla, l, hkv, dh, dv, r, dr, bkv) => {
-        const layers = required(l, id, 'layers', 'the KV cache size');
-        if (typeof layers !== 'number') return layers;
-        if (bool(mla)) return kvBytesPerTokenMla(layers, numOrNull(r)!, numOrNull(dr)!, num(bkv));
-        return kvBytesPerTokenStandard(layers, num(hkv), num(dh), num(dv), num(bkv));
+      inputs: {
+        mla: flag('workload.uses_mla'), layers: optNumber('workload.layers'), kvHeads: number('workload.kv_heads_effective'),
+        headDim: number('workload.head_dim_effective'), vHeadDim: number('workload.v_head_dim_effective'),
+        kvLoraRank: optNumber('workload.kv_lora_rank'), ropeDim: optNumber('workload.qk_rope_head_dim'),
+        kvWidth: number('scenario.kv_bytes_per_element'),
+      },
+      compute: ({ mla, layers, kvHeads, headDim, vHeadDim, kvLoraRank, ropeDim, kvWidth }) => {
+        const l = required(layers, id, 'layers', 'the KV cache size');
+        if (typeof l !== 'number') return l;
+        // uses_mla is true exactly when both MLA widths are set.
+        if (mla && kvLoraRank !== null && ropeDim !== null) return kvBytesPerTokenMla(l, kvLoraRank, ropeDim, kvWidth);
+        return kvBytesPerTokenStandard(l, kvHeads, headDim, vHeadDim, kvWidth);
       },
       source: s26,
     }),
@@ -58,8 +61,8 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
       unit: 'B',
       layer: 'A',
       formula: 'kv_bytes = B·x·kv_tok',
-      inputs: ['scenario.batch_size', 'scenario.context_len', 'workload.kv_bytes_per_token'],
-      compute: (b, x, kv) => num(b) * num(x) * num(kv),
+      inputs: { batch: number('scenario.batch_size'), context: number('scenario.context_len'), kvPerToken: number('workload.kv_bytes_per_token') },
+      compute: ({ batch, context, kvPerToken }) => batch * context * kvPerToken,
       source: s26,
     }),
   ];
@@ -74,8 +77,8 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
       unit: 'B',
       layer: 'A',
       formula: '⌈x/p_g⌉·p_g·kv_tok',
-      inputs: ['scenario.context_len', 'batching.kv_page_size', 'workload.kv_bytes_per_token'],
-      compute: (x, p, kv) => pagedTokens(num(x), num(p)) * num(kv),
+      inputs: { context: number('scenario.context_len'), pageSize: number('batching.kv_page_size'), kvPerToken: number('workload.kv_bytes_per_token') },
+      compute: ({ context, pageSize, kvPerToken }) => pagedTokens(context, pageSize) * kvPerToken,
       source: s26,
     }),
     derived({
@@ -85,8 +88,8 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
       unit: '1',
       layer: 'A',
       formula: '(⌈x/p_g⌉·p_g − x)/(⌈x/p_g⌉·p_g)',
-      inputs: ['scenario.context_len', 'batching.kv_page_size'],
-      compute: (x, p) => kvFragmentation(num(x), num(p)),
+      inputs: { context: number('scenario.context_len'), pageSize: number('batching.kv_page_size') },
+      compute: ({ context, pageSize }) => kvFragmentation(context, pageSize),
       source: s26,
     }),
   ];

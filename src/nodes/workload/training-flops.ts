@@ -4,10 +4,9 @@
  * backward share depend on wall 14's `communication.recompute`, so they exist in training
  * mode only (never read a cell that the mode does not build).
  */
-import { type CellDef, derived, fail, type Failure } from '../../graph/index.js';
+import { type CellDef, choice, derived, fail, type Failure, number } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num, str } from '../common/plain.js';
-import type { AttentionConvention } from '../common/scenario-inputs.js';
+import { ATTENTION_CONVENTIONS, type AttentionConvention } from '../common/scenario-inputs.js';
 import { type BuildContext, isLM } from '../context.js';
 import { attendedPairs } from './flops.js';
 
@@ -50,6 +49,7 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
   const s24 = spec('§2.4');
   const lm = isLM(ctx.model.family);
   const S = trainingSeqLenId(ctx);
+  const conventionInput = choice('scenario.attention_flops_convention', ATTENTION_CONVENTIONS);
   const cells: CellDef[] = [
     lm
       ? derived({
@@ -59,8 +59,8 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
           unit: 'FLOP/token',
           layer: 'A',
           formula: 'F_fwd = F_lin + A·Ψ(S, 0)/S',
-          inputs: ['workload.linear_flops_per_token', 'workload.attention_flops_coeff', S, 'scenario.attention_flops_convention'],
-          compute: (fl, a, s, conv) => num(fl) + attentionFlopsPerToken(num(a), num(s), str(conv) as AttentionConvention),
+          inputs: { linear: number('workload.linear_flops_per_token'), attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput },
+          compute: ({ linear, attentionCoeff, seqLen, convention }) => linear + attentionFlopsPerToken(attentionCoeff, seqLen, convention),
           source: s24,
         })
       : derived({
@@ -70,8 +70,8 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
           unit: 'FLOP/sample',
           layer: 'A',
           formula: 'F_fwd = F_s',
-          inputs: ['workload.flops_per_sample_eff'],
-          compute: (fs) => num(fs),
+          inputs: { perSample: number('workload.flops_per_sample_eff') },
+          compute: ({ perSample }) => perSample,
           source: s24,
         }),
     derived({
@@ -81,15 +81,12 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
       unit: lm ? 'FLOP/token' : 'FLOP/sample',
       layer: 'A',
       formula: '3·F_fwd',
-      inputs: ['workload.forward_flops_per_token'],
-      compute: (f) => 3 * num(f),
+      inputs: { forward: number('workload.forward_flops_per_token') },
+      compute: ({ forward }) => 3 * forward,
       source: s24,
     }),
   ];
   if (ctx.mode !== 'training') return cells;
-  const rcInputs = lm
-    ? ['communication.recompute', 'workload.forward_flops_per_token', 'workload.attention_flops_coeff', S, 'scenario.attention_flops_convention']
-    : ['communication.recompute', 'workload.forward_flops_per_token'];
   return [
     ...cells,
     derived({
@@ -99,12 +96,16 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
       unit: lm ? 'FLOP/token' : 'FLOP/sample',
       layer: 'A',
       formula: 'Rc = 0 | A·Ψ(S, 0)/S | F_fwd',
-      inputs: rcInputs,
-      // Non-LMs declare only (recompute, F_fwd): read the rest through the rest parameter.
-      compute: (...v) => {
-        const [rc, f, a, s, conv] = v;
-        const attention = lm ? attentionFlopsPerToken(num(a), num(s), str(conv) as AttentionConvention) : 0;
-        return recomputeFlops(str(rc), num(f), attention);
+      inputs: {
+        recompute: choice('communication.recompute', RECOMPUTE_MODES), forward: number('workload.forward_flops_per_token'),
+        // Non-LMs have no attention core to recompute.
+        ...(lm ? { attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput } : {}),
+      },
+      compute: ({ recompute, forward, attentionCoeff, seqLen, convention }) => {
+        const attention = attentionCoeff !== undefined && seqLen !== undefined && convention !== undefined
+          ? attentionFlopsPerToken(attentionCoeff, seqLen, convention)
+          : 0;
+        return recomputeFlops(recompute, forward, attention);
       },
       source: s24,
     }),
@@ -115,8 +116,8 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
       unit: lm ? 'FLOP/token' : 'FLOP/sample',
       layer: 'A',
       formula: '3·F_fwd + Rc',
-      inputs: ['workload.forward_flops_per_token', 'workload.recompute_flops_per_token'],
-      compute: (f, rc) => 3 * num(f) + num(rc),
+      inputs: { forward: number('workload.forward_flops_per_token'), recomputed: number('workload.recompute_flops_per_token') },
+      compute: ({ forward, recomputed }) => 3 * forward + recomputed,
       source: s24,
     }),
     derived({
@@ -126,8 +127,8 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
       unit: '1',
       layer: 'A',
       formula: 'φ = (2·F_fwd + Rc)/(3·F_fwd + Rc)',
-      inputs: ['workload.forward_flops_per_token', 'workload.recompute_flops_per_token'],
-      compute: (f, rc) => backwardFraction(num(f), num(rc)),
+      inputs: { forward: number('workload.forward_flops_per_token'), recomputed: number('workload.recompute_flops_per_token') },
+      compute: ({ forward, recomputed }) => backwardFraction(forward, recomputed),
       source: s24,
     }),
   ];

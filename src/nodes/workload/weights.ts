@@ -2,9 +2,9 @@
  * Weight bytes and the bytes a step touches (physics.md §2.5). MoE stores every expert but a
  * step of T tokens only reads the experts its tokens route to.
  */
-import { type CellDef, derived } from '../../graph/index.js';
+import { type CellDef, derived, gate, number, optNumber } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { num } from '../common/plain.js';
+import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
 
 /** E_touched(T) = E·(1 − (1 − k/E)^T): expected distinct experts hit by T tokens (uniform routing). */
@@ -22,6 +22,7 @@ export function moeWeightBytesTouched(
 export function weightCells(ctx: BuildContext): CellDef[] {
   const s25 = spec('§2.5');
   const moe = ctx.model.family === 'moe_lm';
+  const id = ctx.model.id;
   const weightBytes = derived({
     id: 'workload.weight_bytes',
     label: 'Weight bytes W',
@@ -29,14 +30,15 @@ export function weightCells(ctx: BuildContext): CellDef[] {
     unit: 'B',
     layer: 'A',
     formula: 'W = P·b_w',
-    inputs: ['workload.params', 'scenario.weight_bytes_per_element'],
-    compute: (p, bw) => num(p) * num(bw),
+    inputs: { params: optNumber('workload.params'), weightWidth: number('scenario.weight_bytes_per_element') },
+    // A model without a parameter count (DLRM) counts no weight bytes.
+    compute: ({ params, weightWidth }) => (params ?? 0) * weightWidth,
     source: s25,
   });
   if (!moe) {
     return [
       weightBytes,
-      derived({ id: 'workload.experts_touched', label: 'Experts touched', doc: 'Distinct experts a decode step reads (none for a dense model).', unit: 'experts', layer: 'A', formula: '0 (dense)', inputs: [], compute: () => 0, source: s25 }),
+      derived({ id: 'workload.experts_touched', label: 'Experts touched', doc: 'Distinct experts a decode step reads (none for a dense model).', unit: 'experts', layer: 'A', formula: '0 (dense)', inputs: {}, compute: () => 0, source: s25 }),
       derived({
         id: 'workload.weight_bytes_touched',
         label: 'Weight bytes touched W_t(B)',
@@ -44,8 +46,8 @@ export function weightCells(ctx: BuildContext): CellDef[] {
         unit: 'B',
         layer: 'A',
         formula: 'W_t = W (dense)',
-        inputs: ['workload.weight_bytes'],
-        compute: (w) => num(w),
+        inputs: { weightBytes: number('workload.weight_bytes') },
+        compute: ({ weightBytes }) => weightBytes,
         source: s25,
       }),
     ];
@@ -59,9 +61,19 @@ export function weightCells(ctx: BuildContext): CellDef[] {
       unit: 'experts',
       layer: 'A',
       formula: 'E_touched(B) = E·(1 − (1 − k/E)^B)',
-      inputs: ['workload.experts', 'workload.experts_per_token', 'scenario.batch_size', 'workload.expert_params'],
-      // expert_params is read only so that its E/k checks block this cell too.
-      compute: (e, k, b) => expertsTouched(num(e), num(k), num(b)),
+      inputs: {
+        experts: optNumber('workload.experts'), perToken: optNumber('workload.experts_per_token'), batch: number('scenario.batch_size'),
+        // Read only so that its E/k checks (missing or inconsistent E and k) block this cell too.
+        expertParams: gate('workload.expert_params'),
+      },
+      compute: ({ experts, perToken, batch }) => {
+        // Unset E or k already blocks this cell through expert_params; these only name the fact.
+        const e = required(experts, id, 'experts', 'the mixture-of-experts split');
+        if (typeof e !== 'number') return e;
+        const k = required(perToken, id, 'experts_per_token', 'the mixture-of-experts split');
+        if (typeof k !== 'number') return k;
+        return expertsTouched(e, k, batch);
+      },
       source: s25,
     }),
     derived({
@@ -71,8 +83,11 @@ export function weightCells(ctx: BuildContext): CellDef[] {
       unit: 'B',
       layer: 'A',
       formula: 'W_t(B) = b_w·(P_dense + P_e·E_touched(B))',
-      inputs: ['scenario.weight_bytes_per_element', 'workload.dense_params', 'workload.expert_params', 'workload.experts_touched'],
-      compute: (bw, pd, pe, et) => num(bw) * (num(pd) + num(pe) * num(et)),
+      inputs: {
+        weightWidth: number('scenario.weight_bytes_per_element'), denseParams: number('workload.dense_params'),
+        expertParams: number('workload.expert_params'), touched: number('workload.experts_touched'),
+      },
+      compute: ({ weightWidth, denseParams, expertParams, touched }) => weightWidth * (denseParams + expertParams * touched),
       source: s25,
     }),
   ];
