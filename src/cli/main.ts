@@ -26,6 +26,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sensitivity: () => import('./commands/sensitivity.js').then((m) => m.registerSensitivity),
   seek: () => import('./commands/seek.js').then((m) => m.registerSeek),
   schema: () => import('./commands/schema.js').then((m) => m.registerSchema),
+  validate: () => import('./commands/validate.js').then((m) => m.registerValidate),
 };
 
 /**
