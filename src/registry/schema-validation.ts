@@ -22,6 +22,7 @@ export type ValidationSplit = (typeof VALIDATION_SPLITS)[number];
  */
 export const VALIDATION_QUANTITIES = {
   training_mfu: 'fraction',
+  training_tflops_per_gpu: 'TFLOP/s/GPU',
   step_time: 's',
   training_tokens_per_gpu_s: 'tokens/s/GPU',
   static_output_tokens_per_s_per_gpu: 'tokens/s/GPU',

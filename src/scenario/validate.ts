@@ -38,6 +38,11 @@ const J_PER_MWH = 3.6e9;
 /** Reader of each measured quantity (units: VALIDATION_QUANTITIES). */
 export const QUANTITY_READERS: Readonly<Record<ValidationQuantity, QuantityReader>> = {
   training_mfu: { cells: ['communication.fleet_mfu'], formula: 'fleet_mfu', compute: (v) => v['communication.fleet_mfu'] },
+  training_tflops_per_gpu: {
+    cells: ['communication.fleet_mfu', 'hardware.peak_flops'],
+    formula: 'fleet_mfu · peak_flops / 1e12 (model FLOP/s per GPU)',
+    compute: (v) => (v['communication.fleet_mfu'] * v['hardware.peak_flops']) / 1e12,
+  },
   step_time: { cells: ['communication.step_latency'], formula: 'step_latency [s]', compute: (v) => v['communication.step_latency'] },
   training_tokens_per_gpu_s: {
     cells: ['communication.fleet_throughput', 'communication.num_devices'],
