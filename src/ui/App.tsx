@@ -16,6 +16,7 @@ import { installShortcuts } from './shortcuts.js';
 import { createSweepStore } from './store/sweep-store.js';
 import { createScenarioStore, encodeViewState, entryLabel, type ScenarioStore, type ViewState } from './store/index.js';
 import { WorkbookBar } from './components/workbooks/index.js';
+import { ExportReportButton } from './components/report/index.js';
 import { createWorkbookSession, type WorkbookSession } from './store/workbook-session.js';
 import { createCoalescer } from './store/coalesce.js';
 
@@ -102,6 +103,7 @@ export function App(props: AppProps): JSX.Element {
           </p>
         </div>
         <WorkbookBar session={session} watchPage={props.syncUrl} />
+        <ExportReportButton class="reset" evaluation={store.evaluation} built={store.built} />
         <button type="button" class="reset" data-undo disabled={!store.canUndo()} onClick={() => store.undo()} title="Undo (Ctrl+Z)">
           Undo
         </button>

@@ -1,0 +1,1 @@
+export { ExportReportButton } from './ExportReportButton.jsx';
