@@ -5,12 +5,32 @@
 import { type Command, Option } from 'commander';
 import { CliError, type ExitCode } from './errors.js';
 import { collect } from './args.js';
-import type { OutputFormat } from './output.js';
-import type { ScenarioFlags } from './source.js';
+import { json, out, type OutputFormat } from './output.js';
+import type { ScenarioFlags, resolveSource } from './source.js';
+import type { ScenarioMode } from '../scenario/index.js';
 
 export interface CliState {
   code: ExitCode;
 }
+
+/** What a command answers in JSON (`--output json`, and the same verb as an mcp tool): the object and its exit code. */
+export interface Answer {
+  readonly json: Record<string, unknown>;
+  readonly code: ExitCode;
+}
+
+/** Prints an answer as the command's JSON output and returns its exit code. */
+export function printAnswer(a: Answer): ExitCode {
+  out(json(a.json));
+  return a.code;
+}
+
+/**
+ * Where a command's scenario comes from, asked for when the command needs it (so its own flag
+ * checks come first): resolveSource over the command line's arguments, or a plan given as text
+ * (src/cli/mcp/source.ts). `forceMode` is the mode the command needs (serve → serving).
+ */
+export type ResolveSource = (command: string, forceMode?: ScenarioMode) => ReturnType<typeof resolveSource>;
 
 /** The commands that print an HTML report (`--output html`); every other command refuses it. */
 const HTML_COMMANDS: readonly string[] = ['eval'];

@@ -2,9 +2,11 @@
 import type { Command } from 'commander';
 import { cellReport, evaluate, type Evaluation, flatResult, markdownScorecard, textScorecard } from '../../scenario/index.js';
 import type { LiveGraph } from '../../graph/index.js';
-import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
+import {
+  act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
+} from '../command.js';
 import type { ExitCode } from '../errors.js';
-import { err, json, out, type OutputFormat, printError, warn } from '../output.js';
+import { err, out, type OutputFormat, printError, warn } from '../output.js';
 import { resolveSource } from '../source.js';
 import type { BuiltScenario } from '../../scenario/index.js';
 import { packageVersion } from '../version.js';
@@ -33,7 +35,7 @@ async function printReport(e: Evaluation & { readonly built: BuiltScenario }, wa
 }
 
 /** The eval JSON: mlsysim's flat keys, the board, asserts, layout, warnings (and every cell with --all). */
-export function evalJson(e: Evaluation, graph: LiveGraph, warnings: readonly string[], all: boolean): Record<string, unknown> {
+function evalJson(e: Evaluation, graph: LiveGraph, warnings: readonly string[], all: boolean): Record<string, unknown> {
   return {
     ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
     ...flatResult(e),
@@ -45,12 +47,15 @@ export function evalJson(e: Evaluation, graph: LiveGraph, warnings: readonly str
   };
 }
 
-/** Prints an evaluation in the chosen format and returns its exit code. */
-export function printEvaluation(format: OutputFormat, e: Evaluation, graph: LiveGraph, warnings: readonly string[], all: boolean): ExitCode {
-  if (format === 'json') {
-    out(json(evalJson(e, graph, warnings, all)));
-    return e.exit_code;
-  }
+/** `eval --output json` (and the mcp tool eval): the evaluation's JSON and exit code. */
+export function evalAnswer(resolve: ResolveSource, opts: { readonly all?: boolean }): Answer {
+  const src = resolve('eval');
+  const e = evaluate(src.scenario, src.options);
+  return { json: evalJson(e, e.built.graph, [...src.warnings, ...e.warnings], opts.all === true), code: e.exit_code };
+}
+
+/** Prints an evaluation as text or markdown and returns its exit code. */
+function printEvaluation(format: Exclude<OutputFormat, 'json'>, e: Evaluation, warnings: readonly string[]): ExitCode {
   warn(format, warnings);
   if (e.exit_code === 1) {
     printError(format, { title: 'Invalid input', reason: e.input_error ?? 'bad input' });
@@ -83,9 +88,11 @@ Examples:
   cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags & { all?: boolean }, self: Command) => {
     const format = formatOf(self);
     onlyFormats(format, ['text', 'json', 'markdown', 'html'], 'eval');
-    const src = resolveSource(second === undefined ? [first] : [first, second], opts, 'eval');
+    const resolve: ResolveSource = (command, mode) => resolveSource(second === undefined ? [first] : [first, second], opts, command, mode);
+    if (format === 'json') return printAnswer(evalAnswer(resolve, opts));
+    const src = resolve('eval');
     const e = evaluate(src.scenario, src.options);
     if (format === 'html') return printReport(e, [...src.warnings, ...e.warnings]);
-    return printEvaluation(format, e, e.built.graph, [...src.warnings, ...e.warnings], opts.all === true);
+    return printEvaluation(format, e, [...src.warnings, ...e.warnings]);
   }));
 }

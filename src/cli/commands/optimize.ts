@@ -6,9 +6,11 @@ import {
 } from '../../scenario/index.js';
 import { closestMatches } from '../../registry/index.js';
 import { numberFlag } from '../args.js';
-import { act, type CliState, formatOf, scenarioOptions, type ScenarioFlags } from '../command.js';
+import {
+  act, type Answer, type CliState, formatOf, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
+} from '../command.js';
 import { CliError, type ExitCode } from '../errors.js';
-import { json, out, type OutputFormat, progress, renderTable, type Table, warn } from '../output.js';
+import { out, type OutputFormat, progress, renderTable, type Table, warn } from '../output.js';
 import { resolveSource } from '../source.js';
 
 const KINDS = ['parallelism', 'batching', 'placement'] as const;
@@ -60,6 +62,39 @@ function textReport(format: Exclude<OutputFormat, 'json'>, scenario: string, r: 
     : `${lines.join('\n')}\n\ntop ${r.top.length}:\n${table}`;
 }
 
+/** A search run: what the JSON and the tables are made of. */
+interface OptimizeRun {
+  readonly kind: Kind;
+  readonly name: string;
+  readonly graph: LiveGraph;
+  readonly result: OptimizeResult;
+  readonly warnings: readonly string[];
+  /** 0 a feasible best, 1 nothing to search, 2 no candidate feasible. */
+  readonly code: ExitCode;
+}
+
+/** Checks the kind and flags, builds the scenario and runs the search. */
+function runOptimize(kindWord: string, resolve: ResolveSource, opts: OptimizeFlags,
+  onProgress?: (kind: Kind) => ((done: number, total: number) => void) | undefined): OptimizeRun {
+  const kind = KINDS.find((k) => k === kindWord.toLowerCase());
+  if (!kind) {
+    const near = closestMatches(kindWord, KINDS, 2);
+    throw new CliError('Unknown optimizer', `optimize: unknown kind '${kindWord}'.${near.length ? ` Did you mean ${near.join(', ')}?` : ''} Kinds: ${KINDS.join(', ')}`);
+  }
+  const topK = numberFlag('--top', opts.top, { int: true, min: 1 }) ?? 5;
+  const src = resolve(`optimize ${kind}`, kind === 'batching' ? 'serving' : undefined);
+  const built = buildScenario(src.scenario, src.options);
+  const result = run(kind, built.graph, opts, topK, onProgress?.(kind));
+  const code: ExitCode = result.total === 0 ? 1 : result.feasible === 0 ? 2 : 0;
+  return { kind, name: built.name, graph: built.graph, result, warnings: [...src.warnings, ...built.warnings], code };
+}
+
+/** `optimize --output json` (and the mcp tool optimize): the search result, or an error object when nothing could be searched. */
+export function optimizeAnswer(kindWord: string, resolve: ResolveSource, opts: OptimizeFlags): Answer {
+  const { name, result: r, warnings, code } = runOptimize(kindWord, resolve, opts);
+  return { json: { ...(code === 1 ? { status: 'error', title: 'Cannot optimize', reason: r.message ?? 'nothing to search' } : {}), scenario: name, ...r, warnings }, code };
+}
+
 export function registerOptimize(program: Command, state: CliState): void {
   const cmd = program
     .command('optimize')
@@ -87,25 +122,12 @@ Examples:
   $ mlsysim optimize parallelism examples/example_cluster.yaml --top 10 --output csv`);
   cmd.action(act(state, (kindWord: string, first: string, second: string | undefined, opts: OptimizeFlags, self: Command): ExitCode => {
     const format = formatOf(self);
-    const kind = KINDS.find((k) => k === kindWord.toLowerCase());
-    if (!kind) {
-      const near = closestMatches(kindWord, KINDS, 2);
-      throw new CliError('Unknown optimizer', `optimize: unknown kind '${kindWord}'.${near.length ? ` Did you mean ${near.join(', ')}?` : ''} Kinds: ${KINDS.join(', ')}`);
-    }
-    const topK = numberFlag('--top', opts.top, { int: true, min: 1 }) ?? 5;
-    const src = resolveSource(second === undefined ? [first] : [first, second], opts, `optimize ${kind}`, kind === 'batching' ? 'serving' : undefined);
-    const built = buildScenario(src.scenario, src.options);
-    const onProgress = progress(format, `optimize ${kind}`);
-    const r = run(kind, built.graph, opts, topK, onProgress);
-    const warnings = [...src.warnings, ...built.warnings];
-    const code: ExitCode = r.total === 0 ? 1 : r.feasible === 0 ? 2 : 0;
-    if (format === 'json') {
-      out(json({ ...(code === 1 ? { status: 'error', title: 'Cannot optimize', reason: r.message ?? 'nothing to search' } : {}), scenario: built.name, ...r, warnings }));
-      return code;
-    }
+    const resolve: ResolveSource = (command, mode) => resolveSource(second === undefined ? [first] : [first, second], opts, command, mode);
+    if (format === 'json') return printAnswer(optimizeAnswer(kindWord, resolve, opts));
+    const { kind, name, graph, result, warnings, code } = runOptimize(kindWord, resolve, opts, (k) => progress(format, `optimize ${k}`));
     warn(format, warnings);
-    if (code === 1) throw new CliError('Cannot optimize', `optimize ${kind}: ${r.message ?? 'nothing to search'}`);
-    out(textReport(format, built.name, r, built.graph));
+    if (code === 1) throw new CliError('Cannot optimize', `optimize ${kind}: ${result.message ?? 'nothing to search'}`);
+    out(textReport(format, name, result, graph));
     return code;
   }));
 }

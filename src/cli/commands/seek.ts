@@ -4,15 +4,48 @@ import { Option } from 'commander';
 import { formatPlain, goalSeek, type SeekGoal } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
 import { parseVary, quantity, requireCell, requireNumericInput, splitAssignment } from '../args.js';
-import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
+import {
+  act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
+} from '../command.js';
 import { CliError } from '../errors.js';
-import { json, out, warn } from '../output.js';
+import { out, warn } from '../output.js';
 import { resolveSource } from '../source.js';
 
 interface SeekFlags extends ScenarioFlags {
   readonly target?: string;
   readonly vary?: string;
   readonly goal?: SeekGoal;
+}
+
+/** Checks --target and --vary, builds the scenario and seeks. */
+function runSeek(resolve: ResolveSource, opts: SeekFlags) {
+  if (!opts.target || !opts.vary) throw new CliError('Bad arguments', 'seek needs --target CELL=VALUE and --vary CELL=LO:HI');
+  const [outCell, valueText] = splitAssignment('--target', opts.target, 'CELL=VALUE, e.g. compute.latency=10ms');
+  const vary = parseVary(opts.vary);
+  const src = resolve('seek');
+  const built = buildScenario(src.scenario, src.options);
+  const g = built.graph;
+  requireCell(g, outCell, '--target');
+  const def = requireNumericInput(g, vary.cell, '--vary');
+  const target = quantity('--target', valueText, g.def(outCell).unit);
+  const lo = quantity('--vary', vary.lo, def.unit);
+  const hi = quantity('--vary', vary.hi, def.unit);
+  const goal = opts.goal ?? 'equal';
+  const r = goalSeek(g, { input: vary.cell, output: outCell, target, lo, hi, goal, scale: vary.scale });
+  if (!r.ok && r.kind === 'invalid_input') throw new CliError('Bad flag value', `seek: ${r.message}`);
+  const base = { scenario: built.name, input: vary.cell, output: outCell, goal, target, lo, hi };
+  return { base, r, inUnit: def.unit, outUnit: g.def(outCell).unit, warnings: [...src.warnings, ...built.warnings] };
+}
+
+/** `seek --output json` (and the mcp tool seek): the solution, or status no_solution with the closest point. */
+export function seekAnswer(resolve: ResolveSource, opts: SeekFlags): Answer {
+  const { base, r } = runSeek(resolve, opts);
+  return {
+    json: r.ok
+      ? { ...base, status: 'ok', solution: r.solution, achieved: r.achieved, iterations: r.iterations, monotone_checked: r.monotoneChecked, warnings: r.warnings }
+      : { ...base, status: 'no_solution', message: r.message, ...(r.closest ? { closest: r.closest } : {}) },
+    code: 0,
+  };
 }
 
 export function registerSeek(program: Command, state: CliState): void {
@@ -35,38 +68,19 @@ Examples:
   cmd.action(act(state, (args: string[], opts: SeekFlags, self: Command) => {
     const format = formatOf(self);
     onlyFormats(format, ['text', 'json', 'markdown'], 'seek');
-    if (!opts.target || !opts.vary) throw new CliError('Bad arguments', 'seek needs --target CELL=VALUE and --vary CELL=LO:HI');
-    const [outCell, valueText] = splitAssignment('--target', opts.target, 'CELL=VALUE, e.g. compute.latency=10ms');
-    const vary = parseVary(opts.vary);
-    const src = resolveSource(args, opts, 'seek');
-    const built = buildScenario(src.scenario, src.options);
-    const g = built.graph;
-    requireCell(g, outCell, '--target');
-    const def = requireNumericInput(g, vary.cell, '--vary');
-    const target = quantity('--target', valueText, g.def(outCell).unit);
-    const lo = quantity('--vary', vary.lo, def.unit);
-    const hi = quantity('--vary', vary.hi, def.unit);
-    const goal = opts.goal ?? 'equal';
-    const r = goalSeek(g, { input: vary.cell, output: outCell, target, lo, hi, goal, scale: vary.scale });
-    if (!r.ok && r.kind === 'invalid_input') throw new CliError('Bad flag value', `seek: ${r.message}`);
-    const outUnit = g.def(outCell).unit;
+    const resolve: ResolveSource = (command, mode) => resolveSource(args, opts, command, mode);
+    if (format === 'json') return printAnswer(seekAnswer(resolve, opts));
+    const { base: { scenario, input, output, goal, target, lo, hi }, r, inUnit, outUnit, warnings } = runSeek(resolve, opts);
     const show = (v: number, unit: string) => formatPlain(v, unit === '1' ? '' : unit);
     const withSi = (v: number, unit: string) => (show(v, unit) === `${v} ${unit}` || unit === '1' ? show(v, unit) : `${show(v, unit)} (${v} ${unit})`);
-    const base = { scenario: built.name, input: vary.cell, output: outCell, goal, target, lo, hi };
-    if (format === 'json') {
-      out(json(r.ok
-        ? { ...base, status: 'ok', solution: r.solution, achieved: r.achieved, iterations: r.iterations, monotone_checked: r.monotoneChecked, warnings: r.warnings }
-        : { ...base, status: 'no_solution', message: r.message, ...(r.closest ? { closest: r.closest } : {}) }));
-      return 0;
-    }
-    warn(format, [...src.warnings, ...built.warnings, ...(r.ok ? r.warnings : [])]);
+    warn(format, [...warnings, ...(r.ok ? r.warnings : [])]);
     const lines = r.ok
-      ? [`${vary.cell} = ${withSi(r.solution, def.unit)}`,
-        `${outCell} = ${show(r.achieved, outUnit)} (target ${goal} ${show(target, outUnit)})`,
+      ? [`${input} = ${withSi(r.solution, inUnit)}`,
+        `${output} = ${show(r.achieved, outUnit)} (target ${goal} ${show(target, outUnit)})`,
         `iterations: ${r.iterations}`]
-      : [`no solution in range [${show(lo, def.unit)}, ${show(hi, def.unit)}]: ${r.message}`,
-        ...(r.closest ? [`closest: ${vary.cell} = ${show(r.closest.x, def.unit)} gives ${outCell} = ${show(r.closest.y, outUnit)}`] : [])];
-    const title = `seek ${outCell} ${goal} ${show(target, outUnit)} by varying ${vary.cell} — ${built.name}`;
+      : [`no solution in range [${show(lo, inUnit)}, ${show(hi, inUnit)}]: ${r.message}`,
+        ...(r.closest ? [`closest: ${input} = ${show(r.closest.x, inUnit)} gives ${output} = ${show(r.closest.y, outUnit)}`] : [])];
+    const title = `seek ${output} ${goal} ${show(target, outUnit)} by varying ${input} — ${scenario}`;
     out(format === 'markdown' ? `## ${title}\n\n${lines.map((l) => `* ${l}`).join('\n')}` : `${title}\n${lines.join('\n')}`);
     return 0;
   }));

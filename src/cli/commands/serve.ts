@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { formatPlain, type LiveGraph } from '../../graph/index.js';
 import { cellReport, evaluate, flatResult } from '../../scenario/index.js';
-import { act, type CliState, formatOf, onlyFormats, scenarioOptions, type ScenarioFlags } from '../command.js';
-import { json, out, printError, renderTable, warn } from '../output.js';
+import {
+  act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
+} from '../command.js';
+import { out, printError, renderTable, warn } from '../output.js';
 import { resolveSource } from '../source.js';
 
 /** The serving cells shown, with their labels. */
@@ -27,6 +29,19 @@ function servingCells(graph: LiveGraph): Record<string, ReturnType<typeof cellRe
   return Object.fromEntries(SERVING_CELLS.filter(([id]) => id in all).map(([id]) => [id, all[id]]));
 }
 
+/** `serve --output json` (and the mcp tool serve): the serving cells, the scorecard's flat keys and the board. */
+export function serveAnswer(resolve: ResolveSource): Answer {
+  const src = resolve('serve', 'serving');
+  const e = evaluate(src.scenario, src.options);
+  return {
+    json: {
+      ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
+      ...flatResult(e), serving: servingCells(e.built.graph), walls: e.walls, asserts: e.asserts, warnings: [...src.warnings, ...e.warnings],
+    },
+    code: e.exit_code,
+  };
+}
+
 export function registerServe(program: Command, state: CliState): void {
   const cmd = program
     .command('serve')
@@ -44,19 +59,12 @@ Examples:
   cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags, self: Command) => {
     const format = formatOf(self);
     onlyFormats(format, ['text', 'json', 'markdown'], 'serve');
-    const src = resolveSource(second === undefined ? [first] : [first, second], opts, 'serve', 'serving');
+    const resolve: ResolveSource = (command, mode) => resolveSource(second === undefined ? [first] : [first, second], opts, command, mode);
+    if (format === 'json') return printAnswer(serveAnswer(resolve));
+    const src = resolve('serve', 'serving');
     const e = evaluate(src.scenario, src.options);
     const graph = e.built.graph;
-    const warnings = [...src.warnings, ...e.warnings];
-    const cells = servingCells(graph);
-    if (format === 'json') {
-      out(json({
-        ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
-        ...flatResult(e), serving: cells, walls: e.walls, asserts: e.asserts, warnings,
-      }));
-      return e.exit_code;
-    }
-    warn(format, warnings);
+    warn(format, [...src.warnings, ...e.warnings]);
     if (e.exit_code === 1) {
       printError(format, { title: 'Invalid input', reason: e.input_error ?? 'bad input' });
       return 1;

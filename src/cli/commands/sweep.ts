@@ -1,11 +1,13 @@
 /** `mlsysim sweep (PLAN.yaml | MODEL HARDWARE) --axis CELL=START:STOP[:N][:log] --metric CELL`: a table. */
 import type { Command } from 'commander';
-import { type CellValue, formatPlain, type LiveGraph, type Plain, range, sweep, sweep2d } from '../../graph/index.js';
+import { type CellValue, type DerivedDef, formatPlain, type LiveGraph, type Plain, range, sweep, sweep2d } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
 import { type AxisSpec, collect, parseAxis, quantity, requireCell, requireNumericInput } from '../args.js';
-import { act, type CliState, formatOf, scenarioOptions, type ScenarioFlags } from '../command.js';
+import {
+  act, type Answer, type CliState, formatOf, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
+} from '../command.js';
 import { CliError } from '../errors.js';
-import { json, out, renderTable, type TableCell, warn } from '../output.js';
+import { out, renderTable, type TableCell, warn } from '../output.js';
 import { resolveSource } from '../source.js';
 
 interface SweepFlags extends ScenarioFlags {
@@ -13,24 +15,89 @@ interface SweepFlags extends ScenarioFlags {
   readonly metric?: string[];
 }
 
-/** The axis values (SI), rounded and deduplicated for integer inputs. */
-function axisValues(graph: LiveGraph, a: AxisSpec): number[] {
-  const def = requireNumericInput(graph, a.cell, '--axis');
+/**
+ * The axis values (SI), rounded and deduplicated for integer inputs. A numeric derived cell may
+ * be an axis too: it is pinned to each value for the run (its formula set aside), said in `warnings`.
+ */
+function axisValues(graph: LiveGraph, a: AxisSpec, warnings: string[]): number[] {
+  const def = derivedAxis(graph, a.cell, warnings) ?? requireNumericInput(graph, a.cell, '--axis');
   const start = quantity(`--axis ${a.cell}`, a.start, def.unit);
   const stop = quantity(`--axis ${a.cell}`, a.stop, def.unit);
   if (a.scale === 'log' && !(start > 0 && stop > 0)) throw new CliError('Bad flag value', `--axis ${a.cell}: a log axis needs bounds > 0 (got ${a.start}, ${a.stop})`);
   const values = range(start, stop, a.points, a.scale);
-  return def.domain.kind === 'number' && def.domain.integer ? [...new Set(values.map((v) => Math.round(v)))] : values;
+  return def.kind === 'input' && def.domain.kind === 'number' && def.domain.integer ? [...new Set(values.map((v) => Math.round(v)))] : values;
+}
+
+/** A numeric derived cell as a sweep axis (undefined for an input), with its warning. */
+function derivedAxis(graph: LiveGraph, cell: string, warnings: string[]): DerivedDef | undefined {
+  requireCell(graph, cell, '--axis');
+  const def = graph.def(cell);
+  if (def.kind !== 'derived') return undefined;
+  if (['bool', 'enum', 'text'].includes(def.unit)) throw new CliError('Bad flag value', `--axis: ${cell} is not numeric (it holds ${def.unit === 'bool' ? 'true/false' : 'text'})`);
+  warnings.push(`--axis ${cell}: a derived cell (${def.formula}); pinned to each swept value, its formula set aside for the sweep`);
+  return def;
 }
 
 const jsonCell = (v: CellValue): Plain | { error: string; kind: string } => (v.ok ? v.value : { error: v.error.message, kind: v.error.kind });
 const rawCell = (v: CellValue): TableCell => (v.ok ? (v.value === Infinity ? 'inf' : v.value) : undefined);
 
+/** A sweep run: the axes, the metrics and one point per row (coordinates, then metric values). */
+interface SweepRun {
+  readonly name: string;
+  readonly graph: LiveGraph;
+  readonly axes: readonly AxisSpec[];
+  readonly values: readonly number[][];
+  readonly metrics: readonly string[];
+  readonly points: readonly { coords: number[]; cells: readonly CellValue[] }[];
+  readonly warnings: readonly string[];
+}
+
+/** Checks --axis and --metric, builds the scenario and sweeps it. */
+function runSweep(resolve: ResolveSource, opts: SweepFlags): SweepRun {
+  const axes = (opts.axis ?? []).map(parseAxis);
+  if (axes.length < 1 || axes.length > 2) throw new CliError('Bad arguments', `sweep needs one or two --axis CELL=START:STOP[:N][:log] (got ${axes.length})`);
+  const metrics = opts.metric ?? [];
+  if (!metrics.length) throw new CliError('Bad arguments', 'sweep needs at least one --metric CELL (an output cell id, e.g. compute.latency)');
+  const src = resolve('sweep');
+  const built = buildScenario(src.scenario, src.options);
+  const g = built.graph;
+  for (const m of metrics) requireCell(g, m, '--metric');
+  const axisWarnings: string[] = [];
+  const values = axes.map((a) => axisValues(g, a, axisWarnings));
+  const points: { coords: number[]; cells: readonly CellValue[] }[] = [];
+  if (axes.length === 1) {
+    const t = sweep(g, axes[0].cell, values[0], metrics);
+    t.values.forEach((x, i) => points.push({ coords: [x as number], cells: t.cells[i] }));
+  } else {
+    const t = sweep2d(g, axes[0].cell, values[0], axes[1].cell, values[1], metrics);
+    t.xs.forEach((x, i) => t.ys.forEach((y, j) => points.push({ coords: [x as number, y as number], cells: t.cells[i][j] })));
+  }
+  return { name: built.name, graph: g, axes, values, metrics, points, warnings: [...src.warnings, ...built.warnings, ...axisWarnings] };
+}
+
+/** `sweep --output json` (and the mcp tool sweep): the axes with their values, the metrics, one row per point. */
+export function sweepAnswer(resolve: ResolveSource, opts: SweepFlags): Answer {
+  const { name, graph, axes, values, metrics, points, warnings } = runSweep(resolve, opts);
+  const unit = (id: string) => graph.def(id).unit;
+  const ids = [...axes.map((a) => a.cell), ...metrics];
+  return {
+    json: {
+      scenario: name,
+      axes: axes.map((a, i) => ({ cell: a.cell, unit: unit(a.cell), scale: a.scale, values: values[i] })),
+      metrics: metrics.map((m) => ({ cell: m, unit: unit(m) })),
+      rows: points.map((p) => Object.fromEntries([...p.coords.map((c, i) => [ids[i], c]), ...p.cells.map((v, i) => [metrics[i], jsonCell(v)])])),
+      ...(warnings.length ? { warnings } : {}),
+    },
+    code: 0,
+  };
+}
+
 export function registerSweep(program: Command, state: CliState): void {
   const cmd = program
     .command('sweep')
-    .summary('sweep one or two input cells over a range and tabulate output cells')
+    .summary('sweep one or two cells over a range and tabulate output cells')
     .description('Sweep input cells over linear or log ranges and tabulate metric cells.\n' +
+      'A derived cell may be an axis too: it is pinned to each value (its formula set aside), with a warning.\n' +
       'Axes and metrics are cell ids (see `mlsysim explain … CELL`); values are SI base units (s, B, FLOP/s, W, g, USD).\n' +
       'START and STOP may carry units (4TB/s, 10ms); N defaults to 10; integer inputs are rounded.\n' +
       'One axis → rows (x, metrics…); two axes → rows (x, y, metrics…). --output csv gives CSV with a header.')
@@ -45,35 +112,12 @@ Examples:
   $ mlsysim sweep Llama3_8B H100 --axis scenario.batch_size=1:64:4:log --axis scenario.context_len=1024:8192:4:log --metric compute.latency`);
   cmd.action(act(state, (args: string[], opts: SweepFlags, self: Command) => {
     const format = formatOf(self);
-    const axes = (opts.axis ?? []).map(parseAxis);
-    if (axes.length < 1 || axes.length > 2) throw new CliError('Bad arguments', `sweep needs one or two --axis CELL=START:STOP[:N][:log] (got ${axes.length})`);
-    const metrics = opts.metric ?? [];
-    if (!metrics.length) throw new CliError('Bad arguments', 'sweep needs at least one --metric CELL (an output cell id, e.g. compute.latency)');
-    const src = resolveSource(args, opts, 'sweep');
-    const built = buildScenario(src.scenario, src.options);
-    const g = built.graph;
-    for (const m of metrics) requireCell(g, m, '--metric');
-    const values = axes.map((a) => axisValues(g, a));
+    const resolve: ResolveSource = (command, mode) => resolveSource(args, opts, command, mode);
+    if (format === 'json') return printAnswer(sweepAnswer(resolve, opts));
+    const { name, graph: g, axes, metrics, points, warnings } = runSweep(resolve, opts);
     const unit = (id: string) => g.def(id).unit;
-    const points: { coords: number[]; cells: readonly CellValue[] }[] = [];
-    if (axes.length === 1) {
-      const t = sweep(g, axes[0].cell, values[0], metrics);
-      t.values.forEach((x, i) => points.push({ coords: [x as number], cells: t.cells[i] }));
-    } else {
-      const t = sweep2d(g, axes[0].cell, values[0], axes[1].cell, values[1], metrics);
-      t.xs.forEach((x, i) => t.ys.forEach((y, j) => points.push({ coords: [x as number, y as number], cells: t.cells[i][j] })));
-    }
     const ids = [...axes.map((a) => a.cell), ...metrics];
-    if (format === 'json') {
-      out(json({
-        scenario: built.name,
-        axes: axes.map((a, i) => ({ cell: a.cell, unit: unit(a.cell), scale: a.scale, values: values[i] })),
-        metrics: metrics.map((m) => ({ cell: m, unit: unit(m) })),
-        rows: points.map((p) => Object.fromEntries([...p.coords.map((c, i) => [ids[i], c]), ...p.cells.map((v, i) => [metrics[i], jsonCell(v)])])),
-      }));
-      return 0;
-    }
-    warn(format, [...src.warnings, ...built.warnings]);
+    warn(format, warnings);
     if (format === 'csv') {
       out(renderTable('csv', { headers: ids.map((id) => (unit(id) === '1' ? id : `${id} (${unit(id)})`)), rows: points.map((p) => [...p.coords, ...p.cells.map(rawCell)]) }));
       return 0;
@@ -81,7 +125,7 @@ Examples:
     const rows = points.map((p) => [...p.coords.map((c, i) => formatPlain(c, unit(ids[i]) === '1' ? '' : unit(ids[i]))),
       ...p.cells.map((v, i) => (v.ok ? formatPlain(v.value, unit(metrics[i]) === '1' ? '' : unit(metrics[i])) : `error: ${v.error.message}`))]);
     const table = renderTable(format, { headers: ids, rows });
-    out(format === 'markdown' ? `## sweep — ${built.name}\n\n${table}` : `sweep — ${built.name}\n${table}`);
+    out(format === 'markdown' ? `## sweep — ${name}\n\n${table}` : `sweep — ${name}\n${table}`);
     return 0;
   }));
 }

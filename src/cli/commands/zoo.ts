@@ -1,9 +1,9 @@
 /** `mlsysim zoo [kind] [--category C]`: catalogue tables, sorted as the catalogue does. */
 import type { Command } from 'commander';
 import { closestMatches, zoo, type ZooKind, type ZooTable } from '../../registry/index.js';
-import { act, type CliState, formatOf } from '../command.js';
+import { act, type Answer, type CliState, formatOf, printAnswer } from '../command.js';
 import { CliError } from '../errors.js';
-import { json, out, renderTable, type Table } from '../output.js';
+import { out, renderTable, type Table } from '../output.js';
 
 /** Words a user may type → the zoo kinds shown (systems = clusters, nodes and fabrics). */
 const KINDS: Readonly<Record<string, readonly ZooKind[]>> = {
@@ -39,6 +39,22 @@ const TITLES: Record<ZooKind, string> = {
   scenario: 'Scenarios', dataset: 'Datasets',
 };
 
+/** The tables of `zoo [kind] [--category C]`. */
+function zooTables(kind: string | undefined, opts: { readonly category?: string }): ZooTable[] {
+  if (opts.category !== undefined && kind === undefined) throw new CliError('Bad arguments', 'zoo --category needs a kind, e.g. zoo hardware --category Cloud');
+  return kindsOf(kind).map((k) => zoo(k, { category: opts.category }));
+}
+
+/** `zoo --output json` (and the mcp tool zoo): raw SI values; one table, or {tables} for several. */
+export function zooAnswer(kind: string | undefined, opts: { readonly category?: string }): Answer {
+  const plain = zooTables(kind, opts).map((t) => ({
+    kind: t.kind, ...(t.category ? { category: t.category } : {}), columns: t.columns,
+    rows: t.rows.map((r) => ({ id: r.id, display_name: r.display_name, ...(r.category ? { category: r.category } : {}),
+      ...Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value ?? null])) })),
+  }));
+  return { json: plain.length === 1 ? plain[0] : { tables: plain }, code: 0 };
+}
+
 export function registerZoo(program: Command, state: CliState): void {
   program
     .command('zoo')
@@ -55,18 +71,8 @@ Examples:
   $ mlsysim zoo grids --output json`)
     .action(act(state, (kind: string | undefined, opts: { category?: string }, self: Command) => {
       const format = formatOf(self);
-      if (opts.category !== undefined && kind === undefined) throw new CliError('Bad arguments', 'zoo --category needs a kind, e.g. zoo hardware --category Cloud');
-      const tables = kindsOf(kind).map((k) => zoo(k, { category: opts.category }));
-      if (format === 'json') {
-        const plain = tables.map((t) => ({
-          kind: t.kind, ...(t.category ? { category: t.category } : {}), columns: t.columns,
-          rows: t.rows.map((r) => ({ id: r.id, display_name: r.display_name, ...(r.category ? { category: r.category } : {}),
-            ...Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value ?? null])) })),
-        }));
-        out(json(plain.length === 1 ? plain[0] : { tables: plain }));
-        return 0;
-      }
-      const parts = tables.map((t) => {
+      if (format === 'json') return printAnswer(zooAnswer(kind, opts));
+      const parts = zooTables(kind, opts).map((t) => {
         const body = renderTable(format, asTable(t, format === 'csv'));
         if (format === 'csv') return body;
         const title = `${TITLES[t.kind]}${t.category ? ` — ${t.category}` : ''} (${t.rows.length})`;
