@@ -1,7 +1,8 @@
 /** `mlsysim explain (PLAN.yaml | MODEL HARDWARE) CELL [--depth D]`: why a cell has its value. */
 import type { Command } from 'commander';
-import { formatPlain, type LiveGraph, type Plain } from '../../graph/index.js';
+import { formatPlain } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
+import { explainCell, type Explained } from '../../scenario/explain.js';
 import { numberFlag, requireCell } from '../args.js';
 import {
   act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
@@ -9,39 +10,6 @@ import {
 import { CliError } from '../errors.js';
 import { out, warn } from '../output.js';
 import { resolveSource } from '../source.js';
-
-interface Explained {
-  readonly id: string;
-  readonly kind: 'input' | 'derived';
-  readonly value?: Plain;
-  readonly display?: string;
-  readonly unit: string;
-  readonly formula?: string;
-  readonly doc: string;
-  readonly source?: { readonly kind: string; readonly ref: string; readonly url?: string | null };
-  readonly provenance?: string;
-  readonly warnings?: readonly string[];
-  readonly error?: { readonly kind: string; readonly message: string };
-  /** The cells it is computed from (absent for inputs; ids only beyond --depth). */
-  readonly inputs?: readonly (Explained | string)[];
-}
-
-function explainCell(g: LiveGraph, id: string, depth: number): Explained {
-  const def = g.def(id);
-  const v = g.get(id);
-  const unit = def.unit;
-  const base = {
-    id, kind: def.kind, unit, doc: def.doc,
-    ...(def.kind === 'derived' ? { formula: def.formula } : {}),
-    ...(def.source ? { source: def.source } : {}),
-    ...(def.kind === 'input' ? { provenance: g.provenance(id) } : {}),
-  };
-  const value = v.ok
-    ? { value: v.value === Infinity ? null : v.value, display: formatPlain(v.value, unit === '1' ? '' : unit), ...(v.warnings.length ? { warnings: v.warnings } : {}) }
-    : { error: { kind: v.error.kind, message: v.error.message } };
-  const inputs = def.kind === 'derived' ? def.reads.map((i) => (depth > 0 ? explainCell(g, i, depth - 1) : i)) : undefined;
-  return { ...base, ...value, ...(inputs ? { inputs } : {}) };
-}
 
 function lines(e: Explained | string, indent: string, markdown: boolean): string[] {
   const bullet = markdown ? '- ' : '';
