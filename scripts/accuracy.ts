@@ -6,8 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatNumber } from '../src/graph/index.js';
-import { VALIDATION_CATEGORIES, type ValidationCategory, validationCases, validationSet } from '../src/registry/index.js';
-import { type CaseResult, type GroupSummary, medianAbsError, runValidation } from '../src/scenario/index.js';
+import {
+  VALIDATION_CATEGORIES, VALIDATION_QUANTITIES, type ValidationCategory, type ValidationQuantity, validationCases, validationSet,
+} from '../src/registry/index.js';
+import { type CaseResult, type GroupSummary, medianAbsError, QUANTITY_READERS, runValidation } from '../src/scenario/index.js';
 
 const OUT = new URL('../docs/accuracy.md', import.meta.url);
 
@@ -85,6 +87,13 @@ function caseTable(results: readonly CaseResult[]): string {
   return ['| case | source | measured | predicted | error | bottleneck |', '|---|---|---:|---:|---:|---|', ...rows].join('\n');
 }
 
+/** Which cells each measured quantity is read from, and the conversion (src/scenario/validate.ts). */
+function readingsTable(): string {
+  const rows = (Object.keys(VALIDATION_QUANTITIES) as ValidationQuantity[]).map((q) =>
+    `| ${q} | ${VALIDATION_QUANTITIES[q]} | ${QUANTITY_READERS[q].cells.map((c) => `\`${c}\``).join(', ')} | ${esc(QUANTITY_READERS[q].formula)} |`);
+  return ['| quantity | unit | cells read | conversion |', '|---|---|---|---|', ...rows].join('\n');
+}
+
 export function accuracyMarkdown(): string {
   const report = runValidation(validationCases());
   const { results, summary } = report;
@@ -136,6 +145,13 @@ ${caseTable(measured)}
 ### Identities
 
 ${caseTable(identity)}
+
+## How each quantity is read
+
+The case's scenario is built and evaluated like \`mlsysim eval\`; the prediction is read from these
+cells (SI) and converted to the measurement's unit.
+
+${readingsTable()}
 ${missing.length ? `\n### Not evaluated\n\n${missing.map((r) => `* \`${r.id}\`: ${r.reason ?? ''}`).join('\n')}\n` : ''}`;
 }
 
