@@ -67,11 +67,13 @@ describe('Inspector', () => {
 });
 
 describe('TracePanel', () => {
-  it('lists the changed cells of the last edit with old → new, in the order the change travelled', () => {
+  it('lists the changed cells of the last edit with old → new, by wall, the edited input first, then the largest change', () => {
     const { container } = render(() => <TracePanel store={store} />);
     expect(container.querySelector('.trace-list')).toBeNull();
     store.commitInput('hardware.memory_bandwidth', '2 TB/s');
-    const rows = [...container.querySelectorAll('.trace-list li')].map((li) => li.textContent);
+    const rows = [...container.querySelectorAll('.trace-list li .cell-link')].map((li) => li.textContent);
+    // Memory time and ridge point both scale by 3.35/2 (×1.675); latency by ×1.631 and MFU by
+    // its inverse (the same size): ties keep the order the change travelled.
     expect(rows).toEqual([
       'Memory bandwidth3.35 TB/s → 2 TB/s −40 %',
       'Memory time4.776 ms → 8 ms +68 %',
@@ -79,6 +81,8 @@ describe('TracePanel', () => {
       'Latency5.106 ms → 8.33 ms +63 %',
       'MFU0.3168 % → 0.1942 % −39 %',
     ]);
+    const heads = [...container.querySelectorAll<HTMLElement>('.trace-group')].filter((h) => !h.hidden).map((h) => h.textContent);
+    expect(heads).toEqual(['Device', '1 · Compute']);
     fireEvent.click(link(container, 'compute.latency'));
     expect(store.selected()).toBe('compute.latency');
   });
@@ -86,9 +90,9 @@ describe('TracePanel', () => {
   it('rewrites its rows in place during a drag, old being the value before the drag began', () => {
     const { container } = render(() => <TracePanel store={store} />);
     store.commitInput('hardware.memory_bandwidth', '2 TB/s');
-    const rows = [...container.querySelectorAll('.trace-list li')];
+    const rows = [...container.querySelectorAll('.trace-list li .cell-link')];
     store.commitInput('hardware.memory_bandwidth', '1 TB/s');
-    const again = [...container.querySelectorAll('.trace-list li')];
+    const again = [...container.querySelectorAll('.trace-list li .cell-link')];
     expect(again).toHaveLength(5);
     again.forEach((li, i) => expect(li).toBe(rows[i]));
     // t_mem = 16 GB / BW and the latency is t_mem + 0.33 ms (memory-bound): from 3.35 TB/s,
@@ -105,7 +109,7 @@ describe('TracePanel', () => {
       store.commitInput('hardware.memory_bandwidth', '2 TB/s');
       vi.advanceTimersByTime(200);
       store.commitInput('hardware.memory_bandwidth', '1 TB/s');
-      const rows = [...container.querySelectorAll('.trace-list li')];
+      const rows = [...container.querySelectorAll('.trace-list li .cell-link')];
       // 8 → 16 ms and 8.33 → 16.33 ms.
       expect(rows[0].textContent).toBe('Memory bandwidth2 TB/s → 1 TB/s −50 %');
       expect(rows[1].textContent).toBe('Memory time8 ms → 16 ms +100 %');

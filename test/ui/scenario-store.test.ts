@@ -127,11 +127,27 @@ describe('URL state', () => {
     expect(decodeViewState('')).toEqual({ state: { desc: DEFAULT_DESC } });
   });
 
-  it('state naming an unknown model builds the default scenario and says so', () => {
-    const { state } = decodeViewState('#v=' + encodeURIComponent('{"m":"NoSuchModel","h":"H100"}'));
+  it('state naming an unknown model opens the default model with the rest of the link, naming the field, the id and the suggestions', () => {
+    const link = { m: 'Llama3_8X', h: 'A100', r: 'Quebec', o: { 'scenario.batch_size': 8 } };
+    const { state } = decodeViewState('#v=' + encodeURIComponent(JSON.stringify(link)));
     const s = createScenarioStore({ initial: state });
-    expect(s.built().name).toBe('Llama3_8B on H100');
-    expect(s.notices().join(' ')).toMatch(/could not be built.*NoSuchModel/);
+    expect(s.built().name).toBe('Llama3_8B on A100');
+    expect(s.desc().region).toBe('Quebec');
+    expect(s.desc().overrides).toEqual({ 'scenario.batch_size': 8 });
+    // The registry's closest ids by edit distance: Llama3_8B is one letter away.
+    expect(s.notices().join(' ')).toMatch(/^model: Unknown model 'Llama3_8X'\. Did you mean Llama3_8B\b.*Showing the default model, Llama3_8B instead/);
+    s.dispose();
+  });
+
+  it('an unknown region and an unknown system are each replaced and said, the model kept', () => {
+    const { state } = decodeViewState('#v=' + encodeURIComponent(JSON.stringify({ m: 'Llama3_70B', h: 'H100', r: 'Quebek', s: 'NoSuchCluster' })));
+    const s = createScenarioStore({ initial: state });
+    expect(s.desc().model).toBe('Llama3_70B');
+    expect(s.desc().region).toBeUndefined();
+    expect(s.desc().system).toBeUndefined();
+    const said = s.notices().join(' ');
+    expect(said).toMatch(/region: Unknown grid 'Quebek'\. Did you mean Quebec\?/);
+    expect(said).toMatch(/system: .*'NoSuchCluster'/);
     s.dispose();
   });
 });

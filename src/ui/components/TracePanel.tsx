@@ -1,14 +1,18 @@
 /**
- * Cause and effect: the cells the last edit changed, in the order the change travelled
- * (topological), indented by their step along the path, each with old → new.
+ * Cause and effect: the cells the last change (an edit, a picker switch, undo, an opened
+ * workbook) changed, each with old → new, grouped by wall with the largest relative change
+ * first (store/trace-order.ts) and indented by their step along the path. Step and Play replay
+ * the change upstream to downstream (store/replay.ts); the highlight stays until the next change.
  *
  * Rows are positional (`Index`): during a drag each edit changes much the same cells, so a
  * row rewrites its texts in place instead of being rebuilt.
  */
 import { type Accessor, createMemo, createRenderEffect, Index, type JSX, Show } from 'solid-js';
+import type { Trace } from '../store/trace.js';
+import { orderTrace, type TraceRowEntry } from '../store/trace-order.js';
 import { type CellValue, sameValue } from '../../graph/index.js';
 import { relativeChange, shortValue } from '../format/display.js';
-import type { TraceEntry, WorkbenchStore } from '../store/index.js';
+import type { WorkbenchStore } from '../store/index.js';
 import { createInView, holdWhileHidden } from './in-view.js';
 
 interface TracePanelProps {
@@ -16,22 +20,87 @@ interface TracePanelProps {
 }
 
 export function TracePanel(props: TracePanelProps): JSX.Element {
+  const graph = props.store.graph;
+  const replay = props.store.replay;
+  // Grouped by wall, largest change first; while replaying, the steps shown so far, upstream first.
+  const rows = createMemo((): TraceRowEntry[] => {
+    const t = props.store.trace();
+    if (!t) return [];
+    const step = replay.step();
+    if (step === undefined) return orderTrace(t.entries, (id) => graph.def(id), t.edited);
+    return t.entries.filter((e) => e.step <= step).map((entry) => ({ entry }));
+  });
   return (
     <section class="trace panel" aria-label="Cause and effect">
       <h3>Cause and effect</h3>
       <Show
         when={props.store.trace()}
-        fallback={<p class="hint">Edit an input to see which cells change, in the order the change travels.</p>}
+        fallback={<p class="hint">Edit an input or switch a picker to see which cells change, in the order the change travels.</p>}
       >
         {(trace) => (
-          <Show when={trace().entries.length > 0} fallback={<p class="hint">That edit changed no cell.</p>}>
-            <ol class="trace-list" data-trace={trace().seq}>
-              <Index each={trace().entries}>{(e) => <TraceRow store={props.store} entry={e} />}</Index>
-            </ol>
-          </Show>
+          <>
+            <Show when={trace().cause}>{(c) => <p class="trace-cause" data-trace-cause>{c()}</p>}</Show>
+            <Show when={trace().entries.length > 0} fallback={<p class="hint">That change changed no cell.</p>}>
+              <ReplayControls store={props.store} />
+              <ol class="trace-list" data-trace={trace().seq}>
+                <Index each={rows()}>{(r) => <TraceRow store={props.store} row={r} />}</Index>
+              </ol>
+            </Show>
+            <OtherCells trace={trace()} />
+          </>
         )}
       </Show>
     </section>
+  );
+}
+
+/** Step / Play / All: the change replayed upstream to downstream, for a lecture. */
+function ReplayControls(props: { readonly store: WorkbenchStore }): JSX.Element {
+  const replay = props.store.replay;
+  const status = () => {
+    const s = replay.step();
+    return s === undefined ? 'all steps' : `step ${s + 1} of ${replay.lastStep() + 1}`;
+  };
+  return (
+    <div class="trace-replay" role="group" aria-label="Replay the change">
+      <button type="button" data-trace-step onClick={() => replay.next()} title="Show the change one step further, upstream to downstream">
+        Step
+      </button>
+      <button type="button" data-trace-play aria-pressed={replay.playing()} onClick={() => (replay.playing() ? replay.showAll() : replay.play())}>
+        {replay.playing() ? 'Stop' : 'Play'}
+      </button>
+      <Show when={replay.step() !== undefined}>
+        <button type="button" data-trace-all onClick={() => replay.showAll()}>
+          All
+        </button>
+      </Show>
+      <span class="trace-replay-status" data-replay-step={replay.step() ?? 'all'}>
+        {status()}
+      </span>
+    </div>
+  );
+}
+
+const MAX_LISTED = 60;
+
+/** After a rebuild: how many cells appeared and were removed, their ids on request. */
+function OtherCells(props: { readonly trace: Trace }): JSX.Element {
+  const list = (ids: readonly string[]) => `${ids.slice(0, MAX_LISTED).join(', ')}${ids.length > MAX_LISTED ? ` … and ${ids.length - MAX_LISTED} more` : ''}`;
+  const part = (ids: readonly string[] | undefined, what: string, name: string) => (
+    <Show when={ids && ids.length > 0}>
+      <details class="trace-other" data-trace-other={name}>
+        <summary>
+          {ids!.length} {ids!.length === 1 ? 'cell' : 'cells'} {what}
+        </summary>
+        <p>{list(ids!)}</p>
+      </details>
+    </Show>
+  );
+  return (
+    <>
+      {part(props.trace.appeared, 'appeared (not in the previous scenario)', 'appeared')}
+      {part(props.trace.removed, 'removed (not in this scenario)', 'removed')}
+    </>
   );
 }
 
@@ -43,12 +112,14 @@ export function TracePanel(props: TracePanelProps): JSX.Element {
  * During a drag a row scrolled out of the sidebar keeps its texts until it is scrolled back
  * or the drag pauses (in-view.ts): most of a long trace is out of sight.
  */
-function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Accessor<TraceEntry> }): JSX.Element {
+function TraceRow(props: { readonly store: WorkbenchStore; readonly row: Accessor<TraceRowEntry> }): JSX.Element {
   const graph = props.store.graph;
   const view = createInView();
-  const entry = holdWhileHidden(props.entry, view.inView, props.store.busy);
+  const row = holdWhileHidden(props.row, view.inView, props.store.busy);
+  const entry = () => row().entry;
   const id = createMemo(() => entry().id);
   let li!: HTMLLIElement;
+  let head!: HTMLDivElement;
   let button!: HTMLButtonElement;
   let detail!: HTMLSpanElement;
   // Text nodes written in place (a text change re-lays out less than a replaced node), split
@@ -62,13 +133,14 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Acces
   // value the drag began from, and after a single edit it is usually the previous "new".
   let shownOld: Shown | undefined;
   let shownNew: Shown | undefined;
-  const row = (
+  const markup = (
     <li
       ref={(el) => {
         li = el;
         view.ref(el);
       }}
     >
+      <div class="trace-group" ref={head} hidden />
       <button type="button" class="cell-link" ref={button} data-link={id()} onClick={() => props.store.select(id())}>
         <span class="link-label">{label}</span>
         <span class="link-value" ref={detail}>
@@ -82,8 +154,14 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Acces
   );
   // After the markup, so the refs are set.
   createRenderEffect(() => {
-    const e = entry();
+    const r = row();
+    const e = r.entry;
     const def = graph.def(e.id);
+    const group = r.group ?? '';
+    if (head.textContent !== group) head.textContent = group;
+    if (head.hidden !== !group) head.hidden = !group;
+    const current = props.store.replay.step() === e.step;
+    if (li.classList.contains('current-step') !== current) li.classList.toggle('current-step', current);
     // The trace is the last edit's, so its "after" is the cell's value now.
     const failed = !e.after.ok;
     if (button.classList.contains('error') !== failed) button.classList.toggle('error', failed);
@@ -107,7 +185,7 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly entry: Acces
     if (rel) setText(rel.text, change);
     if (e.step !== step) li.style.setProperty('--step', String((step = e.step)));
   });
-  return row;
+  return markup;
 }
 
 /** A value a row's text node shows, and the text. */

@@ -128,7 +128,8 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
     const continuing = burst.touch();
     // A drag of one input is one gesture: its trace runs from where the drag began.
     const last = untrack(trace);
-    const sameGesture = continuing && last !== undefined && last.edited.length === 1 && last.edited[0] === id;
+    // (An undo or redo, which has a cause, is a change of its own even right after a drag.)
+    const sameGesture = cause === undefined && continuing && last !== undefined && last.edited.length === 1 && last.edited[0] === id;
     const t = buildTrace(nextTraceSeq(), [id], sameGesture ? sinceBurstStart(last, result.changed, topology) : result.changed, topology);
     setTrace(cause === undefined ? t : { ...t, cause });
     light(t);
