@@ -10,11 +10,15 @@
  * training_flops and time_to_train exist in training mode only (they read wall 14's
  * fleet_throughput and the §2.4 training FLOPs, which exist only there).
  */
-import { derived, fail, input, warn, type CellDef, type ComputeResult, type Plain } from '../../graph/index.js';
+import { derived, fail, flag, input, number, optNumber, warn, type CellDef, type ComputeResult } from '../../graph/index.js';
+import { statusCells, verdict } from '../common/status.js';
 import type { BuildContext } from '../context.js';
 
-const n = (v: Plain): number => v as number;
-const opt = (v: Plain): number | null => (v === null ? null : (v as number));
+/**
+ * P, with an unset P (a model whose catalogue entry lists no params, e.g. DLRM) counted as 0, as
+ * these formulas always have: D_train is then 0 and D_train/P is not a number (a `numeric` error).
+ */
+const paramCount = (params: number | null): number => params ?? 0;
 
 /** §11.3 wall 11: WARN when tokens_per_param < 10. */
 const UNDERTRAINED_TOKENS_PER_PARAM = 10;
@@ -33,7 +37,14 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
   const layer = 'E' as const;
   const training = ctx.mode === 'training';
   const noBudget = 'no compute budget: set complexity.compute_budget or complexity.compute_budget_device_time';
-  const budgetInputs = ['complexity.compute_budget', 'complexity.compute_budget_device_time', 'complexity.budget_peak_flops_effective', 'complexity.budget_mfu_effective'];
+  const budgetInputs = {
+    budget: optNumber('complexity.compute_budget'), deviceTime: optNumber('complexity.compute_budget_device_time'),
+    peak: number('complexity.budget_peak_flops_effective'), mfu: number('complexity.budget_mfu_effective'),
+  };
+  const optimumInputs = {
+    budget: optNumber('complexity.budget_flops'), flopsPerParamToken: number('complexity.flops_per_param_token'),
+    tokensPerParam: number('complexity.chinchilla_tokens_per_param'), targetParams: optNumber('complexity.target_params'),
+  };
   const cells: CellDef[] = [
     input({
       id: 'complexity.compute_budget', label: 'Compute budget', doc: 'Training compute budget in FLOP; unset means no budget query.',
@@ -55,8 +66,8 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'complexity.budget_mfu_effective', label: 'Budget MFU', doc: 'MFU used to convert device time to FLOP.',
       unit: '1', layer, wall, formula: training ? 'budget_mfu ?? communication.fleet_mfu' : 'budget_mfu ?? budget_mfu_default',
-      inputs: ['complexity.budget_mfu', training ? 'communication.fleet_mfu' : 'complexity.budget_mfu_default'],
-      compute: (o, d) => (o === null ? n(d) : n(o)),
+      inputs: { override: optNumber('complexity.budget_mfu'), fallback: number(training ? 'communication.fleet_mfu' : 'complexity.budget_mfu_default') },
+      compute: ({ override, fallback }) => override ?? fallback,
     }),
     input({
       id: 'complexity.budget_peak_flops', label: 'Budget peak (override)', doc: 'Peak FLOP/s for the device-time conversion; unset uses the scenario device.',
@@ -65,7 +76,8 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'complexity.budget_peak_flops_effective', label: 'Budget peak', doc: 'Peak FLOP/s used to convert device time to FLOP.',
       unit: 'FLOP/s', layer, wall, formula: 'budget_peak_flops ?? hardware.peak_flops',
-      inputs: ['complexity.budget_peak_flops', 'hardware.peak_flops'], compute: (o, p) => (o === null ? n(p) : n(o)),
+      inputs: { override: optNumber('complexity.budget_peak_flops'), peak: number('hardware.peak_flops') },
+      compute: ({ override, peak }) => override ?? peak,
     }),
     input({
       id: 'complexity.target_params', label: 'Target model size', doc: 'Fix the model size and ask for the tokens the budget buys; unset asks for the optimum.',
@@ -85,82 +97,88 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'complexity.training_tokens', label: 'Training tokens', doc: 'Tokens the scenario model is trained on: the catalogue figure, else r_c·P.',
       unit: 'tokens', layer, wall, formula: 'D_train = workload.training_tokens ?? r_c·P',
-      inputs: ['workload.training_tokens', 'complexity.chinchilla_tokens_per_param', 'workload.params'],
-      compute: (d, r, p) =>
-        d !== null ? n(d) : warn(n(r) * n(p), `${ctx.model.id} has no training_tokens; assuming the compute-optimal ${n(r)} tokens per parameter`),
+      inputs: { catalogue: optNumber('workload.training_tokens'), tokensPerParam: number('complexity.chinchilla_tokens_per_param'), params: optNumber('workload.params') },
+      compute: ({ catalogue, tokensPerParam, params }) =>
+        catalogue !== null
+          ? catalogue
+          : warn(tokensPerParam * paramCount(params), `${ctx.model.id} has no training_tokens; assuming the compute-optimal ${tokensPerParam} tokens per parameter`),
     }),
     derived({
       id: 'complexity.has_budget', label: 'Budget given', doc: 'True when a compute budget (FLOP or device time) is set.',
       unit: 'bool', layer, wall, formula: 'compute_budget set ∨ compute_budget_device_time set',
-      inputs: ['complexity.compute_budget', 'complexity.compute_budget_device_time'], compute: (a, b) => a !== null || b !== null,
+      inputs: { budget: optNumber('complexity.compute_budget'), deviceTime: optNumber('complexity.compute_budget_device_time') },
+      compute: ({ budget, deviceTime }) => budget !== null || deviceTime !== null,
     }),
     derived({
       id: 'complexity.active', label: 'Complexity active', doc: 'Wall 11 is active in training mode or when a budget is given.',
-      unit: 'bool', layer, wall, formula: 'active ⇔ training ∨ budget given', inputs: ['complexity.has_budget'], compute: (b) => training || b === true,
+      unit: 'bool', layer, wall, formula: 'active ⇔ training ∨ budget given',
+      inputs: { hasBudget: flag('complexity.has_budget') }, compute: ({ hasBudget }) => training || hasBudget,
     }),
     derived({
       id: 'complexity.budget_flops', label: 'Budget (FLOP)', doc: 'The compute budget in FLOP (unset without a budget outside training).',
       unit: 'FLOP', layer, wall,
       formula: training ? 'C = compute_budget ?? device_time·peak·mfu ?? training_flops' : 'C = compute_budget ?? device_time·peak·mfu',
-      inputs: training ? [...budgetInputs, 'complexity.training_flops'] : budgetInputs,
-      compute: (c, t, peak, mfu, ...own): ComputeResult => {
-        if (c !== null && t !== null) return fail('invalid_input', 'set either complexity.compute_budget or complexity.compute_budget_device_time, not both');
-        if (c !== null) return n(c);
-        if (t !== null) return n(t) * n(peak) * n(mfu);
-        return training ? n(own[0]) : null;
+      inputs: { ...budgetInputs, ...(training ? { trainingFlops: number('complexity.training_flops') } : {}) },
+      compute: ({ budget, deviceTime, peak, mfu, trainingFlops }): ComputeResult => {
+        if (budget !== null && deviceTime !== null) return fail('invalid_input', 'set either complexity.compute_budget or complexity.compute_budget_device_time, not both');
+        if (budget !== null) return budget;
+        if (deviceTime !== null) return deviceTime * peak * mfu;
+        return trainingFlops === undefined ? null : trainingFlops;
       },
     }),
     derived({
       id: 'complexity.optimal_params', label: 'Compute-optimal parameters', doc: 'Model size the budget trains best (or the target size).',
       unit: 'params', layer, wall, formula: 'P* = √(C/(6·r_c)), or P_t (6 = flops_per_param_token)',
-      inputs: ['complexity.budget_flops', 'complexity.flops_per_param_token', 'complexity.chinchilla_tokens_per_param', 'complexity.target_params'],
-      compute: (c, k, r, pt): ComputeResult => (c === null ? fail('missing_data', noBudget) : chinchillaOptimum(n(c), n(k), n(r), opt(pt)).params),
+      inputs: optimumInputs,
+      compute: ({ budget, flopsPerParamToken, tokensPerParam, targetParams }): ComputeResult =>
+        budget === null ? fail('missing_data', noBudget) : chinchillaOptimum(budget, flopsPerParamToken, tokensPerParam, targetParams).params,
     }),
     derived({
       id: 'complexity.optimal_tokens', label: 'Compute-optimal tokens', doc: 'Training tokens the budget buys at the optimal (or target) size.',
       unit: 'tokens', layer, wall, formula: 'D* = r_c·P*, or C/(6·P_t)',
-      inputs: ['complexity.budget_flops', 'complexity.flops_per_param_token', 'complexity.chinchilla_tokens_per_param', 'complexity.target_params'],
-      compute: (c, k, r, pt): ComputeResult => (c === null ? fail('missing_data', noBudget) : chinchillaOptimum(n(c), n(k), n(r), opt(pt)).tokens),
+      inputs: optimumInputs,
+      compute: ({ budget, flopsPerParamToken, tokensPerParam, targetParams }): ComputeResult =>
+        budget === null ? fail('missing_data', noBudget) : chinchillaOptimum(budget, flopsPerParamToken, tokensPerParam, targetParams).tokens,
     }),
     derived({
       id: 'complexity.tokens_per_param', label: 'Tokens per parameter', doc: 'D*/P* for a budget query, else D_train/P for the scenario model.',
       unit: '1', layer, wall, formula: 'budget given ? D*/P* : D_train/P',
-      inputs: ['complexity.has_budget', 'complexity.budget_flops', 'complexity.flops_per_param_token', 'complexity.chinchilla_tokens_per_param',
-        'complexity.target_params', 'complexity.training_tokens', 'workload.params'],
-      compute: (has, c, k, r, pt, d, p) => {
-        if (has !== true) return n(d) / n(p);
-        const o = chinchillaOptimum(n(c), n(k), n(r), opt(pt));
+      inputs: {
+        hasBudget: flag('complexity.has_budget'), ...optimumInputs,
+        trainingTokens: number('complexity.training_tokens'), params: optNumber('workload.params'),
+      },
+      compute: ({ hasBudget, budget, flopsPerParamToken, tokensPerParam, targetParams, trainingTokens, params }) => {
+        if (!hasBudget) return trainingTokens / paramCount(params);
+        if (budget === null) return fail('missing_data', noBudget);
+        const o = chinchillaOptimum(budget, flopsPerParamToken, tokensPerParam, targetParams);
         return o.tokens / o.params;
       },
     }),
-    ...['status', 'status_reason'].map((which, i) =>
-      derived({
-        id: `complexity.${which}`, label: i === 0 ? 'Complexity status' : 'Complexity status reason',
-        doc: i === 0 ? 'WARN when the scenario model sees fewer than 10 tokens per parameter (§11.3); never FAIL.' : 'Why wall 11 has its status; empty when PASS.',
-        unit: i === 0 ? 'enum' : 'text', layer, wall, formula: 'WARN D_train/P < 10',
-        inputs: ['complexity.training_tokens', 'workload.params'],
-        compute: (d, p) => {
-          const ratio = n(d) / n(p);
-          const s = ratio < UNDERTRAINED_TOKENS_PER_PARAM
-            ? ['WARN', `under-trained relative to compute-optimal: ${ratio.toPrecision(4)} tokens per parameter (< ${UNDERTRAINED_TOKENS_PER_PARAM})`]
-            : ['PASS', ''];
-          return s[i];
-        },
-      }),
-    ),
+    // WARN when the scenario model sees fewer than 10 tokens per parameter (§11.3); never FAIL.
+    ...statusCells({
+      scope: 'complexity', wall, layer, formula: 'WARN D_train/P < 10',
+      inputs: { trainingTokens: number('complexity.training_tokens'), params: optNumber('workload.params') },
+      judge: ({ trainingTokens, params }) => {
+        const ratio = trainingTokens / paramCount(params);
+        return verdict([], ratio < UNDERTRAINED_TOKENS_PER_PARAM
+          ? [`under-trained relative to compute-optimal: ${ratio.toPrecision(4)} tokens per parameter (< ${UNDERTRAINED_TOKENS_PER_PARAM})`]
+          : []);
+      },
+    }),
   ];
   if (training) {
     cells.push(
       derived({
         id: 'complexity.training_flops', label: 'Training FLOPs', doc: 'Model FLOPs of the whole training run, attention included (§2.4).',
         unit: 'FLOP', layer, wall, formula: 'training_flops = D_train·train_model_flops_per_token',
-        inputs: ['complexity.training_tokens', 'workload.train_model_flops_per_token'], compute: (d, f) => n(d) * n(f),
+        inputs: { trainingTokens: number('complexity.training_tokens'), flopsPerToken: number('workload.train_model_flops_per_token') },
+        compute: ({ trainingTokens, flopsPerToken }) => trainingTokens * flopsPerToken,
       }),
       derived({
         id: 'complexity.time_to_train', label: 'Time to train', doc: 'Wall-clock time to train on D_train tokens at the fleet throughput and goodput.',
         unit: 's', displayUnit: 'day', layer, wall, formula: 'time_to_train = D_train/(fleet_throughput·goodput)',
-        inputs: ['complexity.training_tokens', 'communication.fleet_throughput', 'fragility.goodput'],
-        compute: (d, th, g) => n(d) / (n(th) * n(g)),
+        inputs: { trainingTokens: number('complexity.training_tokens'), throughput: number('communication.fleet_throughput'), goodput: number('fragility.goodput') },
+        compute: ({ trainingTokens, throughput, goodput }) => trainingTokens / (throughput * goodput),
       }),
     );
   }

@@ -114,6 +114,7 @@ export function evaluateStep(s: StepInput): StepOutcome {
   const host = hostBytes(regime, spill, s.bytes, s.weightBytesTouched, twoTier);
   const split = { regime, twoTier, traffic: s.bytes, weightTouched: s.weightBytesTouched, hostBytes: host };
   const tMemory = tierTime(split, { main: s.bandwidth, sram: s.sramBandwidth, host: s.hostLink }) / s.bandwidthEfficiency;
-  const arenaFits = !twoTier || s.footprint - s.weightBytes <= (s.sramCapacity as number);
+  // Two-tier implies an SRAM capacity (isTwoTier), so the null test only narrows the type.
+  const arenaFits = !twoTier || (s.sramCapacity !== null && s.footprint - s.weightBytes <= s.sramCapacity);
   return { latency: stepLatency(tCompute, tMemory, s.overhead), regime, feasible: regime !== 'offload' && arenaFits };
 }

@@ -1,14 +1,13 @@
 /**
  * The wall 1–2 step that wall 13 re-evaluates (physics.md §4.0, inference and serving): the
- * LM decode step, or the batched forward pass of a non-LM. A reader turns the step's cell
- * values into plain facts; `baselineStep` and `shadowStep` build the §3.1 inputs from them.
+ * LM decode step, or the batched forward pass of a non-LM. `stepFactsOf` turns the step's
+ * named inputs into plain facts; `baselineStep` and `shadowStep` build the §3.1 inputs from them.
  */
-import { fail, Failure, type Plain } from '../../graph/index.js';
+import { type ArgsOf, choice, fail, Failure, number, optNumber } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { isLM } from '../context.js';
-import { num, numOrNull, str } from '../common/plain.js';
 import { decodeTokenFlops, weightBytesTouched } from '../serving/lm-physics.js';
-import { deviceRates, lmFacts, readAll, type Reader } from '../serving/readers.js';
+import { deviceRateInputs, deviceRatesOf, lmFactInputs, lmFactsOf } from '../serving/readers.js';
 import type { StepInput } from './fidelity-physics.js';
 
 /** The baseline step, split into the parts compression changes. */
@@ -33,50 +32,63 @@ export interface StepFacts {
   readonly overhead: number;
 }
 
-const TAIL_IDS = ['scenario.batch_size', 'workload.activation_working_set', 'hardware.memory_capacity', 'hardware.host_link_bandwidth',
-  'memory.host_link_bandwidth_fallback', 'hardware.execution_model', 'hardware.sram_capacity', 'hardware.sram_bandwidth'];
+/** What either step reads after its model facts: the scenario device's rates, B, A_work and the memory tiers. */
+const deviceStepInputs = () => ({
+  ...deviceRateInputs(),
+  batch: number('scenario.batch_size'),
+  workingSet: number('workload.activation_working_set'),
+  capacity: optNumber('hardware.memory_capacity'),
+  hostLink: optNumber('hardware.host_link_bandwidth'),
+  hostLinkFallback: number('memory.host_link_bandwidth_fallback'),
+  executionModel: choice('hardware.execution_model', ['standard', 'weight_streaming'] as const),
+  sramCapacity: optNumber('hardware.sram_capacity'),
+  sramBandwidth: optNumber('hardware.sram_bandwidth'),
+});
 
-/** Reads the scenario's own step (LM decode at context_len, or the non-LM forward pass). */
-export function stepFacts(ctx: BuildContext): Reader<StepFacts> {
-  const rates = deviceRates(ctx);
+/** An LM's decode step at context_len. */
+const decodeStepInputs = (ctx: BuildContext) => ({ ...lmFactInputs(ctx), context: number('scenario.context_len'), ...deviceStepInputs() });
+
+/** A non-LM's batched forward pass. */
+const forwardStepInputs = () => ({
+  flopsPerSample: number('workload.flops_per_sample_eff'),
+  weightBytes: number('workload.weight_bytes'),
+  trafficPerSample: optNumber('workload.activation_traffic_per_sample'),
+  layers: optNumber('workload.layers'),
+  ...deviceStepInputs(),
+});
+
+/** The scenario's own step (LM decode at context_len, or the non-LM forward pass) as named inputs; decode with `stepFactsOf`. */
+export function stepFactInputs(ctx: BuildContext) {
+  return isLM(ctx.model.family) ? decodeStepInputs(ctx) : forwardStepInputs();
+}
+export type StepFactArgs = ArgsOf<ReturnType<typeof stepFactInputs>>;
+
+/** The step facts read through `stepFactInputs`. */
+export function stepFactsOf(ctx: BuildContext, a: StepFactArgs): StepFacts | Failure {
   const device = ctx.device.id;
-  const lm = isLM(ctx.model.family);
-  const head = lm ? [...lmFacts(ctx).ids, 'scenario.context_len'] : ['workload.flops_per_sample_eff', 'workload.weight_bytes', 'workload.activation_traffic_per_sample', 'workload.layers'];
-  const headLen = head.length;
+  const rate = deviceRatesOf(ctx, a);
+  if (rate instanceof Failure) return rate;
+  if (a.executionModel === 'weight_streaming') return fail('unsupported', `${device} streams weights (wall 6); the compressed step is modelled for standard devices`);
+  if (a.capacity === null) return fail('missing_data', `${device} has no memory_capacity; the compressed step needs it`);
+  const B = a.batch;
+  const common = {
+    peakFlops: rate.peakFlops, efficiency: rate.efficiency, bandwidth: rate.bandwidth, bandwidthEfficiency: rate.bandwidthEfficiency,
+    capacity: a.capacity, sramCapacity: a.sramCapacity, sramBandwidth: a.sramBandwidth, hostLink: a.hostLink ?? a.hostLinkFallback,
+  };
+  // Only the decode step's bundle has a context (stepFactInputs builds one bundle or the other).
+  if ('context' in a) {
+    const f = lmFactsOf(ctx, a);
+    if (f instanceof Failure) return f;
+    const kv = B * a.context * f.kvPerToken;
+    return {
+      ...common, flops: B * decodeTokenFlops(f, a.context), linearFlops: B * f.linearFlops, weightBytesRead: weightBytesTouched(f, B),
+      weightBytes: f.weightBytes, otherBytes: kv, otherFootprint: kv + a.workingSet, overhead: rate.dispatchTax + f.layers * rate.layerTax,
+    };
+  }
   return {
-    ids: [...head, ...rates.ids, ...TAIL_IDS],
-    read: (v: readonly Plain[]) => {
-      const r = readAll([rates] as const, v.slice(headLen, headLen + rates.ids.length));
-      if (r instanceof Failure) return r;
-      const [rate] = r;
-      const [batch, aWork, capacity, hostLink, hostFallback, exec, sramCap, sramBw] = v.slice(headLen + rates.ids.length);
-      if (str(exec) === 'weight_streaming') return fail('unsupported', `${device} streams weights (wall 6); the compressed step is modelled for standard devices`);
-      if (capacity === null) return fail('missing_data', `${device} has no memory_capacity; the compressed step needs it`);
-      const B = num(batch);
-      const common = {
-        peakFlops: rate.peakFlops, efficiency: rate.efficiency, bandwidth: rate.bandwidth, bandwidthEfficiency: rate.bandwidthEfficiency,
-        capacity: num(capacity), sramCapacity: numOrNull(sramCap), sramBandwidth: numOrNull(sramBw),
-        hostLink: numOrNull(hostLink) ?? num(hostFallback),
-      };
-      if (lm) {
-        const facts = readAll([lmFacts(ctx)] as const, v.slice(0, headLen - 1));
-        if (facts instanceof Failure) return facts;
-        const [f] = facts;
-        const x = num(v[headLen - 1]);
-        const kv = B * x * f.kvPerToken;
-        return {
-          ...common, flops: B * decodeTokenFlops(f, x), linearFlops: B * f.linearFlops, weightBytesRead: weightBytesTouched(f, B),
-          weightBytes: f.weightBytes, otherBytes: kv, otherFootprint: kv + num(aWork), overhead: rate.dispatchTax + f.layers * rate.layerTax,
-        };
-      }
-      const [fs, w, traffic, layers] = v.slice(0, headLen);
-      if (fs === null) return fail('missing_data', `${ctx.model.id} has no flops_per_sample; the compressed step needs it`);
-      return {
-        ...common, flops: B * num(fs), linearFlops: B * num(fs), weightBytesRead: num(w), weightBytes: num(w),
-        otherBytes: traffic === null ? 0 : B * num(traffic), otherFootprint: num(aWork),
-        overhead: rate.dispatchTax + (layers === null ? 1 : num(layers)) * rate.layerTax,
-      };
-    },
+    ...common, flops: B * a.flopsPerSample, linearFlops: B * a.flopsPerSample, weightBytesRead: a.weightBytes, weightBytes: a.weightBytes,
+    otherBytes: a.trafficPerSample === null ? 0 : B * a.trafficPerSample, otherFootprint: a.workingSet,
+    overhead: rate.dispatchTax + (a.layers ?? 1) * rate.layerTax,
   };
 }
 

@@ -11,22 +11,24 @@
  * The decode step is evaluated at its own mean context S + N_g/2 (N_out = N_g), which wall
  * 4's cells (fixed at the scenario's N_out) cannot give.
  */
-import { type CellDef, type ComputeResult, derived, fail, input, type Plain } from '../../graph/index.js';
+import {
+  type ArgsOf, type CellDef, type ComputeResult, derived, fail, flag, input, type InputMap, number, optNumber,
+} from '../../graph/index.js';
 import { type BuildContext, isLM } from '../context.js';
-import { num } from '../common/plain.js';
 import { spec } from '../common/catalogue-input.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
 import { decodeTokenFlops } from '../serving/lm-physics.js';
-import { type DraftFacts, interTokenLatency, prefillSchedule } from '../serving/prefill.js';
-import { decodeRates, deviceRates, draftFacts, fromReaders, lmFacts, plain, type Reader } from '../serving/readers.js';
+import { interTokenLatency, prefillSchedule } from '../serving/prefill.js';
+import {
+  decodeRateInputs, decodeRatesOf, decoded, deviceRateInputs, deviceRatesOf, draftInputs, draftOf, lmFactInputs, lmFactsOf, withFacts,
+} from '../serving/readers.js';
 
 const WALL = 12;
 const layer = 'E' as const;
 /** physics.md §7 wall 12: K defaults to 8 when reasoning_steps is unset (the wall is then SKIPPED). */
 const DEFAULT_REASONING_STEPS = 8;
 
-const steps = (k: Plain): number => (k === null ? DEFAULT_REASONING_STEPS : num(k));
-const noDraft: Reader<null> = { ids: [], read: () => null };
+const steps = (k: number | null): number => k ?? DEFAULT_REASONING_STEPS;
 
 /** P(u) = tdp·(idle + dynamic·u) (physics.md wall 1 cell 5). */
 const powerAt = (tdp: number, idle: number, dynamic: number, mfu: number): number => tdp * (idle + dynamic * mfu);
@@ -41,10 +43,12 @@ function inputCells(): CellDef[] {
     input({ id: 'reasoning.reasoning_latency_budget', label: 'Reasoning latency budget', doc: 'Longest acceptable time for one reasoning query; unset means none.',
       unit: 's', layer, wall: WALL, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true }, source: s }),
     derived({ id: 'reasoning.active', label: 'Reasoning active', doc: 'Wall 12 is active when reasoning_steps is set.',
-      unit: 'bool', layer, wall: WALL, formula: 'reasoning_steps set', inputs: ['reasoning.reasoning_steps'], compute: (k) => k !== null }),
+      unit: 'bool', layer, wall: WALL, formula: 'reasoning_steps set',
+      inputs: { reasoningSteps: optNumber('reasoning.reasoning_steps') }, compute: ({ reasoningSteps }) => reasoningSteps !== null }),
     derived({ id: 'reasoning.tokens_generated', label: 'Tokens generated N_g', doc: 'Reasoning tokens generated per query.',
-      unit: 'tokens', layer, wall: WALL, formula: 'N_g = K·τ', inputs: ['reasoning.reasoning_steps', 'reasoning.tokens_per_reasoning_step'],
-      compute: (k, t) => steps(k) * num(t) }),
+      unit: 'tokens', layer, wall: WALL, formula: 'N_g = K·τ',
+      inputs: { reasoningSteps: optNumber('reasoning.reasoning_steps'), tokensPerStep: number('reasoning.tokens_per_reasoning_step') },
+      compute: ({ reasoningSteps, tokensPerStep }) => steps(reasoningSteps) * tokensPerStep }),
   ];
 }
 
@@ -75,61 +79,86 @@ function unsupportedCells(ctx: BuildContext): CellDef[] {
     { id: 'reasoning.reasoning_feasible', label: 'Reasoning fits', doc: '', unit: 'bool', formula: '' },
   ];
   return [...Object.values(SPECS), ...extra].map((s) =>
-    derived({ ...s, doc: s.doc || `${s.label} (not defined for non-LM models).`, formula: s.formula || '—', layer, wall: WALL, inputs: [], compute: () => fail('unsupported', why) }));
+    derived({ ...s, doc: s.doc || `${s.label} (not defined for non-LM models).`, formula: s.formula || '—', layer, wall: WALL, inputs: {}, compute: () => fail('unsupported', why) }));
+}
+
+/** A physics cell of `s` with its own inputs and formula. */
+function cell<I extends InputMap>(s: Spec, inputs: I, compute: (args: ArgsOf<I>) => ComputeResult): CellDef {
+  return derived({ ...s, layer, wall: WALL, inputs, compute });
 }
 
 function stepCells(ctx: BuildContext): CellDef[] {
   const serving = ctx.mode === 'serving';
-  const lm = lmFacts(ctx);
   const promptId = serving ? 'serving.prompt_len_effective' : 'scenario.context_len';
-  const rates = serving ? decodeRates(ctx) : deviceRates(ctx);
-  const draft: Reader<DraftFacts | null> = serving ? draftFacts() : noDraft;
-  const decode = fromReaders([lm, rates, draft, plain('scenario.batch_size', 'reasoning.mean_context')] as const,
-    (f, r, d, [b, x]) => interTokenLatency(f, r, num(x), num(b), d));
-  const mfu = fromReaders([lm, rates, plain('scenario.batch_size', 'reasoning.mean_context', 'reasoning.itl_at_mean_context')] as const,
-    (f, r, [b, x, itl]) => (num(b) * decodeTokenFlops(f, num(x))) / (num(itl) * r.peakFlops));
-  const prefill = (pick: 'total' | 'mfu') =>
-    fromReaders([lm, deviceRates(ctx), plain('scenario.batch_size', 'scenario.context_len')] as const, (f, r, [b, s]) => {
-      const p = prefillSchedule(f, r, num(b), num(s), 0, null);
-      return pick === 'total' ? p.total : p.flops / (p.total * r.peakFlops);
-    });
-  const ttft = serving ? { inputs: ['serving.ttft'], compute: (t: Plain) => t } : prefill('total');
+  // The decode step runs on the decode device in serving mode, else on the scenario device.
+  const rateInputs = serving ? decodeRateInputs() : deviceRateInputs();
+  const ratesOf = serving ? decodeRatesOf : deviceRatesOf;
+  const atMean = { batch: number('scenario.batch_size'), meanContext: number('reasoning.mean_context') };
+  // Speculation applies when serving with a draft; inference mode has no draft inputs.
+  const itl = serving
+    ? cell(SPECS.itl, { ...lmFactInputs(ctx), ...rateInputs, ...draftInputs(), ...atMean }, (a) =>
+      withFacts(decoded(lmFactsOf(ctx, a), ratesOf(ctx, a), draftOf(a)), ([lm, r, draft]) => interTokenLatency(lm, r, a.meanContext, a.batch, draft)))
+    : cell(SPECS.itl, { ...lmFactInputs(ctx), ...rateInputs, ...atMean }, (a) =>
+      withFacts(decoded(lmFactsOf(ctx, a), ratesOf(ctx, a)), ([lm, r]) => interTokenLatency(lm, r, a.meanContext, a.batch, null)));
+  const decodeMfu = cell(SPECS.decode_mfu, { ...lmFactInputs(ctx), ...rateInputs, ...atMean, itl: number('reasoning.itl_at_mean_context') }, (a) =>
+    withFacts(decoded(lmFactsOf(ctx, a), ratesOf(ctx, a)), ([lm, r]) => (a.batch * decodeTokenFlops(lm, a.meanContext)) / (a.itl * r.peakFlops)));
+  // Inference mode: an unchunked prefill of S = context_len tokens on the scenario device.
+  const prefillInputs = { ...lmFactInputs(ctx), ...deviceRateInputs(), batch: number('scenario.batch_size'), context: number('scenario.context_len') };
+  const prefill = (a: ArgsOf<typeof prefillInputs>) => decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a));
+  const ttft = serving
+    ? cell({ ...SPECS.ttft, formula: 'ttft = serving.ttft' }, { ttft: number('serving.ttft') }, ({ ttft }) => ttft)
+    : cell({ ...SPECS.ttft, formula: 'ttft = prefill_time(S, C = 0)' }, prefillInputs, (a) =>
+      withFacts(prefill(a), ([lm, r]) => prefillSchedule(lm, r, a.batch, a.context, 0, null).total));
   const prefillMfu = serving
-    ? { inputs: ['serving.prefill_flops', 'serving.prefill_time', 'hardware.peak_flops'], compute: (f: Plain, t: Plain, p: Plain) => num(f) / (num(t) * num(p)) }
-    : prefill('mfu');
-  const cell = (s: Spec, wiring: { inputs: readonly string[]; compute: (...v: Plain[]) => ComputeResult }) =>
-    derived({ ...s, layer, wall: WALL, inputs: [...wiring.inputs], compute: wiring.compute });
+    ? cell({ ...SPECS.prefill_mfu, formula: 'serving.prefill_flops/(serving.prefill_time·peak)' },
+      { flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops') },
+      ({ flops, time, peak }) => flops / (time * peak))
+    : cell(SPECS.prefill_mfu, prefillInputs, (a) => withFacts(prefill(a), ([lm, r]) => {
+      const p = prefillSchedule(lm, r, a.batch, a.context, 0, null);
+      return p.flops / (p.total * r.peakFlops);
+    }));
   return [
-    derived({ ...SPECS.mean_context, layer, wall: WALL, inputs: [promptId, 'reasoning.tokens_generated'], compute: (s, g) => num(s) + num(g) / 2 }),
-    cell(SPECS.itl, decode),
-    cell(SPECS.decode_mfu, mfu),
-    cell({ ...SPECS.ttft, formula: serving ? 'ttft = serving.ttft' : 'ttft = prefill_time(S, C = 0)' }, ttft),
-    cell({ ...SPECS.prefill_mfu, formula: serving ? 'serving.prefill_flops/(serving.prefill_time·peak)' : SPECS.prefill_mfu.formula }, prefillMfu),
+    derived({ ...SPECS.mean_context, layer, wall: WALL, inputs: { prompt: number(promptId), generated: number('reasoning.tokens_generated') },
+      compute: ({ prompt, generated }) => prompt + generated / 2 }),
+    itl,
+    decodeMfu,
+    ttft,
+    prefillMfu,
     derived({ id: 'reasoning.time_per_step', label: 'Time per reasoning step', doc: 'Decode time of one reasoning step.',
-      unit: 's', layer, wall: WALL, formula: 'τ·itl_fn(S + N_g/2, B)', inputs: ['reasoning.tokens_per_reasoning_step', 'reasoning.itl_at_mean_context'],
-      compute: (t, itl) => num(t) * num(itl) }),
+      unit: 's', layer, wall: WALL, formula: 'τ·itl_fn(S + N_g/2, B)',
+      inputs: { tokensPerStep: number('reasoning.tokens_per_reasoning_step'), itl: number('reasoning.itl_at_mean_context') },
+      compute: ({ tokensPerStep, itl }) => tokensPerStep * itl }),
     derived({ id: 'reasoning.total_reasoning_time', label: 'Total reasoning time', doc: 'Prefill plus the decode of every reasoning token after the first.',
       unit: 's', layer, wall: WALL, formula: 'ttft + (N_g − 1)·itl_fn(S + N_g/2, B)',
-      inputs: ['reasoning.ttft', 'reasoning.tokens_generated', 'reasoning.itl_at_mean_context'], compute: (t, g, itl) => num(t) + (num(g) - 1) * num(itl) }),
+      inputs: { ttft: number('reasoning.ttft'), generated: number('reasoning.tokens_generated'), itl: number('reasoning.itl_at_mean_context') },
+      compute: ({ ttft, generated, itl }) => ttft + (generated - 1) * itl }),
     derived({ id: 'reasoning.energy_per_query', label: 'Energy per query', doc: 'Device energy of one query under the proportional power model.',
       unit: 'J', layer, wall: WALL, formula: '[P(mfu_prefill)·ttft + P(mfu_decode)·(N_g − 1)·itl]/B, P(u) = tdp·(idle + dynamic·u)',
-      inputs: ['hardware.tdp', 'scenario.idle_power_fraction', 'scenario.dynamic_power_fraction', 'reasoning.prefill_mfu', 'reasoning.ttft',
-        'reasoning.decode_mfu', 'reasoning.tokens_generated', 'reasoning.itl_at_mean_context', 'scenario.batch_size'],
-      compute: (tdp, idle, dyn, mp, ttftV, md, g, itl, b) => {
+      inputs: {
+        tdp: optNumber('hardware.tdp'), idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction'),
+        prefillMfu: number('reasoning.prefill_mfu'), ttft: number('reasoning.ttft'), decodeMfu: number('reasoning.decode_mfu'),
+        generated: number('reasoning.tokens_generated'), itl: number('reasoning.itl_at_mean_context'), batch: number('scenario.batch_size'),
+      },
+      compute: ({ tdp, idle, dynamic, prefillMfu, ttft, decodeMfu, generated, itl, batch }) => {
         if (tdp === null) return fail('missing_data', `${ctx.device.id} has no tdp; reasoning energy needs it`);
-        const prefillJ = powerAt(num(tdp), num(idle), num(dyn), num(mp)) * num(ttftV);
-        const decodeJ = powerAt(num(tdp), num(idle), num(dyn), num(md)) * (num(g) - 1) * num(itl);
-        return (prefillJ + decodeJ) / num(b);
+        const prefillJ = powerAt(tdp, idle, dynamic, prefillMfu) * ttft;
+        const decodeJ = powerAt(tdp, idle, dynamic, decodeMfu) * (generated - 1) * itl;
+        return (prefillJ + decodeJ) / batch;
       } }),
     derived({ id: 'reasoning.reasoning_memory', label: 'Reasoning memory', doc: 'Weights, the KV of prompt and reasoning tokens, and the prefill working set.',
       unit: 'B', layer, wall: WALL, formula: 'W + B·(S + N_g)·kv_tok + A_work(B, S)',
-      inputs: ['workload.weight_bytes', 'scenario.batch_size', promptId, 'reasoning.tokens_generated', 'workload.kv_bytes_per_token', 'workload.activation_working_set'],
+      inputs: {
+        weights: number('workload.weight_bytes'), batch: number('scenario.batch_size'), prompt: number(promptId),
+        generated: number('reasoning.tokens_generated'), kvPerToken: number('workload.kv_bytes_per_token'), workingSet: number('workload.activation_working_set'),
+      },
       // A_work(B, S) = S·A_work(B, 1): the working set is linear in the new tokens (§2.8).
-      compute: (w, b, s, g, kv, aWork) => num(w) + num(b) * (num(s) + num(g)) * num(kv) + num(s) * num(aWork) }),
+      compute: ({ weights, batch, prompt, generated, kvPerToken, workingSet }) =>
+        weights + batch * (prompt + generated) * kvPerToken + prompt * workingSet }),
     derived({ id: 'reasoning.reasoning_feasible', label: 'Reasoning fits', doc: 'The reasoning memory fits the device memory.',
       unit: 'bool', layer, wall: WALL, formula: 'reasoning_memory ≤ memory_capacity',
-      inputs: ['reasoning.reasoning_memory', serving ? 'serving.decode_memory_capacity_effective' : 'hardware.memory_capacity'],
-      compute: (m, c) => (c === null ? fail('missing_data', `${ctx.device.id} has no memory_capacity; the reasoning memory check needs it`) : num(m) <= num(c)) }),
+      inputs: { memory: number('reasoning.reasoning_memory'), capacity: optNumber(serving ? 'serving.decode_memory_capacity_effective' : 'hardware.memory_capacity') },
+      compute: ({ memory, capacity }) =>
+        capacity === null ? fail('missing_data', `${ctx.device.id} has no memory_capacity; the reasoning memory check needs it`) : memory <= capacity }),
   ];
 }
 
@@ -139,15 +168,18 @@ export function reasoningCells(ctx: BuildContext): CellDef[] {
     ...(isLM(ctx.model.family) ? stepCells(ctx) : unsupportedCells(ctx)),
     ...statusCells({
       scope: 'reasoning', wall: WALL, formula: 'FAIL infeasible or total > budget; WARN total ≥ 90 % of budget',
-      inputs: ['reasoning.reasoning_feasible', 'reasoning.total_reasoning_time', 'reasoning.reasoning_latency_budget', 'scenario.target_margin'],
-      judge: (ok, t, budget, margin) => {
+      inputs: {
+        feasible: flag('reasoning.reasoning_feasible'), total: number('reasoning.total_reasoning_time'),
+        budget: optNumber('reasoning.reasoning_latency_budget'), margin: number('scenario.target_margin'),
+      },
+      judge: ({ feasible, total, budget, margin }) => {
         const fails: string[] = [];
         const warns: string[] = [];
-        if (ok !== true) fails.push('the reasoning context does not fit in device memory');
+        if (!feasible) fails.push('the reasoning context does not fit in device memory');
         if (budget !== null) {
-          const share = `${((100 * num(t)) / num(budget)).toPrecision(4)} % of the budget`;
-          if (num(t) > num(budget)) fails.push(`total reasoning time exceeds the latency budget (${share})`);
-          else if (nearTarget(num(t), num(budget), num(margin))) warns.push(`total reasoning time is at least ${num(margin) * 100} % of the latency budget (${share})`);
+          const share = `${((100 * total) / budget).toPrecision(4)} % of the budget`;
+          if (total > budget) fails.push(`total reasoning time exceeds the latency budget (${share})`);
+          else if (nearTarget(total, budget, margin)) warns.push(`total reasoning time is at least ${margin * 100} % of the latency budget (${share})`);
         }
         return verdict(fails, warns);
       },

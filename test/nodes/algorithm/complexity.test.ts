@@ -6,7 +6,7 @@
  *   communication.fleet_throughput, fragility.goodput ─► time_to_train
  */
 import { describe, expect, it } from 'vitest';
-import { checkDimensions, type Plain } from '../../../src/graph/index.js';
+import { checkDimensions, input, type Plain } from '../../../src/graph/index.js';
 import { complexityCells } from '../../../src/nodes/algorithm/complexity.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { standaloneGraph } from '../../helpers/standalone.js';
@@ -17,7 +17,12 @@ const DAY = 86400;
 
 /** Inference-mode wall 11 alone; stand-ins for the few cells it reads. */
 function inferenceWall(values: Record<string, Plain>) {
-  return standaloneGraph(complexityCells(context('inference')), {
+  // workload.training_tokens is an optional number (a catalogue fact); a null stand-in would be text.
+  const trainingTokens = input({
+    id: 'workload.training_tokens', label: 'Training tokens', doc: 'stand-in for the catalogue fact', unit: 'tokens', layer: 'A',
+    default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
+  });
+  return standaloneGraph([...complexityCells(context('inference')), trainingTokens], {
     'workload.training_tokens': null, 'workload.params': 8.03e9, 'hardware.peak_flops': 989e12, ...values,
   });
 }

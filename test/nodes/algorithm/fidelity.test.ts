@@ -124,7 +124,7 @@ describe('the re-evaluated step', () => {
 
   it('is unsupported in training mode', () => {
     const d = fidelityCells(context('training')).find((x) => x.id === 'fidelity.compression_speedup');
-    expect(d?.kind === 'derived' && d.inputs.length).toBe(0);
+    expect(d?.kind === 'derived' && d.reads.length).toBe(0);
   });
 
   it('property: compression ratio × compressed size = original size', () => {
