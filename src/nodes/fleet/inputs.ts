@@ -43,6 +43,34 @@ export function optimizerBytesPerParam(optimizer: string, paramBytes: number, st
   return optimizer === 'none' ? 0 : (master + (moments[optimizer] ?? 0)) * stateBytes;
 }
 
+/**
+ * The layout degrees (physics.md §8.1, and in every mode since the amendment "Parallelism
+ * outside training"): t, p, e and the context-parallel degree c. Megatron order: TP
+ * fastest-varying, then CP, then DP with EP inside it, then PP (Shoeybi et al. 2019;
+ * Megatron-Core `parallel_state`, order tp-cp-ep-dp-pp). Context parallelism (ring
+ * attention: a sequence split into c chunks over c accelerators, Liu et al. 2023) is read by
+ * the layout's data-parallel degree, which refuses c > 1 until its physics is modelled.
+ */
+export function layoutInputCells(): CellDef[] {
+  return [
+    countInput('tp', 'Tensor parallel degree', 'Tensor-parallel degree t: each layer is split over t accelerators.'),
+    countInput('pp', 'Pipeline parallel degree', 'Pipeline-parallel degree p: the layers are split into p stages.'),
+    countInput('ep', 'Expert parallel degree', 'Expert-parallel degree e, carved out of DP (MoE only).'),
+    input({
+      id: `${S}.cp`, label: 'Context parallel degree',
+      doc: 'Context-parallel degree c: each sequence is split into c chunks over c accelerators (ring attention); 1 = off.',
+      unit: 'count', layer: 'D', wall: W, default: 1,
+      source: { kind: 'paper', ref: 'Liu, Zaharia & Abbeel 2023, Ring Attention with Blockwise Transformers (arXiv:2310.01889); Megatron-Core context parallelism' },
+      domain: { kind: 'number', min: 1, integer: true },
+    }),
+  ];
+}
+
+/** κ_c, the slowdown of collectives that cross the fabric (§8.1); used in every mode that has a layout. */
+export function congestionInputCell(): CellDef {
+  return factorInput('congestion_factor', 'Congestion factor', 'Slowdown κ_c of fabric phases from other traffic (≥ 1).', 1, { min: 1 });
+}
+
 export function trainingInputCells(_ctx: BuildContext): CellDef[] {
   return [
     input({
@@ -70,9 +98,7 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
       compute: ({ set, context }) => (set === null ? context : set),
     }),
     countInput('microbatch_size', 'Microbatch size', 'Sequences per microbatch on one pipeline, b.', 'sequences'),
-    countInput('tp', 'Tensor parallel degree', 'Tensor-parallel degree t: each layer is split over t accelerators.'),
-    countInput('pp', 'Pipeline parallel degree', 'Pipeline-parallel degree p: the layers are split into p stages.'),
-    countInput('ep', 'Expert parallel degree', 'Expert-parallel degree e, carved out of DP (MoE only).'),
+    ...layoutInputCells(),
     countInput('virtual_stages', 'Virtual stages', 'Interleaved pipeline chunks per device, v (v > 1 requires p > 1).', 'stages'),
     input({
       id: `${S}.zero_stage`, label: 'ZeRO stage', doc: 'ZeRO sharding stage z: 1 shards the optimizer, 2 also gradients, 3 also weights.',
@@ -108,7 +134,7 @@ export function trainingInputCells(_ctx: BuildContext): CellDef[] {
       unit: 'bool', layer: 'E', wall: W, default: true, domain: { kind: 'boolean' },
     }),
     factorInput('overlap_efficiency', 'Overlap efficiency', 'Fraction ω of the DP all-reduce that can hide under compute (§1.5).', 0.85, { min: 0, max: 1 }),
-    factorInput('congestion_factor', 'Congestion factor', 'Slowdown κ_c of fabric phases from other traffic (≥ 1).', 1, { min: 1 }),
+    congestionInputCell(),
     factorInput('straggler_factor', 'Straggler factor', 'Slowdown κ_s of the whole step from the slowest rank (≥ 1).', 1, { min: 1 }),
     factorInput('moe_imbalance', 'MoE load imbalance', 'Load of the busiest expert relative to the mean, κ_m (used when e > 1).', 1, { min: 1 }),
     factorInput('trainable_fraction', 'Trainable fraction', 'Fraction f_tr of parameters that are trained (adapters/LoRA < 1).', 1, { min: 0, minExclusive: true, max: 1 }),

@@ -9,8 +9,15 @@ import { isLM, type BuildContext } from '../context.js';
 const S = 'communication';
 const W = 14;
 
-/** `invalid_input` unless the split t·p·(EP inside DP) fits N accelerators and g per node (§8.2 cells 2, 4). */
-export function dataParallelDegree(n: number, t: number, p: number, g: number, lm: boolean) {
+/**
+ * `invalid_input` unless the split t·p·(EP inside DP) fits N accelerators and g per node (§8.2
+ * cells 2, 4). Context parallelism (c > 1) is refused until its physics is modelled, so the
+ * degree is never silently ignored.
+ */
+export function dataParallelDegree(n: number, t: number, p: number, g: number, lm: boolean, c = 1) {
+  if (c > 1) {
+    return fail('unsupported', `context parallelism is not modelled yet (communication.cp = ${c}); set communication.cp = 1`);
+  }
   if (!lm && (t > 1 || p > 1)) {
     return fail('invalid_input', `tensor/pipeline parallelism needs a transformer layer structure (tp = ${t}, pp = ${p}; a non-LM model trains with data parallelism only)`);
   }
@@ -30,8 +37,8 @@ export function layoutCells(ctx: BuildContext): CellDef[] {
     derived({
       id: `${S}.dp`, label: 'Data parallel degree', doc: 'Data-parallel degree dp = N/(t·p); the split must be exact (§8.2 cell 2).',
       unit: 'count', layer: 'D', wall: W, formula: 'dp = N / (t · p)',
-      inputs: { n: number(`${S}.num_devices`), t: number(`${S}.tp`), p: number(`${S}.pp`), g: number(`${S}.gpus_per_node`) },
-      compute: ({ n, t, p, g }) => dataParallelDegree(n, t, p, g, lm),
+      inputs: { n: number(`${S}.num_devices`), t: number(`${S}.tp`), p: number(`${S}.pp`), g: number(`${S}.gpus_per_node`), c: number(`${S}.cp`) },
+      compute: ({ n, t, p, g, c }) => dataParallelDegree(n, t, p, g, lm, c),
     }),
     derived({
       id: `${S}.expert_dp`, label: 'Expert data parallel degree',
