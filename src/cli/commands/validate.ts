@@ -8,8 +8,8 @@ import { type Command, Option } from 'commander';
 import { formatNumber } from '../../graph/index.js';
 import { VALIDATION_CATEGORIES, VALIDATION_SPLITS, type ValidationCategory, type ValidationSplit, validationCases } from '../../registry/index.js';
 import { type CaseResult, type GroupSummary, runValidation, type ValidationReport } from '../../scenario/index.js';
-import { act, type CliState, formatOf } from '../command.js';
-import { json, type OutputFormat, out, renderTable, warn } from '../output.js';
+import { act, type Answer, type CliState, formatOf, printAnswer } from '../command.js';
+import { type OutputFormat, out, renderTable, warn } from '../output.js';
 
 /** A signed relative error as a percentage ("+12.3 %", "−4.0 %"). */
 export function percent(error: number | undefined): string {
@@ -56,6 +56,19 @@ function notEvaluated(results: readonly CaseResult[]): string[] {
   return results.filter((r) => r.status !== 'ok').map((r) => `${r.id}: ${r.reason ?? 'not evaluated'}`);
 }
 
+export interface ValidateFilters {
+  readonly category?: ValidationCategory;
+  readonly split?: ValidationSplit;
+}
+
+/** The JSON answer (`--output json`, and the same verb for agents): the filters, every case, the summary. */
+export function validateAnswer(filters: ValidateFilters, report: ValidationReport = runValidation(validationCases(), filters)): Answer {
+  return {
+    json: { filters: { category: filters.category ?? null, split: filters.split ?? null }, cases: report.results, summary: report.summary },
+    code: 0,
+  };
+}
+
 export function registerValidate(program: Command, state: CliState): void {
   const cmd = program
     .command('validate')
@@ -73,13 +86,10 @@ Examples:
   $ mlsysim validate
   $ mlsysim validate --category inference --output markdown
   $ mlsysim validate --split holdout --output json`);
-  cmd.action(act(state, (opts: { category?: ValidationCategory; split?: ValidationSplit }, self: Command) => {
+  cmd.action(act(state, (opts: ValidateFilters, self: Command) => {
     const format = formatOf(self);
     const report = runValidation(validationCases(), { category: opts.category, split: opts.split });
-    if (format === 'json') {
-      out(json({ filters: { category: opts.category ?? null, split: opts.split ?? null }, cases: report.results, summary: report.summary }));
-      return 0;
-    }
+    if (format === 'json') return printAnswer(validateAnswer(opts, report));
     warn(format, report.results.flatMap((r) => r.warnings.map((w) => `${r.id}: ${w}`)));
     const headers = ['case', 'category', 'split', 'measured', 'predicted', 'error', 'bottleneck'];
     const table = renderTable(format, { headers, rows: caseRows(report.results, format) });
