@@ -1,0 +1,3 @@
+export type { OfflineState, RegisterOptions, RegisterSW } from './offline-state.js';
+export { createOfflineState } from './offline-state.js';
+export { OfflineStatus } from './OfflineStatus.jsx';
