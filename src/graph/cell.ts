@@ -109,23 +109,8 @@ export function input(def: Omit<InputDef, 'kind'>): InputDef {
   return { kind: 'input', ...def };
 }
 
-/** MIGRATION ONLY (removed once every cell declares named inputs): positional inputs. */
-interface PositionalSpec extends DerivedCommon {
-  readonly inputs: readonly string[];
-  readonly compute: (...values: Plain[]) => ComputeResult;
-}
-
 /** A derived cell from its spec: the declared inputs are indexed once, here. */
-export function derived<I extends InputMap>(spec: DerivedSpec<I>): DerivedDef;
-export function derived(spec: PositionalSpec): DerivedDef;
-export function derived(spec: DerivedSpec<InputMap> | PositionalSpec): DerivedDef {
-  if (isPositional(spec)) {
-    const f = spec.compute;
-    const names = spec.inputs.map((_, i) => `_${i}`);
-    const inputs: Record<string, InputRef> = {};
-    spec.inputs.forEach((id, i) => (inputs[names[i]] = { id, kind: 'value' }));
-    return derived({ ...spec, inputs, compute: (a: NamedArgs) => f(...names.map((n) => a[n] as Plain)) });
-  }
+export function derived<I extends InputMap>(spec: DerivedSpec<I>): DerivedDef {
   const argNames: string[] = [];
   const argRefs: InputRef[] = [];
   for (const [name, r] of Object.entries(spec.inputs)) {
@@ -157,6 +142,3 @@ export function cellScope(id: string): string {
   return dot < 0 ? '' : id.slice(0, dot);
 }
 
-function isPositional(spec: DerivedSpec<InputMap> | PositionalSpec): spec is PositionalSpec {
-  return Array.isArray(spec.inputs);
-}

@@ -3,7 +3,7 @@
  * search. Expected values are derived by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { derived, goalSeek, gridSearch, input, LiveGraph, paretoFront, sensitivity } from '../../src/graph/index.js';
+import { derived, gate, goalSeek, gridSearch, input, LiveGraph, number, paretoFront, sensitivity } from '../../src/graph/index.js';
 
 const num = (id: string, def: number, extra: object = {}) =>
   input({ id, label: id, doc: id, unit: '1', layer: 'A', default: def, domain: { kind: 'number', min: 0, minExclusive: true, ...extra } });
@@ -20,8 +20,8 @@ function powerLaw(): LiveGraph {
     num('t.c', 4),
     input({ id: 't.n', label: 'n', doc: 'n', unit: '1', layer: 'A', default: 100, domain: { kind: 'number', min: 1, integer: true } }),
     input({ id: 't.mode', label: 'mode', doc: 'mode', unit: 'enum', layer: 'A', default: 'x', domain: { kind: 'choice', choices: ['x', 'y'] } }),
-    derived({ id: 't.f', label: 'f', doc: 'f', unit: '1', layer: 'E', formula: 'a·b²/c', inputs: ['t.a', 't.b', 't.c', 't.mode'], compute: (a, b, c) => ((a as number) * (b as number) ** 2) / (c as number) }),
-    derived({ id: 't.g', label: 'g', doc: 'g', unit: '1', layer: 'E', formula: 'f·n', inputs: ['t.f', 't.n'], compute: (f, n) => (f as number) * (n as number) }),
+    derived({ id: 't.f', label: 'f', doc: 'f', unit: '1', layer: 'E', formula: 'a·b²/c', inputs: { a: number('t.a'), b: number('t.b'), c: number('t.c'), mode: gate('t.mode') }, compute: ({ a, b, c }) => (a * b ** 2) / c }),
+    derived({ id: 't.g', label: 'g', doc: 'g', unit: '1', layer: 'E', formula: 'f·n', inputs: { f: number('t.f'), n: number('t.n') }, compute: ({ f, n }) => f * n }),
   ]);
 }
 

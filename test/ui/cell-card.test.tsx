@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { derived, input, LiveGraph, warn } from '../../src/graph/index.js';
+import { derived, input, LiveGraph, number, warn } from '../../src/graph/index.js';
 import { For, type JSX } from 'solid-js';
 import { CellCard } from '../../src/ui/components/CellCard.jsx';
 import { Edges } from '../../src/ui/components/Edges.jsx';
@@ -116,8 +116,8 @@ describe('cell cards', () => {
     const cells = [
       input({ id: 'demo.x', label: 'x', doc: 'x', unit: '1', layer: 'A', default: 2, domain: { kind: 'number' } }),
       derived({
-        id: 'demo.y', label: 'y', doc: 'y', unit: '1', layer: 'E', formula: 'y = x', inputs: ['demo.x'],
-        compute: (x) => warn(x, 'y is only an estimate'),
+        id: 'demo.y', label: 'y', doc: 'y', unit: '1', layer: 'E', formula: 'y = x', inputs: { x: number('demo.x') },
+        compute: ({ x }) => warn(x, 'y is only an estimate'),
       }),
     ];
     const store = createWorkbenchStore(new LiveGraph(cells));

@@ -8,7 +8,7 @@
  * names of wall 1 (`compute.*`), the device fields (`hardware.*`) and the common scenario
  * inputs (`scenario.*`).
  */
-import { type CellDef, derived, fail, input, type SourceRef } from '../../src/graph/index.js';
+import { type CellDef, derived, fail, input, number, type SourceRef } from '../../src/graph/index.js';
 
 const PHYSICS_31: SourceRef = { kind: 'spec', ref: 'physics.md §3.1 (roofline step)' };
 const PHYSICS_15: SourceRef = { kind: 'spec', ref: 'physics.md §1.5 (calibration constants)' };
@@ -18,8 +18,6 @@ const H100_DATASHEET: SourceRef = {
   url: 'https://www.nvidia.com/en-us/data-center/h100/',
 };
 
-/** Numbers only: the engine passes declared inputs in order and errors never reach compute. */
-const num = (v: unknown): number => v as number;
 
 const inputs: readonly CellDef[] = [
   input({
@@ -128,8 +126,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'T_c = F / (peak × η)',
-    inputs: ['compute.flops_per_step', 'hardware.peak_flops', 'scenario.efficiency'],
-    compute: (f, peak, eta) => num(f) / (num(peak) * num(eta)),
+    inputs: { flops: number('compute.flops_per_step'), peak: number('hardware.peak_flops'), eta: number('scenario.efficiency') },
+    compute: ({ flops, peak, eta }) => flops / (peak * eta),
     source: PHYSICS_31,
   }),
   derived({
@@ -140,8 +138,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'T_m = Q / (BW × η_bw)',
-    inputs: ['compute.memory_traffic', 'hardware.memory_bandwidth', 'scenario.bandwidth_efficiency'],
-    compute: (q, bw, etaBw) => num(q) / (num(bw) * num(etaBw)),
+    inputs: { bytes: number('compute.memory_traffic'), bandwidth: number('hardware.memory_bandwidth'), etaBw: number('scenario.bandwidth_efficiency') },
+    compute: ({ bytes, bandwidth, etaBw }) => bytes / (bandwidth * etaBw),
     source: PHYSICS_31,
   }),
   derived({
@@ -152,8 +150,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'T_ov = dispatch_tax + L × layer_tax',
-    inputs: ['hardware.dispatch_tax', 'workload.layers', 'scenario.layer_tax'],
-    compute: (dispatch, layers, tax) => num(dispatch) + num(layers) * num(tax),
+    inputs: { dispatch: number('hardware.dispatch_tax'), layers: number('workload.layers'), layerTax: number('scenario.layer_tax') },
+    compute: ({ dispatch, layers, layerTax }) => dispatch + layers * layerTax,
     source: PHYSICS_31,
   }),
   derived({
@@ -164,9 +162,9 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'AI = F / Q',
-    inputs: ['compute.flops_per_step', 'compute.memory_traffic'],
+    inputs: { flops: number('compute.flops_per_step'), bytes: number('compute.memory_traffic') },
     // Q = 0 is a numeric error, not +∞ (physics.md §3.1 rule 6).
-    compute: (f, q) => (num(q) === 0 ? fail('numeric', 'step moves no bytes') : num(f) / num(q)),
+    compute: ({ flops, bytes }) => (bytes === 0 ? fail('numeric', 'step moves no bytes') : flops / bytes),
     source: PHYSICS_31,
   }),
   derived({
@@ -177,8 +175,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'R = peak × η / (BW × η_bw)',
-    inputs: ['hardware.peak_flops', 'scenario.efficiency', 'hardware.memory_bandwidth', 'scenario.bandwidth_efficiency'],
-    compute: (peak, eta, bw, etaBw) => (num(peak) * num(eta)) / (num(bw) * num(etaBw)),
+    inputs: { peak: number('hardware.peak_flops'), eta: number('scenario.efficiency'), bandwidth: number('hardware.memory_bandwidth'), etaBw: number('scenario.bandwidth_efficiency') },
+    compute: ({ peak, eta, bandwidth, etaBw }) => (peak * eta) / (bandwidth * etaBw),
     source: PHYSICS_31,
   }),
   derived({
@@ -190,8 +188,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'T = max(T_c, T_m) + T_ov',
-    inputs: ['compute.t_compute', 'compute.t_memory', 'compute.t_overhead'],
-    compute: (tc, tm, tov) => Math.max(num(tc), num(tm)) + num(tov),
+    inputs: { tc: number('compute.t_compute'), tm: number('compute.t_memory'), tov: number('compute.t_overhead') },
+    compute: ({ tc, tm, tov }) => Math.max(tc, tm) + tov,
     source: PHYSICS_31,
   }),
   derived({
@@ -202,8 +200,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'Memory if T_m > T_c; Compute if T_c ≥ T_m > 0; else Overhead',
-    inputs: ['compute.t_compute', 'compute.t_memory'],
-    compute: (tc, tm) => (num(tm) > num(tc) ? 'Memory' : num(tc) > 0 ? 'Compute' : 'Overhead'),
+    inputs: { tc: number('compute.t_compute'), tm: number('compute.t_memory') },
+    compute: ({ tc, tm }) => (tm > tc ? 'Memory' : tc > 0 ? 'Compute' : 'Overhead'),
     source: PHYSICS_31,
   }),
   derived({
@@ -215,8 +213,8 @@ const resolvers: readonly CellDef[] = [
     layer: 'E',
     wall: 1,
     formula: 'MFU = (F / T) / peak',
-    inputs: ['compute.flops_per_step', 'compute.latency', 'hardware.peak_flops'],
-    compute: (f, t, peak) => num(f) / num(t) / num(peak),
+    inputs: { flops: number('compute.flops_per_step'), latency: number('compute.latency'), peak: number('hardware.peak_flops') },
+    compute: ({ flops, latency, peak }) => flops / latency / peak,
     source: { kind: 'spec', ref: 'physics.md wall 1, cell 3' },
   }),
 ];

@@ -18,7 +18,7 @@ export type { PeakKey } from './hardware.js';
 export { amdahlSpeedup } from './iron-law.js';
 export { lookupPeakFlops } from './peak-flops.js';
 export type { PeakTable } from './peak-flops.js';
-export { bool, firstFailure, num, numOrNull, required, str } from './plain.js';
+export { firstFailure, required } from './plain.js';
 export { BYTES_PER_ELEMENT, BYTES_PER_ELEMENT_IDS, bytesPerElementId, defaultKvPrecision } from './precision.js';
 export { ATTENTION_CONVENTIONS, MODES } from './scenario-inputs.js';
 export type { AttentionConvention } from './scenario-inputs.js';

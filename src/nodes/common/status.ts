@@ -3,9 +3,7 @@
  * `<scope>.status` ('PASS' | 'WARN' | 'FAIL') and `<scope>.status_reason` ('' when PASS).
  * Both status cells come from one pure judge so they can never disagree.
  */
-import {
-  type ArgsOf, type CellDef, derived, Failure, type InputMap, type InputRef, type Layer, type NamedArgs, type Plain, value,
-} from '../../graph/index.js';
+import { type ArgsOf, type CellDef, derived, Failure, type InputMap, type Layer } from '../../graph/index.js';
 
 export type WallStatus = 'PASS' | 'WARN' | 'FAIL';
 export const WALL_STATUSES: readonly WallStatus[] = ['PASS', 'WARN', 'FAIL'];
@@ -33,26 +31,8 @@ export interface StatusSpec<I extends InputMap> {
   readonly judge: (args: ArgsOf<I>) => Verdict | Failure;
 }
 
-/** MIGRATION ONLY (removed once every wall declares named inputs). */
-interface PositionalStatusSpec extends Omit<StatusSpec<InputMap>, 'inputs' | 'judge'> {
-  readonly inputs: readonly string[];
-  readonly judge: (...values: Plain[]) => Verdict | Failure;
-}
-
 /** `<scope>.status` and `<scope>.status_reason` from one judge. */
-export function statusCells<I extends InputMap>(s: StatusSpec<I>): CellDef[];
-export function statusCells(s: PositionalStatusSpec): CellDef[];
-export function statusCells(s: StatusSpec<InputMap> | PositionalStatusSpec): CellDef[] {
-  if (Array.isArray(s.inputs)) {
-    const p = s as PositionalStatusSpec;
-    const inputs: Record<string, InputRef> = {};
-    p.inputs.forEach((id, i) => (inputs[`_${i}`] = value(id)));
-    return statusCells({ ...p, inputs, judge: (a: NamedArgs) => p.judge(...p.inputs.map((_, i) => a[`_${i}`] as Plain)) });
-  }
-  return namedStatusCells(s as StatusSpec<InputMap>);
-}
-
-function namedStatusCells<I extends InputMap>(s: StatusSpec<I>): CellDef[] {
+export function statusCells<I extends InputMap>(s: StatusSpec<I>): CellDef[] {
   const layer = s.layer ?? 'E';
   const common = { layer, wall: s.wall, formula: s.formula, inputs: s.inputs };
   return [
