@@ -11,7 +11,7 @@ import { complexityCells } from '../../../src/nodes/algorithm/complexity.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { standaloneGraph } from '../../helpers/standalone.js';
 import { context, LLAMA3_70B } from '../fixtures.js';
-import { inferenceDefs } from '../infra/my-walls.js';
+import { inferenceDefs } from '../infra/wall-graphs.js';
 
 const DAY = 86400;
 

@@ -11,7 +11,7 @@ import { checkDimensions, type Plain } from '../../../src/graph/index.js';
 import { fidelityCells } from '../../../src/nodes/algorithm/fidelity.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { context, LLAMA3_70B, RESNET50 } from '../fixtures.js';
-import { inferenceDefs, inferenceGraph, numberAt } from '../infra/my-walls.js';
+import { inferenceDefs, inferenceGraph, numberAt } from '../infra/wall-graphs.js';
 
 const quant = (target: string, scheme = 'weight_only'): Record<string, Plain> => ({
   'fidelity.compression_method': 'quantization', 'fidelity.target_precision': target, 'fidelity.quant_scheme': scheme,

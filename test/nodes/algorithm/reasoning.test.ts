@@ -10,7 +10,7 @@ import { reasoningCells } from '../../../src/nodes/algorithm/reasoning.js';
 import { servingWalls } from '../../../src/nodes/serving/index.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { context, RESNET50 } from '../fixtures.js';
-import { inferenceDefs, inferenceGraph, numberAt } from '../infra/my-walls.js';
+import { inferenceDefs, inferenceGraph, numberAt } from '../infra/wall-graphs.js';
 import { goldenScenarioValues, scenarioDefs } from '../serving/graph.js';
 
 describe('wall 12 reasoning', () => {

@@ -11,7 +11,7 @@ import { ingestionCells } from '../../../src/nodes/data/ingestion.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { standaloneGraph } from '../../helpers/standalone.js';
 import { context, RESNET50 } from '../fixtures.js';
-import { inferenceDefs, inferenceGraph, numberAt } from '../infra/my-walls.js';
+import { inferenceDefs, inferenceGraph, numberAt } from '../infra/wall-graphs.js';
 
 /** Stand-ins for the cells wall 8 reads, with the case's figures. */
 function caseGraph(inputs: Record<string, unknown>) {

@@ -10,7 +10,7 @@ import { transformationCells } from '../../../src/nodes/data/transformation.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { standaloneGraph } from '../../helpers/standalone.js';
 import { context } from '../fixtures.js';
-import { inferenceDefs, inferenceGraph, numberAt } from '../infra/my-walls.js';
+import { inferenceDefs, inferenceGraph, numberAt } from '../infra/wall-graphs.js';
 
 describe('wall 9 transformation', () => {
   it('ref.transformation_cpu_bottleneck', () => {

@@ -13,7 +13,7 @@ import { checkDimensions } from '../../../src/graph/index.js';
 import { capitalCells } from '../../../src/nodes/operations/capital.js';
 import { casesForWalls, expectClose, goldenCase } from '../../helpers/golden.js';
 import { context, H100, US_AVG } from '../fixtures.js';
-import { inferenceDefs, inferenceGraph, macroWalls, numberAt } from '../infra/my-walls.js';
+import { inferenceDefs, inferenceGraph, macroWalls, numberAt } from '../infra/wall-graphs.js';
 import { macroExpected, macroGraph } from './macro-cases.js';
 
 const KWH = 3.6e6;

@@ -4,7 +4,7 @@
  * mapped onto our cell ids (per-kWh figures converted to SI, 1 kWh = 3.6e6 J).
  */
 import type { LiveGraph, Plain } from '../../../src/graph/index.js';
-import { macroWalls } from '../infra/my-walls.js';
+import { macroWalls } from '../infra/wall-graphs.js';
 import { context, H100 } from '../fixtures.js';
 import { standaloneGraph } from '../../helpers/standalone.js';
 import type { GoldenCase } from '../../helpers/golden.js';

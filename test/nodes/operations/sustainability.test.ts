@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDimensions } from '../../../src/graph/index.js';
 import { casesForWalls, expectClose, goldenCase } from '../../helpers/golden.js';
 import { context, H100 } from '../fixtures.js';
-import { inferenceDefs, inferenceGraph, macroWalls, numberAt } from '../infra/my-walls.js';
+import { inferenceDefs, inferenceGraph, macroWalls, numberAt } from '../infra/wall-graphs.js';
 import { macroExpected, macroGraph } from './macro-cases.js';
 
 const KWH = 3.6e6;

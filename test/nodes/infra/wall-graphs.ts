@@ -20,7 +20,7 @@ import { sustainabilityCells } from '../../../src/nodes/operations/sustainabilit
 import { workloadCells } from '../../../src/nodes/workload/index.js';
 
 /** Layer C and walls 8, 9, 11, 12, 13, 17, 18, 20. */
-export function myWalls(ctx: BuildContext): CellDef[] {
+export function infraDataAlgorithmOpsWalls(ctx: BuildContext): CellDef[] {
   return [
     ...infraCells(ctx), ...ingestionCells(ctx), ...transformationCells(ctx), ...complexityCells(ctx), ...reasoningCells(ctx),
     ...fidelityCells(ctx), ...capitalCells(ctx), ...sustainabilityCells(ctx), ...safetyCells(ctx),
@@ -33,11 +33,11 @@ export function macroWalls(ctx: BuildContext): CellDef[] {
 }
 
 /** An inference scenario: shared cells, workload lowering, walls 1–3 and `walls`. */
-export function inferenceDefs(ctx: BuildContext, walls: (ctx: BuildContext) => CellDef[] = myWalls): CellDef[] {
+export function inferenceDefs(ctx: BuildContext, walls: (ctx: BuildContext) => CellDef[] = infraDataAlgorithmOpsWalls): CellDef[] {
   return [...commonCells(ctx), ...workloadCells(ctx), ...nodeWallCells(ctx), ...walls(ctx)];
 }
 
-export function inferenceGraph(ctx: BuildContext, values: Readonly<Record<string, Plain>> = {}, walls = myWalls): LiveGraph {
+export function inferenceGraph(ctx: BuildContext, values: Readonly<Record<string, Plain>> = {}, walls = infraDataAlgorithmOpsWalls): LiveGraph {
   const g = new LiveGraph(inferenceDefs(ctx, walls));
   for (const o of g.setMany(values)) if (!o.ok) throw new Error(o.message);
   return g;
