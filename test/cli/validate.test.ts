@@ -59,8 +59,10 @@ describe('mlsysim validate', () => {
     expect(identity.stdout).toMatch(/llama3-8b-kv-bytes-fp16 +identity +— +131,072 B +131,072 B +0\.0 %/);
   });
 
-  it.concurrent('a bad filter is bad input (exit 1) with the allowed values, no stack trace', async () => {
-    const r = await cli(['validate', '--category', 'speed']);
+  it.concurrent('a bad filter is bad input (exit 1) with the allowed values, no stack trace; --help has examples', async () => {
+    const [r, help] = await Promise.all([cli(['validate', '--category', 'speed']), cli(['validate', '--help'])]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('$ mlsysim validate');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--category.*'speed'.*training, inference, energy, carbon, reliability, cost, identity/);
     expect(noStack(r.stderr)).toBe(true);
