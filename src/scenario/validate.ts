@@ -118,7 +118,8 @@ export function runCase(c: ValidationCase, options: BuildOptions = {}): CaseResu
   const { graph } = evaluation.built;
   const reader = QUANTITY_READERS[c.measured.quantity];
   const values: Record<string, number> = {};
-  const warnings = new Set(evaluation.warnings);
+  // A stand-in (a catalogue entry describing an absent device or node) is said, like any default.
+  const warnings = new Set([...(c.stand_in ? [`stand-in: ${c.stand_in}`] : []), ...evaluation.warnings]);
   for (const id of reader.cells) {
     const r = numberOf(graph, id);
     for (const w of r.warnings) warnings.add(`${id}: ${w}`);

@@ -52,6 +52,11 @@ describe('runCase on measured cases', () => {
     expect(r.predicted).toBeCloseTo((48 * 2048) / (g.value('serving.request_latency') as number), 6);
   });
 
+  it('a stand-in is said as a warning of the case (H100 for the absent H800)', () => {
+    const r = runCase(byId('deepseek-v3-h800-training-cost'));
+    expect(r.warnings.filter((w) => w.startsWith('stand-in: '))).toEqual([expect.stringMatching(/H800 is absent; the catalogue's H100/)]);
+  });
+
   it('a case the engine cannot build yet is reported as not evaluated, naming why, and never throws', () => {
     const r = runCase(byId('trtllm-h100-llama2-70b-tp4-ttft-2048'));
     expect(r.status).toBe('not_evaluated');
