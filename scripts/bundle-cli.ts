@@ -45,6 +45,9 @@ await build({
   minifyWhitespace: true,
   // commander is CommonJS: its require('node:events') … needs a require in an ES module.
   banner: { js: "import { createRequire as __mlsysimRequire } from 'node:module'; const require = __mlsysimRequire(import.meta.url);" },
+  // The MCP SDK (only `mlsysim mcp` loads it) stays a package import: it is a dependency, installed
+  // beside the bundle, and its own CommonJS dependencies (ajv …) need not be bundled.
+  external: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*'],
   plugins: [catalogStaysJson],
   logLevel: 'warning',
 });

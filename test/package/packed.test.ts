@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 let project = '';
 
 function run(cmd: string, args: readonly string[], cwd: string) {
@@ -74,6 +75,32 @@ export { code };
     const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.code).toBe(0);
+  });
+
+  it('npx --no-install mlsysim eval Llama3_8B H100 runs the installed bin (npm linked it into node_modules/.bin)', () => {
+    const r = run(NPX, ['--no-install', 'mlsysim', 'eval', 'Llama3_8B', 'H100'], project);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('MLSys·im scorecard — Llama3_8B on H100 (inference)');
+    // 80 GB: the H100 SXM's HBM3 capacity (NVIDIA H100 datasheet).
+    expect(r.stdout).toMatch(/Memory Feasibility\s+PASS\s+16\.3 GB \/ 80\.0 GB used/);
+  });
+
+  it('the installed mlsysim mcp answers an MCP client (its SDK dependency was installed with it)', () => {
+    const messages = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'consumer', version: '0' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'eval', arguments: { model: 'Llama3_8B', hardware: 'H100' } } },
+    ];
+    const r = spawnSync(process.execPath, [join(project, 'node_modules/mlsysim/bin/mlsysim.js'), 'mcp'], {
+      cwd: project, encoding: 'utf8', timeout: 60_000, input: messages.map((m) => `${JSON.stringify(m)}\n`).join(''),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const replies = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; result: { isError?: boolean; structuredContent?: Record<string, unknown> } });
+    expect(replies.map((m) => m.id)).toEqual([1, 2]);
+    expect(replies[1].result.isError).toBe(false);
+    expect(replies[1].result.structuredContent?.f_status).toBe('PASS');
   });
 
   it('runs the mlsysim command from the installed package (npx mlsysim)', () => {
