@@ -5,13 +5,19 @@ import { VitePWA } from 'vite-plugin-pwa';
 const THEME = '#16202c'; // the header's ink (src/ui/styles.css --ink)
 
 /** The theme colour and the home-screen icon in the page's head (the plugin adds the manifest link). */
-const headTags = (): Plugin => ({
-  name: 'mlsysim-head-tags',
-  transformIndexHtml: () => [
-    { tag: 'meta', attrs: { name: 'theme-color', content: THEME }, injectTo: 'head' },
-    { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon-180x180.png' }, injectTo: 'head' },
-  ],
-});
+function headTags(): Plugin {
+  let base = '/';
+  return {
+    name: 'mlsysim-head-tags',
+    configResolved: (config) => {
+      base = config.base;
+    },
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { name: 'theme-color', content: THEME }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}apple-touch-icon-180x180.png` }, injectTo: 'head' },
+    ],
+  };
+}
 
 // The workbench page (index.html → src/ui/main.tsx), built into dist-web/: static files that any
 // static host serves from its root. The service worker (Workbox, generateSW) precaches every
