@@ -65,7 +65,7 @@ export async function buildProgram(state: CliState, format: OutputFormat, argv: 
     .name('mlsysim')
     .description('First-principles calculator for ML systems: how fast, how big, how costly, how green.')
     .version(packageVersion(), '-V, --version')
-    .addOption(new Option('-o, --output <format>', 'output format: text, json, markdown, or csv for tables (before or after the command)')
+    .addOption(new Option('-o, --output <format>', 'output format: text, json, markdown, csv for tables, or html for eval (before or after the command)')
       .choices([...FORMATS]).default('text'))
     .exitOverride()
     .showSuggestionAfterError()
