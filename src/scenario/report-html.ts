@@ -138,7 +138,7 @@ export function reportHtml(e: Evaluation, built: BuiltScenario, options: ReportO
     rooflineSection(built),
     causesSection(e, built),
     '</main>',
-    `<footer>Computed by mlsysim${options.version ? ` ${esc(options.version)}` : ''} from first principles (physics.md). Metrics in display units: latency ms, memory GB, carbon t CO2e.</footer>`,
+    `<footer>Computed by mlsysim${options.version ? ` ${esc(options.version)}` : ''} from first principles, not measured. Scorecard metrics in display units (latency ms, memory GB, carbon t CO2e); cells with SI prefixes.</footer>`,
     '</body>',
     '</html>',
     '',
