@@ -3,9 +3,11 @@
  * CELL=START:STOP[:N][:log], --vary CELL=LO:HI[:log], --target CELL=VALUE, and cell ids
  * checked against the graph (with the closest ids as suggestions).
  */
-import type { InputDef, LiveGraph } from '../graph/index.js';
+import type { InputDef, LiveGraph, Plain } from '../graph/index.js';
 import { parseQuantity, UnitError } from '../graph/index.js';
+import { isBareNumber } from '../graph/units.js';
 import { closestMatches } from '../registry/index.js';
+import { type BareCell, bareNumberWarning } from '../scenario/plausible.js';
 import { CliError } from './errors.js';
 
 /** Commander's collector for repeatable flags. */
@@ -68,6 +70,17 @@ export function quantity(flag: string, text: string, unit: string): number {
     const why = e instanceof Error ? e.message : String(e);
     throw new CliError('Bad flag value', `${flag}: ${why}`);
   }
+}
+
+/**
+ * A bound of a --vary or --axis range ("4TB/s", "1"): units accepted; a bare number is SI and,
+ * when implausible for the input's quantity, adds a warning with the likely intent (plausible.ts).
+ */
+export function inputBound(flag: string, bound: string, text: string, def: BareCell, before: Plain | undefined, warnings: string[]): number {
+  const v = quantity(flag, text, def.unit);
+  const w = isBareNumber(text) ? bareNumberWarning(`${flag} ${def.id} ${bound}`, text.trim(), v, def, typeof before === 'number' ? before : null) : undefined;
+  if (w) warnings.push(w);
+  return v;
 }
 
 export interface AxisSpec {

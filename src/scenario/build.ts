@@ -11,8 +11,11 @@ import { resolveContext } from './context.js';
 import { optimizeParallelism } from './optimize/parallelism.js';
 import { ScenarioInputError } from './errors.js';
 import { loadScenario } from './load.js';
+import { applyPins, pinValue, pinWarning, resolvePins } from './pins.js';
+import { bareNumberWarning, fleetSizeProblem } from './plausible.js';
 import { LAYOUT_CELLS } from './schema.js';
 import type { OverrideValue, Scenario } from './schema.js';
+import { isBareNumber } from '../graph/units.js';
 
 export interface LayoutChoice {
   readonly auto: boolean;
@@ -65,8 +68,12 @@ export function overrideValue(def: InputDef, v: OverrideValue, path = def.id): P
   return parsed.value;
 }
 
-/** Checks override ids against the graph and converts their values; throws for unknown ids. */
-export function resolveOverrides(graph: LiveGraph, overrides: Readonly<Record<string, OverrideValue>>, where = 'overrides'): Record<string, Plain> {
+/**
+ * Checks override ids against the graph and converts their values; throws for unknown ids.
+ * A bare number for a dimensioned cell is read in SI; when that is implausible for the
+ * quantity (plausible.ts), a warning naming the reading and the likely intent goes to `warnings`.
+ */
+export function resolveOverrides(graph: LiveGraph, overrides: Readonly<Record<string, OverrideValue>>, where = 'overrides', warnings?: string[], pins?: Record<string, Plain>): Record<string, Plain> {
   const out: Record<string, Plain> = {};
   for (const [id, v] of Object.entries(overrides)) {
     const path = `${where}.${id}`;
@@ -76,10 +83,72 @@ export function resolveOverrides(graph: LiveGraph, overrides: Readonly<Record<st
       throw ScenarioInputError.at(path, `is not a cell of this scenario.${hint}`);
     }
     const def = graph.def(id);
-    if (def.kind !== 'input') throw ScenarioInputError.at(path, `is a derived cell (${def.formula}); only input cells can be set`);
+    if (def.kind !== 'input' && pins) {
+      // --set on a derived cell pins it (scenario/pins.ts), said out loud.
+      pins[id] = pinValue(def, v, path);
+      warnings?.push(pinWarning(def, pins[id], path));
+      continue;
+    }
+    if (def.kind !== 'input') throw ScenarioInputError.at(path, `is a derived cell (${def.formula}); only input cells can be set (list it under pins to set its formula aside)`);
     out[id] = overrideValue(def, v, path);
+    const bare = typeof v === 'number' || (typeof v === 'string' && isBareNumber(v));
+    const w = bare && typeof out[id] === 'number' ? bareNumberWarning(id, String(v).trim(), out[id], def, numberOrNull(graph.rawInput(id))) : undefined;
+    if (w) warnings?.push(w);
   }
   return out;
+}
+
+/**
+ * An override of a cell that only another mode has (communication.zero_stage on one device in
+ * inference) names the mode that has it and how to ask for it.
+ */
+function refuseOtherModeCells(graph: LiveGraph, ctx: BuildContext, overrides: Readonly<Record<string, OverrideValue>>, where: string): void {
+  const missing = Object.keys(overrides).filter((id) => !graph.has(id));
+  if (!missing.length) return;
+  for (const mode of (['training', 'serving', 'inference'] as const).filter((m) => m !== ctx.mode)) {
+    let ids: Set<string>;
+    try {
+      ids = new Set(buildScenarioDefs({ ...ctx, mode, ops: true }).map((d) => d.id));
+    } catch {
+      continue;
+    }
+    const id = missing.find((m) => ids.has(m));
+    if (id) {
+      throw ScenarioInputError.at(`${where}.${id}`, `is not a cell of this scenario (${ctx.mode} mode; it is a cell of ${mode} mode: ` +
+        `add --mode ${mode}, or mode: ${mode} in a scenario file)`);
+    }
+  }
+}
+
+const numberOrNull = (v: Plain): number | null => (typeof v === 'number' ? v : null);
+
+/** The fleet cells a user may set; past MAX_ACCELERATORS in total the scenario is refused. */
+const FLEET_CELLS = ['communication.num_nodes', 'communication.gpus_per_node', 'capital.num_devices', 'capital.num_nodes'];
+
+function checkFleetSize(graph: LiveGraph, values: Readonly<Record<string, Plain>>, where: Readonly<Record<string, string>>): void {
+  const total = Math.max(...['communication.num_devices', 'capital.num_devices'].map((id) => {
+    const v = graph.has(id) ? graph.get(id) : undefined;
+    return v?.ok && typeof v.value === 'number' ? v.value : 0;
+  }));
+  const problem = fleetSizeProblem(total);
+  if (!problem) return;
+  const culprit = FLEET_CELLS.find((id) => id in values);
+  throw ScenarioInputError.at(culprit ? `${where[culprit] ?? 'overrides'}.${culprit}` : 'system', problem);
+}
+
+/**
+ * Warnings for numbers of the user's that the physics changed: the global batch grown to a
+ * multiple of dp·b (physics §8.2 cell 6). The cell keeps its value and its warning; this
+ * repeats it at the top level (Evaluation.warnings), with what to write to keep one's own.
+ */
+export function grownNumberWarnings(graph: LiveGraph): string[] {
+  const id = 'communication.effective_global_batch';
+  const v = graph.has(id) ? graph.get(id) : undefined;
+  if (!v?.ok || !v.warnings.length) return [];
+  const dp = graph.value('communication.dp');
+  const b = graph.value('communication.microbatch_size');
+  const unit = typeof dp === 'number' && typeof b === 'number' ? `; a multiple of dp·b = ${dp}·${b} = ${dp * b} is kept as given` : '';
+  return v.warnings.map((w) => `${w}: each step processes ${String(v.value)} sequences, not the number asked for${unit}`);
 }
 
 /** Validates, resolves and builds a scenario. Bad input throws ScenarioInputError. */
@@ -89,13 +158,19 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
   const { ctx, warnings } = resolveContext(scenario, reg);
   const defs = [...buildScenarioDefs(ctx), ...(options.extraDefs?.(ctx) ?? [])];
   const graph = new LiveGraph(defs);
-  const values = {
-    ...opsOverrides(graph, scenario),
-    ...resolveOverrides(graph, scenario.overrides ?? {}),
-    ...resolveOverrides(graph, options.overrides ?? {}, 'set'),
-  };
+  const bare: string[] = [];
+  refuseOtherModeCells(graph, ctx, scenario.overrides ?? {}, 'overrides');
+  refuseOtherModeCells(graph, ctx, options.overrides ?? {}, 'set');
+  const given = resolveOverrides(graph, scenario.overrides ?? {}, 'overrides', bare);
+  const pins: Record<string, Plain> = {};
+  const set = resolveOverrides(graph, options.overrides ?? {}, 'set', bare, pins);
+  const docPins = resolvePins(graph, scenario.pins ?? {}, 'pins', bare);
+  const values = { ...opsOverrides(graph, scenario), ...given, ...set };
   graph.setMany(values);
-  const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings] };
+  applyPins(graph, docPins, 'pins');
+  applyPins(graph, pins, 'set');
+  checkFleetSize(graph, values, { ...Object.fromEntries(Object.keys(given).map((k) => [k, 'overrides'])), ...Object.fromEntries(Object.keys(set).map((k) => [k, 'set'])) });
+  const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings, ...bare] };
   const wantsAuto = ctx.mode === 'training' && scenario.layout === 'auto' && !Object.keys(values).some(isLayoutCell);
   const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built) : undefined;
   if (layout) graph.setMany(layout.values);

@@ -9,7 +9,7 @@ import type { Mode } from '../nodes/index.js';
 import { type AssertResult, checkAsserts } from './asserts.js';
 import { bindingWall } from './binding.js';
 import { type WallRow, wallBoard } from './board.js';
-import { type BuildOptions, buildScenario, type BuiltScenario, type LayoutChoice } from './build.js';
+import { type BuildOptions, buildScenario, type BuiltScenario, grownNumberWarnings, type LayoutChoice } from './build.js';
 import type { Scenario } from './schema.js';
 import { type Scorecard, scorecard } from './scorecard.js';
 
@@ -108,7 +108,8 @@ export function evaluateBuilt(built: BuiltScenario, options: EvaluateOptions = {
     asserts,
     sensitivity: sens,
     layout: built.layout,
-    warnings: built.warnings,
+    // Numbers of the user's the physics changed are said at the top level too (README, Warnings).
+    warnings: [...built.warnings, ...grownNumberWarnings(graph)],
     exit_code,
     input_error,
   };

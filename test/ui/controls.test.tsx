@@ -99,6 +99,20 @@ describe('KeyInputs', () => {
     expect(s.desc().overrides).toEqual({ 'scenario.efficiency': 1.5, 'scenario.precision': 'fp8' });
   });
 
+  it('a bare number read as an implausible SI value is kept and marked with the likely intent', () => {
+    const { container } = render(() => <KeyInputs store={s.workbench()} />);
+    const days = container.querySelector<HTMLInputElement>('[data-key-input="capital.duration"] input')!;
+    days.value = '14';
+    fireEvent.keyDown(days, { key: 'Enter' });
+    expect(s.built().graph.value('capital.duration')).toBe(14); // read in SI: 14 s
+    expect(container.querySelector('[data-key-input="capital.duration"] [data-input-notice]')!.textContent)
+      .toMatch(/^capital\.duration=14 read as 14 s — did you mean 14 days\?/);
+    days.value = '14 days';
+    fireEvent.keyDown(days, { key: 'Enter' });
+    expect(s.built().graph.value('capital.duration')).toBe(14 * 86400);
+    expect(container.querySelector('[data-key-input="capital.duration"] [data-input-notice]')).toBeNull();
+  });
+
   it('shows the parallelism layout in training', () => {
     s.choose({ system: 'DGX_H100', mode: 'training' });
     const { container } = render(() => <KeyInputs store={s.workbench()} />);

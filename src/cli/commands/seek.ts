@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatPlain, goalSeek, type SeekGoal } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
-import { parseVary, quantity, requireCell, requireNumericInput, splitAssignment } from '../args.js';
+import { inputBound, parseVary, quantity, requireCell, requireNumericInput, splitAssignment } from '../args.js';
 import {
   act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
 } from '../command.js';
@@ -28,22 +28,23 @@ function runSeek(resolve: ResolveSource, opts: SeekFlags) {
   requireCell(g, outCell, '--target');
   const def = requireNumericInput(g, vary.cell, '--vary');
   const target = quantity('--target', valueText, g.def(outCell).unit);
-  const lo = quantity('--vary', vary.lo, def.unit);
-  const hi = quantity('--vary', vary.hi, def.unit);
+  const bounds: string[] = [];
+  const lo = inputBound('--vary', 'LO', vary.lo, def, g.rawInput(vary.cell), bounds);
+  const hi = inputBound('--vary', 'HI', vary.hi, def, g.rawInput(vary.cell), bounds);
   const goal = opts.goal ?? 'equal';
   const r = goalSeek(g, { input: vary.cell, output: outCell, target, lo, hi, goal, scale: vary.scale });
   if (!r.ok && r.kind === 'invalid_input') throw new CliError('Bad flag value', `seek: ${r.message}`);
   const base = { scenario: built.name, input: vary.cell, output: outCell, goal, target, lo, hi };
-  return { base, r, inUnit: def.unit, outUnit: g.def(outCell).unit, warnings: [...src.warnings, ...built.warnings] };
+  return { base, r, inUnit: def.unit, outUnit: g.def(outCell).unit, warnings: [...src.warnings, ...built.warnings, ...bounds] };
 }
 
 /** `seek --output json` (and the mcp tool seek): the solution, or status no_solution with the closest point. */
 export function seekAnswer(resolve: ResolveSource, opts: SeekFlags): Answer {
-  const { base, r } = runSeek(resolve, opts);
+  const { base, r, warnings } = runSeek(resolve, opts);
   return {
     json: r.ok
-      ? { ...base, status: 'ok', solution: r.solution, achieved: r.achieved, iterations: r.iterations, monotone_checked: r.monotoneChecked, warnings: r.warnings }
-      : { ...base, status: 'no_solution', message: r.message, ...(r.closest ? { closest: r.closest } : {}) },
+      ? { ...base, status: 'ok', solution: r.solution, achieved: r.achieved, iterations: r.iterations, monotone_checked: r.monotoneChecked, warnings: [...warnings, ...r.warnings] }
+      : { ...base, status: 'no_solution', message: r.message, ...(r.closest ? { closest: r.closest } : {}), warnings },
     code: 0,
   };
 }

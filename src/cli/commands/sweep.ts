@@ -1,8 +1,8 @@
 /** `mlsysim sweep (PLAN.yaml | MODEL HARDWARE) --axis CELL=START:STOP[:N][:log] --metric CELL`: a table. */
 import type { Command } from 'commander';
-import { type CellValue, type DerivedDef, formatPlain, type LiveGraph, type Plain, range, sweep, sweep2d } from '../../graph/index.js';
+import { type CellValue, type DerivedDef, formatNumber, formatPlain, type LiveGraph, type Plain, range, sweep, sweep2d } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
-import { type AxisSpec, collect, parseAxis, quantity, requireCell, requireNumericInput } from '../args.js';
+import { type AxisSpec, collect, inputBound, parseAxis, requireCell, requireNumericInput } from '../args.js';
 import {
   act, type Answer, type CliState, formatOf, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
 } from '../command.js';
@@ -21,11 +21,18 @@ interface SweepFlags extends ScenarioFlags {
  */
 function axisValues(graph: LiveGraph, a: AxisSpec, warnings: string[]): number[] {
   const def = derivedAxis(graph, a.cell, warnings) ?? requireNumericInput(graph, a.cell, '--axis');
-  const start = quantity(`--axis ${a.cell}`, a.start, def.unit);
-  const stop = quantity(`--axis ${a.cell}`, a.stop, def.unit);
+  const before = def.kind === 'input' ? graph.rawInput(a.cell) : graph.value(a.cell);
+  const start = inputBound('--axis', 'START', a.start, def, before, warnings);
+  const stop = inputBound('--axis', 'STOP', a.stop, def, before, warnings);
   if (a.scale === 'log' && !(start > 0 && stop > 0)) throw new CliError('Bad flag value', `--axis ${a.cell}: a log axis needs bounds > 0 (got ${a.start}, ${a.stop})`);
   const values = range(start, stop, a.points, a.scale);
-  return def.kind === 'input' && def.domain.kind === 'number' && def.domain.integer ? [...new Set(values.map((v) => Math.round(v)))] : values;
+  if (!(def.kind === 'input' && def.domain.kind === 'number' && def.domain.integer)) return values;
+  const rounded = values.filter((v) => !Number.isInteger(v));
+  if (rounded.length) {
+    const shown = rounded.slice(0, 3).map((v) => `${formatNumber(v, 6)} rounded to ${Math.round(v)}`).join(', ');
+    warnings.push(`--axis ${a.cell} takes integers: ${shown}${rounded.length > 3 ? ` and ${rounded.length - 3} more` : ''} (duplicates dropped)`);
+  }
+  return [...new Set(values.map((v) => Math.round(v)))];
 }
 
 /** A numeric derived cell as a sweep axis (undefined for an input), with its warning. */

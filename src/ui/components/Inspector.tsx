@@ -6,6 +6,7 @@
 import { For, type JSX, Show } from 'solid-js';
 import { type CellDef, type CellValue, describeDomain, type InputDef } from '../../graph/index.js';
 import { displayValue, editorText, formatValue } from '../format/display.js';
+import { bareNumberNotice } from '../format/notice.js';
 import { LAYER_NAMES } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { CellLink } from './CellLink.jsx';
@@ -56,6 +57,9 @@ function CellDetails(props: { readonly store: WorkbenchStore; readonly id: strin
         <div class="message error" role="alert">
           {problem()} — the graph keeps {formatValue(def, graph.rawInput(props.id))}.
         </div>
+      </Show>
+      <Show when={def.kind === 'input' ? bareNumberNotice(props.store, props.id) : undefined}>
+        {(m) => <div class="message warning" role="status" data-input-notice>{m()}</div>}
       </Show>
       <Show when={!value().ok || (value().ok && warningsOf(value()).length > 0)}>
         <div class="message" classList={{ error: !value().ok, warning: value().ok }} role="status">

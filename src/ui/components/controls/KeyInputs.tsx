@@ -6,6 +6,7 @@
 import { For, type JSX, Show } from 'solid-js';
 import type { InputDef } from '../../../graph/index.js';
 import { unitLabel } from '../../format/display.js';
+import { bareNumberNotice } from '../../format/notice.js';
 import type { WorkbenchStore } from '../../store/index.js';
 import { InputEditor } from '../InputEditor.jsx';
 
@@ -65,6 +66,7 @@ function KeyInput(props: { readonly store: WorkbenchStore; readonly def: InputDe
         )}
       </Show>
       <Show when={problem()}>{(m) => <div class="key-problem" role="alert">{m()}</div>}</Show>
+      <Show when={bareNumberNotice(props.store, def.id)}>{(m) => <div class="key-notice" role="status" data-input-notice>{m()}</div>}</Show>
     </div>
   );
 }
