@@ -57,7 +57,25 @@ describe('ScorecardPanel: the three lenses', () => {
     expect(text(metric(root, 'performance.latency'), '.metric-value')).toBe('991.4 ms');
     expect(text(lens(root, 'performance'), '.lens-reasons')).toContain('wall 2 Memory: footprint exceeds memory capacity');
     expect(root.querySelector('[data-passed-all]')!.getAttribute('data-passed-all')).toBe('false');
-    expect(text(root, '.scorecard-overall')).toBe('Not all lenses pass');
+    expect(text(root, '.scorecard-overall')).toBe('Feasibility and Performance fail');
+    // The reason in words; the check's id stays in the tooltip.
+    const reason = lens(root, 'feasibility').querySelector<HTMLElement>('.lens-reasons li')!;
+    expect(reason.textContent).toBe('Does not fit in device memory');
+    expect(reason.title).toBe('memory.feasible is false');
+  });
+
+  it('labels metrics in words with units, the metric id in the tooltip', () => {
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', ops: { duration_days: 1 } }));
+    const label = (id: string) => metric(root, id).closest('.metric-row')!.querySelector<HTMLElement>('dt')!;
+    expect(label('feasibility.memory_used_gb').textContent).toBe('Memory used (GB)');
+    expect(label('feasibility.memory_used_gb').title).toBe('feasibility.memory_used_gb');
+    expect(label('macro.tco_usd').textContent).toBe('Total cost of ownership (USD)');
+    expect(label('macro.carbon_footprint').textContent).toBe('Carbon footprint (t CO2e)');
+  });
+
+  it('the headline agrees with the lenses: no "All lenses pass" beside a skipped lens', () => {
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    expect(text(root, '.scorecard-overall')).toBe('All lenses that apply pass');
   });
 
   it('shows Macro with ops (8B, 1 day): PASS, "TCO: $32", dollars and tonnes', () => {

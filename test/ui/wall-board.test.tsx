@@ -47,7 +47,9 @@ describe('WallBoard: the 22 tiles', () => {
     expect(binding).toEqual(['2']);
     expect(text(tile(root, 2), '.wall-binding')).toBe('binding · 93.66 % of time');
     expect(text(root, '.wall-board-binding')).toBe('binding: wall 2 Memory');
-    expect(tile(root, 2).getAttribute('aria-label')).toBe('Wall 2 Memory: PASS, 20.41 %, binding · 93.66 % of time');
+    // The accessible name is the tile's own text (what a speech-input user reads and says); the sentence is its description.
+    expect(tile(root, 2).getAttribute('aria-label')).toBeNull();
+    expect(tile(root, 2).title).toBe('Wall 2 Memory: PASS, 20.41 %, binding · 93.66 % of time');
   });
 
   it('shows a failing wall with its reason (Llama-3-70B offload: wall 2 FAIL)', () => {

@@ -20,6 +20,8 @@ interface CellCardProps {
   readonly size: LayoutSize;
   /** Whether the zoom lets the old → new line be read (graph/ScenarioGraph.tsx); shown when absent. */
   readonly detailed?: Accessor<boolean>;
+  /** The cell's wall does not apply to this scenario (SKIPPED): an error is shown muted, as n/a, not red. */
+  readonly quiet?: Accessor<boolean>;
 }
 
 /** The SI unit as a tag; dimensionless and non-numeric cells show none. */
@@ -33,7 +35,10 @@ export function CellCard(props: CellCardProps): JSX.Element {
   const view = createInView();
   const value = holdWhileHidden(() => props.store.value(id()), view.inView, props.store.busy);
   const problem = () => (def().kind === 'input' ? props.store.inputProblem(id()) : undefined);
-  const isError = () => problem() !== undefined || !value().ok;
+  const failed = () => problem() !== undefined || !value().ok;
+  /** An error of a wall that does not apply is expected: n/a, muted (its message stays in the card). */
+  const notApplicable = () => failed() && problem() === undefined && (props.quiet?.() ?? false);
+  const isError = () => failed() && !notApplicable();
   const warnings = () => {
     const v = value();
     return v.ok ? v.warnings : [];
@@ -68,6 +73,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
       classList={{
         input: def().kind === 'input',
         error: isError(),
+        na: notApplicable(),
         warning: !isError() && warnings().length > 0,
         lit: props.store.isLit(id()),
         selected: relation() === 'selected',
@@ -95,7 +101,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
       <div class="cell-label">{def().label}</div>
       <Show
         when={def().kind === 'input'}
-        fallback={<div class="cell-value">{value().ok ? displayValue(def(), value()) : shortValue(def(), value())}</div>}
+        fallback={<div class="cell-value">{value().ok ? displayValue(def(), value()) : notApplicable() ? 'n/a' : shortValue(def(), value())}</div>}
       >
         <InputEditor store={props.store} id={id()} class="cell-value" />
       </Show>

@@ -56,7 +56,7 @@ export interface WorkbookLibrary {
 }
 
 /** "Llama3_8B on H100": the document's name, else mlsysim's scenario string. */
-function descLabel(d: ScenarioDesc): string {
+export function descLabel(d: ScenarioDesc): string {
   if (d.extras?.name) return d.extras.name;
   const where = d.system ?? (d.extras?.fleet ? 'a fleet' : entryLabel(d.hardware));
   return `${entryLabel(d.model)} on ${where}`;

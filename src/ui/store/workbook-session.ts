@@ -30,7 +30,22 @@ import {
   addScenario, canonicalJson, deleteScenario, renameScenario, scenarioOf, sweepSpecs, withActive, withNotes,
   withScenarioDoc, withSweeps,
 } from './workbook-doc.js';
-import { createLibrary, type WorkbookLibrary } from './workbook-library.js';
+import { createLibrary, descLabel, type WorkbookLibrary } from './workbook-library.js';
+
+/**
+ * A scenario named after its choices ("Llama3_8B on H100") follows them when they change; a
+ * name the user gave (anything else) is kept.
+ */
+function followName(wb: Workbook, id: string, before: ScenarioDesc | undefined, after: ScenarioDesc): Workbook {
+  const entry = scenarioOf(wb, id);
+  const name = descLabel(after);
+  if (!entry || !before || entry.name !== descLabel(before) || entry.name === name) return wb;
+  try {
+    return renameScenario(wb, id, name);
+  } catch {
+    return wb;
+  }
+}
 
 /** What the session needs of the sweep store (sweep-store.ts). */
 export interface SweepSpecs {
@@ -151,7 +166,7 @@ export function createWorkbookSession(options: WorkbookSessionOptions): Workbook
     const specs = sweeps ? untrack(sweeps.specs) : undefined;
     let next = wb;
     if (desc !== loadedDesc) {
-      next = withScenarioDoc(next, id, toScenarioDocument(desc));
+      next = followName(withScenarioDoc(next, id, toScenarioDocument(desc)), id, loadedDesc, desc);
       loadedDesc = desc;
     }
     if (specs !== undefined && specs !== loadedSpecs) {

@@ -25,19 +25,45 @@ interface CatalogPickerProps {
 
 const MAX_SHOWN = 40;
 
+/**
+ * The rows matching every word of `query` (in id, name or detail), best first: the exact id,
+ * then ids starting with the query, then names starting with it, then the rest — each in
+ * catalogue order. "H100" finds H100 before H100_NVL and DGX_H100.
+ */
+export function rankRows(rows: readonly PickRow[], query: string, limit = MAX_SHOWN): PickRow[] {
+  const q = query.trim().toLowerCase();
+  const words = q.split(/\s+/).filter(Boolean);
+  const rank = (r: PickRow): number => {
+    const id = r.id.toLowerCase();
+    if (id === q) return 0;
+    if (id.startsWith(q)) return 1;
+    if (r.name.toLowerCase().startsWith(q)) return 2;
+    return 3;
+  };
+  return rows
+    .filter((r) => words.every((w) => `${r.id} ${r.name} ${r.detail ?? ''}`.toLowerCase().includes(w)))
+    .map((row, i) => ({ row, i, rank: q ? rank(row) : 3 }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.row);
+}
+
 export function CatalogPicker(props: CatalogPickerProps): JSX.Element {
   const [query, setQuery] = createSignal<string | undefined>();
   const [active, setActive] = createSignal(0);
-  const matches = createMemo(() => {
-    const words = (query() ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const rows = props.rows.filter((r) => words.every((w) => `${r.id} ${r.name} ${r.detail ?? ''}`.toLowerCase().includes(w)));
-    return rows.slice(0, MAX_SHOWN);
-  });
+  const matches = createMemo(() => rankRows(props.rows, query() ?? ''));
   const options = createMemo<readonly (PickRow | undefined)[]>(() => (props.noneLabel && !query() ? [undefined, ...matches()] : matches()));
-  const pick = (row: PickRow | undefined, field?: HTMLInputElement) => {
+  // Focus stays in the field after a pick (keyboard users go on from where they were); the list
+  // closes and the new value is selected, so typing starts a new search.
+  const pick = (row: PickRow | undefined, field: HTMLInputElement | null | undefined) => {
     setQuery(undefined);
-    field?.blur();
     props.onPick(row?.id);
+    field?.focus();
+    field?.select();
+  };
+  const open = () => {
+    setQuery('');
+    setActive(0);
   };
   const fieldId = `pick-${props.name}`;
   return (
@@ -52,8 +78,7 @@ export function CatalogPicker(props: CatalogPickerProps): JSX.Element {
         aria-expanded={query() !== undefined}
         value={query() ?? (props.value || props.noneLabel || '')}
         onFocus={(e) => {
-          setQuery('');
-          setActive(0);
+          open();
           e.currentTarget.select();
         }}
         onBlur={() => setQuery(undefined)}
@@ -62,10 +87,14 @@ export function CatalogPicker(props: CatalogPickerProps): JSX.Element {
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive(Math.min(active() + 1, options().length - 1));
+          const shown = query() !== undefined;
+          if (e.key === 'ArrowDown' && !shown) open();
+          else if (e.key === 'ArrowDown') setActive(Math.min(active() + 1, options().length - 1));
           else if (e.key === 'ArrowUp') setActive(Math.max(active() - 1, 0));
-          else if (e.key === 'Enter' && options().length) pick(options()[active()], e.currentTarget);
-          else if (e.key === 'Escape') e.currentTarget.blur();
+          else if (e.key === 'Enter' && shown && options().length) pick(options()[active()], e.currentTarget);
+          else if (e.key === 'Escape' && shown) setQuery(undefined);
+          else return;
+          e.preventDefault();
         }}
       />
       <Show when={query() !== undefined}>
@@ -77,7 +106,7 @@ export function CatalogPicker(props: CatalogPickerProps): JSX.Element {
                   type="button"
                   data-option={row?.id ?? ''}
                   onMouseDown={(e) => e.preventDefault()}
-                  onClick={(e) => pick(row, e.currentTarget.closest('.catalog-picker')?.querySelector('input') ?? undefined)}
+                  onClick={(e) => pick(row, e.currentTarget.closest('.catalog-picker')?.querySelector('input'))}
                 >
                   <span class="opt-id">{row?.id ?? props.noneLabel}</span>
                   <Show when={row}>{(r) => <span class="opt-detail">{r().name}{r().detail ? ` · ${r().detail}` : ''}</span>}</Show>

@@ -32,11 +32,12 @@ export function CellSearch(props: CellSearchProps): JSX.Element {
   const [query, setQuery] = createSignal('');
   const [active, setActive] = createSignal(0);
   const matches = createMemo(() => searchCells(props.topology, query()));
-  const pick = (id: string | undefined, field?: HTMLInputElement) => {
+  // The field keeps the focus after a pick (Enter or a click): the next search starts there,
+  // and Escape (or Tab) leaves it.
+  const pick = (id: string | undefined) => {
     if (!id) return;
     props.onSelect(id);
     setQuery('');
-    field?.blur();
   };
   return (
     <div class="cell-search" data-no-pan>
@@ -54,7 +55,7 @@ export function CellSearch(props: CellSearchProps): JSX.Element {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive(Math.min(active() + 1, matches().length - 1));
           else if (e.key === 'ArrowUp') setActive(Math.max(active() - 1, 0));
-          else if (e.key === 'Enter') pick(matches()[active()], e.currentTarget);
+          else if (e.key === 'Enter') pick(matches()[active()]);
           else if (e.key === 'Escape') {
             setQuery('');
             e.currentTarget.blur();

@@ -43,6 +43,8 @@ export function GroupFrame(props: GroupFrameProps): JSX.Element {
     const w = g().wall;
     return w === undefined ? undefined : props.evaluation?.().walls.find((r) => r.wall === w)?.status;
   };
+  /** A wall that does not apply to this scenario (SKIPPED): its cells' errors are expected, and said quietly. */
+  const quiet = () => wallStatus() === 'SKIPPED';
   const toggle = () => props.view.setExpanded([g().key], props.box.collapsed);
   return (
     <div
@@ -66,13 +68,22 @@ export function GroupFrame(props: GroupFrameProps): JSX.Element {
         <span class="group-title" title={g().key}>
           {g().title}
         </span>
-        <Show when={wallStatus()}>{(s) => <span class={`status-badge status-${s().toLowerCase()}`}>{s()}</span>}</Show>
+        <Show when={wallStatus()}>
+          {(s) => (
+            <span class={`status-badge status-${s().toLowerCase()}`} title={s() === 'SKIPPED' ? 'SKIPPED: this wall does not apply to this scenario' : s()}>
+              {s() === 'SKIPPED' ? 'n/a' : s()}
+            </span>
+          )}
+        </Show>
         <span class="group-count">{g().ids.length}</span>
       </div>
       <Show when={props.box.collapsed}>
         <button type="button" class="group-summary" onClick={toggle}>
           {plural(g().ids.length, 'cell')}
-          <Show when={tally().errors}>{(n) => <span class="sum-error"> · {plural(n(), 'error')}</span>}</Show>
+          <Show when={quiet()}>
+            <span class="sum-na"> · does not apply</span>
+          </Show>
+          <Show when={!quiet() && tally().errors}>{(n) => <span class="sum-error"> · {plural(n(), 'error')}</span>}</Show>
           <Show when={tally().warnings}>{(n) => <span class="sum-warning"> · {plural(n(), 'warning')}</span>}</Show>
           <Show when={changed()}>{(n) => <span class="sum-lit"> · {n()} changed</span>}</Show>
           <Show when={!changed() && inCone()}>{(n) => <span class="sum-cone"> · {n()} in cone</span>}</Show>

@@ -46,6 +46,17 @@ export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
     return groups.filter((g) => matchesFilter(g, filter)).map((group) => ({ group, cells: props.view.isExpanded(group) ? group.ids : null }));
   });
   const layout = createMemo(() => layoutGroups(topology, shown()));
+  // The walls that do not apply (SKIPPED): their cards show errors as n/a. Compared by content,
+  // so the cards wake only when the set changes, not with every evaluation of a drag.
+  const skipped = createMemo(
+    () => new Set((props.evaluation?.().walls ?? []).filter((r) => r.status === 'SKIPPED').map((r) => r.wall)),
+    new Set<number>(),
+    { equals: (a, b) => a.size === b.size && [...a].every((w) => b.has(w)) },
+  );
+  const quiet = (id: string) => () => {
+    const wall = topology.def(id).wall;
+    return wall !== undefined && skipped().has(wall);
+  };
   const ids = createMemo(() => [...layout().boxes.keys()]);
 
   let pane: HTMLDivElement | undefined;
@@ -100,7 +111,7 @@ export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
             {(box) => <GroupFrame store={props.store} view={props.view} box={box} evaluation={props.evaluation} locked={focusing()} />}
           </For>
           <Edges store={props.store} edges={layout().edges} width={layout().width} height={layout().height} />
-          <For each={ids()}>{(id) => <CellCard store={props.store} box={layout().boxes.get(id) ?? { ...OFFSCREEN, id }} size={CARD} detailed={detailed} />}</For>
+          <For each={ids()}>{(id) => <CellCard store={props.store} box={layout().boxes.get(id) ?? { ...OFFSCREEN, id }} size={CARD} detailed={detailed} quiet={quiet(id)} />}</For>
         </div>
       </div>
     </div>

@@ -10,7 +10,9 @@
 import { type Accessor, type JSX, Index, Show } from 'solid-js';
 import type { AssertResult, Evaluation, Lens, Metric } from '../../../scenario/index.js';
 import { createInView, holdWhileHidden } from '../in-view.js';
+import { metricLabel, reasonLabel } from '../../../scenario/metric-labels.js';
 import { formatDisplayValue, StatusBadge, toneOf } from '../status/index.js';
+import { verdictOf } from './verdict.js';
 import './scorecard.css';
 
 interface ScorecardPanelProps {
@@ -30,11 +32,8 @@ export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
     <section class="scorecard panel" aria-label="Scorecard" data-testid="scorecard">
       <header class="scorecard-head">
         <h2>Scorecard</h2>
-        <span
-          class={`scorecard-overall tone-${card().passed_all ? 'pass' : 'fail'}`}
-          data-passed-all={String(card().passed_all)}
-        >
-          {card().passed_all ? 'All lenses pass' : 'Not all lenses pass'}
+        <span class={`scorecard-overall tone-${verdictOf(card()).tone}`} data-passed-all={String(card().passed_all)} data-verdict={verdictOf(card()).tone}>
+          {verdictOf(card()).text}
         </span>
       </header>
       <div class="scorecard-lenses">
@@ -61,7 +60,7 @@ function LensCard(props: { readonly lens: Accessor<Lens>; readonly busy?: Access
       <p class="lens-summary">{lens().summary}</p>
       <Show when={lens().reasons.length > 0}>
         <ul class="lens-reasons">
-          <Index each={lens().reasons}>{(r) => <li>{r()}</li>}</Index>
+          <Index each={lens().reasons}>{(r) => <li title={r()}>{reasonLabel(r())}</li>}</Index>
         </ul>
       </Show>
       <Show when={metrics().length > 0}>
@@ -82,7 +81,7 @@ function MetricRow(props: { readonly lens: Lens['name']; readonly metric: Metric
   const title = () => (failed() ? `${id()}: ${props.metric.error ?? 'error'}` : `${id()} = ${rawValue(props.metric)} ${props.metric.unit}`);
   return (
     <div class="metric-row" classList={{ error: failed() }}>
-      <dt>{props.metric.key}</dt>
+      <dt title={id()}>{metricLabel(id())}</dt>
       <dd>
         <button type="button" class="metric-button" data-cell={id()} title={title()} onClick={() => props.onSelectCell?.(id())}>
           <span class="metric-value">{failed() ? 'error' : text()}</span>

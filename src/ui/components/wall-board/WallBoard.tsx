@@ -63,7 +63,6 @@ function WallTile(props: { readonly row: WallRow; readonly share?: number; reado
       data-wall={row().wall}
       data-status={row().status}
       title={description()}
-      aria-label={description()}
       onClick={() => props.onFocusWall?.(row().wall)}
     >
       <span class="wall-top">

@@ -1,8 +1,10 @@
 /**
  * A modal panel over the workbench: a title, a close button, Escape closes. Keys typed inside
- * stay inside (the workbench's single-key shortcuts do not fire while it is open).
+ * stay inside (the workbench's single-key shortcuts do not fire while it is open). Closing it
+ * gives the focus back to what had it before (the button that opened it), so the keyboard is
+ * never left at the top of the page.
  */
-import { type JSX, onMount } from 'solid-js';
+import { type JSX, onCleanup, onMount } from 'solid-js';
 
 interface DialogProps {
   readonly title: string;
@@ -18,7 +20,13 @@ let seq = 0;
 export function Dialog(props: DialogProps): JSX.Element {
   const titleId = `dialog-title-${++seq}`;
   let box: HTMLDivElement | undefined;
+  const opener = typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null);
   onMount(() => box?.focus());
+  onCleanup(() => {
+    if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body || box?.contains(document.activeElement))) {
+      queueMicrotask(() => opener.focus());
+    }
+  });
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
