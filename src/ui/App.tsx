@@ -4,17 +4,16 @@
  * The view lives in the URL (a reload keeps it) and the keyboard drives it (shortcuts.ts).
  */
 import { createEffect, createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
-import { ScenarioControls, KeyInputs } from './components/controls/index.js';
 import { ScenarioGraph, SEARCH_FIELD_ID } from './components/graph/index.js';
+import { HeadlineBar } from './components/headline/HeadlineBar.jsx';
 import { Inspector } from './components/Inspector.jsx';
-import { RooflineChart } from './components/roofline/index.js';
-import { ScorecardPanel } from './components/scorecard/index.js';
+import { LeftPanel } from './components/LeftPanel.jsx';
 import { TracePanel } from './components/TracePanel.jsx';
-import { WallBoard } from './components/wall-board/index.js';
 import { SweepHost } from './components/sweep/SweepHost.jsx';
 import { installShortcuts } from './shortcuts.js';
 import { createSweepStore } from './store/sweep-store.js';
 import { createScenarioStore, encodeViewState, entryLabel, type ScenarioStore, type ViewState } from './store/index.js';
+import './fit.css';
 import { WorkbookBar } from './components/workbooks/index.js';
 import { ExportReportButton } from './components/report/index.js';
 import { createWorkbookSession, type WorkbookSession } from './store/workbook-session.js';
@@ -114,6 +113,7 @@ export function App(props: AppProps): JSX.Element {
           Present
         </button>
       </header>
+      <HeadlineBar evaluation={store.evaluation} onSelectCell={(id) => store.selectCell(id)} />
       <Show when={store.notices().length > 0}>
         <div class="notices" role="status">
           <For each={store.notices()}>{(n) => <p class="notice">{n}</p>}</For>
@@ -124,27 +124,7 @@ export function App(props: AppProps): JSX.Element {
       </Show>
       <SweepHost store={store} sweeps={sweeps}>
       <main class="workbench-main">
-        <aside class="left-panel">
-          <ScenarioControls store={store} />
-          <Show when={store.workbench()} keyed>
-            {(wb) => <KeyInputs store={wb} />}
-          </Show>
-          {/* Slots for the presentational panels (scorecard, 22-wall board, roofline). */}
-          <ScorecardPanel evaluation={store.evaluation} busy={busy} onSelectCell={(id) => store.selectCell(id)} />
-          <WallBoard evaluation={store.evaluation} busy={busy} onFocusWall={(n) => store.focusWall(n)} />
-          <Show when={store.built()} keyed>
-            {(b) => (
-              <RooflineChart
-                graph={b.graph}
-                version={store.version}
-                compareDevice={compare}
-                onCompareDevice={setCompare}
-                deviceLabel={() => entryLabel(store.desc().hardware)}
-                busy={busy}
-              />
-            )}
-          </Show>
-        </aside>
+        <LeftPanel store={store} busy={busy} compare={compare} onCompare={setCompare} />
         <Show when={store.workbench()} keyed>
           {(wb) => (
             <>

@@ -14,6 +14,7 @@ import { type CellValue, sameValue } from '../../graph/index.js';
 import { relativeChange, shortValue } from '../format/display.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { createInView, holdWhileHidden } from './in-view.js';
+import './trace.css';
 
 interface TracePanelProps {
   readonly store: WorkbenchStore;
