@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseQuantity, UnitError } from '../graph/index.js';
 import { createRegistry, modelFromHfConfig, registry, type Registry } from '../registry/index.js';
-import type { BuildOptions, OverrideValue, ScenarioMode } from '../scenario/index.js';
-import { loadDocumentText } from '../scenario/yaml-text.js';
+import { type BuildOptions, type OverrideValue, PLAN_CELLS, ScenarioInputError, type ScenarioMode } from '../scenario/index.js';
+import { loadDocumentText, parseText } from '../scenario/yaml-text.js';
 import { numberFlag, parseSets } from './args.js';
 import { CliError } from './errors.js';
 
@@ -50,13 +50,14 @@ function readText(path: string, what: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** A JSON or YAML file; a syntax error names the line, the parser's message and the line itself. */
 function parseFile(path: string, what: string): unknown {
   const text = readText(path, what);
   try {
-    return parseYaml(text);
+    return parseText(text, `${what} file`, path);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new CliError(`Invalid ${what} file`, `${path}: not valid JSON or YAML: ${why}`);
+    if (e instanceof ScenarioInputError) throw new CliError(`Invalid ${what} file`, e.message);
+    throw e;
   }
 }
 
@@ -65,11 +66,26 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 /** A path-looking argument (catalogue ids have no slash and no document extension). */
 const looksLikePath = (arg: string) => arg.includes('/') || arg.includes('\\') || DOCUMENT.test(arg);
 
+/** Keys only a Hugging Face config.json has (a model file in the catalogue's spelling has `id` and `params`). */
+const HF_KEYS = ['architectures', 'model_type', 'transformers_version', '_name_or_path', 'hidden_size', 'num_hidden_layers', 'text_config', 'n_embd', 'n_layer'];
+const isHfConfig = (data: Record<string, unknown>) => HF_KEYS.some((k) => k in data) && !('id' in data && 'params' in data);
+
+/** `eval PLAN.yaml H100`: a plan or scenario already names its hardware. */
+function refuseDocumentAsModel(arg: string, data: Record<string, unknown>, hardware: string): void {
+  const plan = 'workload' in data;
+  if (!plan && !('model' in data && 'hardware' in data)) return;
+  const hw = plan ? (isObject(data.hardware) ? data.hardware.name : undefined) : data.hardware;
+  const named = typeof hw === 'string' ? ` (${plan ? 'hardware.name' : 'hardware'}: ${hw})` : '';
+  throw new CliError('Bad arguments', `${arg} is a ${plan ? 'plan' : 'scenario'} and already names its hardware${named}; ` +
+    `run it alone (mlsysim eval ${arg}), and to use ${hardware} change ${plan ? 'hardware.name' : 'hardware'} in the file`);
+}
+
 /** MODEL: catalogue id, Hugging Face config.json (→ a registry holding it) or custom model document. */
-function modelArg(arg: string): { model: unknown; registry?: Registry } {
+function modelArg(arg: string, hardware: string): { model: unknown; registry?: Registry } {
   if (!isFile(arg) && !looksLikePath(arg)) return { model: arg };
   const data = parseFile(arg, 'model');
-  if (isObject(data) && ('hidden_size' in data || 'text_config' in data) && ('num_hidden_layers' in data || 'text_config' in data)) {
+  if (isObject(data)) refuseDocumentAsModel(arg, data, hardware);
+  if (isObject(data) && isHfConfig(data)) {
     let m = modelFromHfConfig(data);
     const stem = basename(arg).replace(/(\.config)?\.json$/i, '');
     if (m.id.endsWith('_import') && stem !== 'config') m = modelFromHfConfig(data, { id: stem.replace(/[^A-Za-z0-9_.-]+/g, '_') });
@@ -80,11 +96,60 @@ function modelArg(arg: string): { model: unknown; registry?: Registry } {
   return { model: data };
 }
 
-function hardwareArg(arg: string): unknown {
-  if (!isFile(arg) && !looksLikePath(arg)) return arg;
+/** HARDWARE: a device id, a cluster or node id (that system with its device), or a device file. */
+function hardwareArg(arg: string): { hardware: unknown; system?: string } {
+  if (!isFile(arg) && !looksLikePath(arg)) {
+    const reg = registry();
+    if (reg.has('hardware', arg)) return { hardware: arg };
+    if (reg.has('cluster', arg)) return { hardware: reg.resolveCluster(arg).device.id, system: arg };
+    if (reg.has('node', arg)) return { hardware: reg.lookup('node', arg).accelerator, system: arg };
+    return { hardware: arg };
+  }
   const data = parseFile(arg, 'hardware');
   if (!isObject(data)) throw new CliError('Invalid hardware file', `${arg} must hold a device map (catalogue spelling)`);
-  return data;
+  return { hardware: data };
+}
+
+/** `--set` keys that are scenario fields in the plan's spelling, not cells. */
+const FIELD_SETS = ['region', 'ops.region', 'ops.duration_days'];
+
+/** --set region=…, ops.region=…, ops.duration_days=… (days, or a duration such as 14d or 2500 h) → scenario fields. */
+function fieldSets(sets: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_SETS) {
+    const v = sets[key];
+    if (v === undefined) continue;
+    delete sets[key];
+    if (key !== 'ops.duration_days') {
+      out.region = v;
+      continue;
+    }
+    let days: number;
+    try {
+      days = parseQuantity(v, 'day');
+    } catch (e) {
+      if (!(e instanceof UnitError)) throw e;
+      throw new CliError('Bad flag value', `--set ops.duration_days must be days or a duration such as 14d or 2500 h (got '${v}': ${e.message})`);
+    }
+    if (!(Number.isFinite(days) && days > 0)) throw new CliError('Bad flag value', `--set ops.duration_days must be > 0 (got '${v}')`);
+    out.ops = { duration_days: days };
+  }
+  return out;
+}
+
+/** The scenario with the --region flag and the field --sets applied (ops merged, so a plan keeps its own keys). */
+function withFields(scenario: Record<string, unknown>, region: string | undefined, fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...scenario, ...(region !== undefined ? { region } : {}), ...(fields.region !== undefined ? { region: fields.region } : {}) };
+  if (fields.ops) out.ops = { ...(isObject(scenario.ops) ? scenario.ops : {}), ...fields.ops };
+  return out;
+}
+
+/** A plan evaluated in another mode than training drops the cells its batch and length set only for training. */
+function withoutTrainingCells(overrides: unknown): Record<string, unknown> {
+  const out = { ...(isObject(overrides) ? overrides : {}) };
+  delete out[PLAN_CELLS.global_batch_size];
+  delete out[PLAN_CELLS.train_seq_len];
+  return out;
 }
 
 /** Flag → cell (physics.md §11.4 eval flag mode). */
@@ -102,9 +167,10 @@ function flagOverrides(f: ScenarioFlags): Record<string, OverrideValue> {
   return out;
 }
 
+/** Flags of MODEL HARDWARE mode that a plan sets itself (--region and --set work with both). */
 const FLAG_NAMES: Record<string, string> = {
   batchSize: '--batch-size', precision: '--precision', efficiency: '--efficiency', seqLen: '--seq-len',
-  region: '--region', prefillChunkTokens: '--prefill-chunk-tokens',
+  prefillChunkTokens: '--prefill-chunk-tokens',
 };
 
 /**
@@ -113,6 +179,7 @@ const FLAG_NAMES: Record<string, string> = {
  */
 export function resolveSource(args: readonly string[], flags: ScenarioFlags, command: string, forceMode?: ScenarioMode): Source {
   const overrides = parseSets(flags.set);
+  const fields = fieldSets(overrides);
   if (args.length === 1) {
     const path = args[0];
     if (!isFile(path) && !looksLikePath(path)) {
@@ -124,21 +191,24 @@ export function resolveSource(args: readonly string[], flags: ScenarioFlags, com
     }
     const doc = loadDocumentText(readText(path, 'plan'), { filename: basename(path) });
     const mode = forceMode ?? flags.mode;
-    const scenario: Record<string, unknown> = { ...doc.scenario, ...(mode ? { mode } : {}) };
-    if (mode && mode !== 'training') delete scenario.layout;
+    const scenario: Record<string, unknown> = withFields({ ...doc.scenario, ...(mode ? { mode } : {}) }, flags.region, fields);
+    if (mode && mode !== 'training') {
+      delete scenario.layout;
+      if (doc.kind === 'plan') scenario.overrides = withoutTrainingCells(scenario.overrides);
+    }
     return { scenario, options: { overrides }, warnings: doc.warnings, kind: doc.kind };
   }
   if (args.length !== 2) {
     throw new CliError('Bad arguments', `${command} needs PLAN.yaml or MODEL HARDWARE (got ${args.length} arguments: ${args.join(' ') || 'none'})`);
   }
-  const { model, registry: reg } = modelArg(args[0]);
-  const hardware = hardwareArg(args[1]);
+  const { model, registry: reg } = modelArg(args[0], args[1]);
+  const { hardware, system } = hardwareArg(args[1]);
   const mode = forceMode ?? flags.mode;
-  const scenario: Record<string, unknown> = {
+  const scenario: Record<string, unknown> = withFields({
     model, hardware,
+    ...(system ? { system } : {}),
     ...(mode ? { mode } : {}),
-    ...(flags.region !== undefined ? { region: flags.region } : {}),
     overrides: flagOverrides(flags),
-  };
+  }, flags.region, fields);
   return { scenario, options: { overrides, ...(reg ? { registry: reg } : {}) }, warnings: [], kind: 'flags' };
 }

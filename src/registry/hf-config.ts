@@ -132,8 +132,30 @@ function validateConfig(input: unknown): HfConfig {
     doc = (doc as { text_config: unknown }).text_config;
   }
   const parsed = hfConfigSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new EntryValidationError('config.json', formatIssues('config.json', parsed.error.issues));
+  if (!parsed.success) {
+    const problems = formatIssues('config.json', parsed.error.issues);
+    throw new EntryValidationError('config.json', [...problems, configFix(doc)]);
+  }
   return parsed.data;
+}
+
+/** GPT-2-era spellings of the fields read here (transformers' GPT2Config attribute_map). */
+const GPT2_SPELLINGS: Readonly<Record<string, string>> = {
+  n_embd: 'hidden_size', n_layer: 'num_hidden_layers', n_head: 'num_attention_heads', n_positions: 'max_position_embeddings',
+};
+
+/** The fix for a config that lacks a field: where the fields come from, or how to rename old spellings. */
+function configFix(doc: unknown): string {
+  const keys = doc && typeof doc === 'object' ? Object.keys(doc) : [];
+  const old = keys.filter((k) => k in GPT2_SPELLINGS);
+  const what = (doc as { architectures?: unknown[]; model_type?: unknown } | null);
+  const arch = Array.isArray(what?.architectures) && what.architectures.length ? ` (${String(what.architectures[0])})`
+    : typeof what?.model_type === 'string' ? ` (model_type ${what.model_type})` : '';
+  if (old.length) {
+    return `fix: this config${arch} uses the older names ${old.join(', ')}; rename them ${old.map((k) => `${k} → ${GPT2_SPELLINGS[k]}`).join(', ')}`;
+  }
+  return `fix: a decoder LM's config.json${arch} needs hidden_size, num_hidden_layers, num_attention_heads and vocab_size; ` +
+    "copy the missing ones from the model's config.json on the Hugging Face Hub, or describe the model in the catalogue's spelling (a model file)";
 }
 
 /** A Model from config.json content (text or parsed JSON). */

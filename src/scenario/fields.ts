@@ -133,6 +133,27 @@ export function quantity(unit: string, rule: NumberRule = { gt: 0 }) {
     });
 }
 
+/**
+ * A duration: a number in `unit` (days for plan ops.duration_days) or text with a time unit
+ * ("14 days", "1d", "2500 h"); > 0. The loader converts text with parseQuantity.
+ */
+export function duration(unit: string) {
+  const rule = `a number of ${unit}s > 0, or text with a unit such as '14 days' or '2500 h'`;
+  return z
+    .union([z.number(), z.string()], { error: ruleError(rule) })
+    .superRefine((value, ctx) => {
+      let days: number;
+      try {
+        days = typeof value === 'number' ? value : parseQuantity(value, unit);
+      } catch (e) {
+        if (!(e instanceof UnitError)) throw e;
+        ctx.addIssue({ code: 'custom', message: `must be ${rule} (got ${showInput(value)}: ${e.message})`, input: value });
+        return;
+      }
+      if (!(Number.isFinite(days) && days > 0)) ctx.addIssue({ code: 'custom', message: `must be ${rule} (got ${showInput(value)})`, input: value });
+    });
+}
+
 /** Why `value` is not a valid quantity in `unit`, or undefined when it is. */
 export function quantityProblem(value: number | string, unit: string, rule: NumberRule): string | undefined {
   let si: number;

@@ -8,6 +8,7 @@ import type { Registry } from '../registry/index.js';
 import { requireEntry, requireSystem } from './catalog-check.js';
 import { issuesError, ScenarioInputError } from './errors.js';
 import type { LoadOptions, LoadResult } from './plan.js';
+import { fleetSizeProblem } from './plausible.js';
 import { LAYOUT_CELLS, scenarioSchema } from './schema.js';
 import type { Scenario } from './schema.js';
 
@@ -17,17 +18,41 @@ export function loadScenario(data: unknown, options: LoadOptions = {}): LoadResu
   if (!parsed.success) throw issuesError(parsed.error.issues, 'scenario', { filename: options.filename });
   try {
     const reg = options.registry ?? registry();
-    checkIds(parsed.data, reg);
-    return { scenario: normalizeScenario(parsed.data, reg), warnings: [] };
+    const s = systemAsHardware(parsed.data, reg);
+    checkIds(s, reg);
+    checkFleetSize(s, reg);
+    return { scenario: normalizeScenario(s, reg), warnings: [] };
   } catch (e) {
     if (e instanceof ScenarioInputError) throw e.withFilename(options.filename);
     throw e;
   }
 }
 
-/** Which format a parsed document is: a plan has `workload`, a scenario has `model`. */
+/**
+ * Which format a parsed document is: a plan has `workload` (or, when that is missing, the
+ * plan-only keys `version` or `constraints`, so its message is about the missing workload);
+ * a scenario has `model`.
+ */
 export function documentKind(data: unknown): 'plan' | 'scenario' {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'workload' in data ? 'plan' : 'scenario';
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'scenario';
+  return 'workload' in data || (!('model' in data) && ('version' in data || 'constraints' in data)) ? 'plan' : 'scenario';
+}
+
+/**
+ * A cluster or node id where hardware is expected (`hardware: Lab_64_H100` with no system)
+ * means that system with its device: hardware H100, system Lab_64_H100.
+ */
+function systemAsHardware(s: Scenario, reg: Registry): Scenario {
+  const id = s.hardware;
+  if (typeof id !== 'string' || s.system !== undefined || reg.has('hardware', id)) return s;
+  if (!reg.has('cluster', id) && !reg.has('node', id)) return s;
+  return { ...s, hardware: systemDevice(id, reg).device, system: id };
+}
+
+/** A fleet past MAX_ACCELERATORS is refused (plausible.ts says why). */
+function checkFleetSize(s: Scenario, reg: Registry): void {
+  const problem = fleetSizeProblem(acceleratorCount(s, reg));
+  if (problem) throw ScenarioInputError.at(typeof s.system === 'object' ? 'system.node_count' : 'system', problem);
 }
 
 /** The device id a system entry is built from, and a word for it. */

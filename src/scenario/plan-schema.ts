@@ -13,7 +13,7 @@
  *   fabric_bandwidth: "400 Gbit/s"
  *   precision: bf16
  *   efficiency: 0.5
- * ops: { region: Quebec, duration_days: 14 }
+ * ops: { region: Quebec, duration_days: 14 }   # or "14 days", "2500 h"
  * constraints: { assert: [{ metric: performance.latency, max: 50 }] }
  * ```
  * Cross-field rules (counts that must agree) are checked here so their messages name both
@@ -21,8 +21,9 @@
  */
 import { z } from 'zod';
 import { PRECISION_KEYS } from '../nodes/context.js';
-import { count, entryId, num, quantity, ruleError, showInput, strictMap, text } from './fields.js';
+import { count, duration, entryId, num, quantity, ruleError, showInput, strictMap, text } from './fields.js';
 import { assertSchema } from './metrics.js';
+import { fleetSizeProblem } from './plausible.js';
 
 /** Precision keys are matched case-insensitively after trimming (physics §1.2). */
 export function normalizePrecision(key: string): string {
@@ -84,11 +85,15 @@ const planHardwareSchema = strictMap({
   if (total === undefined && h.node_count === undefined && perNode !== undefined) {
     issue('accelerators_per_node', perNode, 'needs node_count or accelerators (how many accelerators in total?)');
   }
+  const fleet = total ?? (h.node_count !== undefined && perNode !== undefined ? h.node_count * perNode : undefined);
+  const tooMany = fleet === undefined ? undefined : fleetSizeProblem(fleet);
+  if (tooMany) issue(h.accelerators !== undefined ? 'accelerators' : h.nodes !== undefined ? 'nodes' : 'node_count', fleet, tooMany);
 });
 
 const planOpsSchema = strictMap({
   region: entryId().optional(),
-  duration_days: num({ gt: 0 }).optional(),
+  /** Days as a number, or a duration with its unit ("14 days", "2500 h", "2 weeks"). */
+  duration_days: duration('day').optional(),
 });
 
 const planConstraintsSchema = strictMap({

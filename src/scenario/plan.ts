@@ -9,6 +9,8 @@ import type { Registry } from '../registry/index.js';
 import { nodeFor, requireEntry } from './catalog-check.js';
 import { issuesError, ScenarioInputError } from './errors.js';
 import { normalizePrecision, planSchema } from './plan-schema.js';
+import { bareNumberWarning } from './plausible.js';
+import { isBareNumber } from '../graph/units.js';
 import type { Plan } from './plan-schema.js';
 import type { FleetInput, OverrideValue, Scenario } from './schema.js';
 
@@ -40,7 +42,10 @@ export interface LoadResult {
 /** A plan already parsed into plain data → a scenario. */
 export function loadPlan(data: unknown, options: LoadOptions = {}): LoadResult {
   const parsed = planSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw issuesError(parsed.error.issues, 'plan', { filename: options.filename });
+  if (!parsed.success) {
+    const err = issuesError(parsed.error.issues, 'plan', { filename: options.filename });
+    throw withoutWorkloadFirst(data, err, options.filename);
+  }
   try {
     return planToScenario(parsed.data, options.registry ?? registry());
   } catch (e) {
@@ -49,17 +54,30 @@ export function loadPlan(data: unknown, options: LoadOptions = {}): LoadResult {
   }
 }
 
-/** Below this a bare bandwidth number (B/s) is surely a GB/s figure written without its unit. */
-const IMPLAUSIBLE_BANDWIDTH = 1e6;
-
-function bandwidth(value: number | string, key: string, warnings: string[]): number {
-  if (typeof value === 'string') return parseQuantity(value, 'B/s');
-  if (value < IMPLAUSIBLE_BANDWIDTH) {
-    warnings.push(`hardware.${key} = ${value} is read as ${value} B/s (a bare number is SI); ` +
-      `write '${value} GB/s' if GB/s was meant`);
-  }
-  return value;
+/** A plan map without `workload` says so first: the rest of its problems follow. */
+function withoutWorkloadFirst(data: unknown, err: ScenarioInputError, filename?: string): ScenarioInputError {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || 'workload' in data) return err;
+  const first = {
+    path: 'workload',
+    message: 'workload is missing: a plan names its model as workload: { name: MODEL } (e.g. workload: { name: Llama3_8B, batch_size: 1 })',
+  };
+  return new ScenarioInputError([first, ...err.problems.filter((p) => p.path !== 'workload')], { filename });
 }
+
+/**
+ * A plan bandwidth: text with a unit is read in it; a bare number is B/s and, when implausible
+ * for a bandwidth (plausible.ts, the same rule as --set), a warning with the likely intent.
+ */
+function bandwidth(value: number | string, key: 'intra_node_bw' | 'fabric_bandwidth', warnings: string[]): number {
+  if (typeof value === 'string' && !isBareNumber(value)) return parseQuantity(value, 'B/s');
+  const si = Number(value);
+  const w = bareNumberWarning(`hardware.${key}`, String(value).trim(), si, { id: PLAN_CELLS[key], unit: 'B/s' });
+  if (w) warnings.push(w);
+  return si;
+}
+
+/** ops.duration_days: days as a number, or a duration with its unit ("2500 h" → 104.17 days). */
+const days = (v: number | string): number => (typeof v === 'number' ? v : parseQuantity(v, 'day'));
 
 /** Accelerator count and layout: node_count × per-node, total + per-node, or total alone. */
 function resolveFleet(plan: Plan, reg: Registry, warnings: string[]): FleetInput | undefined {
@@ -93,15 +111,38 @@ function resolveFleet(plan: Plan, reg: Registry, warnings: string[]): FleetInput
   return { node_count: total / perNode, accelerators_per_node: perNode, ...(same ? { node: node.id } : {}) };
 }
 
+const COUNT_KEYS = ['accelerators', 'node_count', 'accelerators_per_node', 'nodes'] as const;
+
+/**
+ * hardware.name naming a catalogue cluster or node (Lab_64_H100): that system with its device,
+ * as `eval MODEL Lab_64_H100` does. Counts beside it would contradict it, so they are refused.
+ */
+function namedSystem(plan: Plan, reg: Registry): { device: string; system: string; count: number } | undefined {
+  const id = plan.hardware.name;
+  if (reg.has('hardware', id) || !(reg.has('cluster', id) || reg.has('node', id))) return undefined;
+  const cluster = reg.has('cluster', id) ? reg.resolveCluster(id) : undefined;
+  const node = cluster ? undefined : reg.lookup('node', id);
+  const device = cluster ? cluster.device.id : node!.accelerator;
+  const count = cluster ? cluster.cluster.accelerator_count : node!.gpus_per_node;
+  const given = COUNT_KEYS.find((k) => plan.hardware[k] !== undefined);
+  if (given) {
+    throw ScenarioInputError.at(`hardware.${given}`, `cannot be combined with hardware.name ${id}, a ${cluster ? 'cluster' : 'node'} of ` +
+      `${count} ${device}: remove hardware.${given} to use ${id} as it is, or write hardware.name: ${device} with your own count`);
+  }
+  return { device, system: id, count };
+}
+
 /** A validated plan → a scenario (catalogue ids checked). */
 export function planToScenario(plan: Plan, reg: Registry = registry()): LoadResult {
   const warnings: string[] = [];
   requireEntry('model', plan.workload.name, 'workload.name', reg);
-  requireEntry('hardware', plan.hardware.name, 'hardware.name', reg);
+  const named = namedSystem(plan, reg);
+  if (!named) requireEntry('hardware', plan.hardware.name, 'hardware.name', reg);
   if (plan.ops?.region !== undefined) requireEntry('grid', plan.ops.region, 'ops.region', reg);
 
-  const system = resolveFleet(plan, reg, warnings);
-  const accelerators = system ? system.node_count * system.accelerators_per_node : 1;
+  const fleet = named ? undefined : resolveFleet(plan, reg, warnings);
+  const system = named ? named.system : fleet;
+  const accelerators = named ? named.count : fleet ? fleet.node_count * fleet.accelerators_per_node : 1;
   const training = accelerators > 1;
   const overrides: Record<string, OverrideValue> = {};
   const { batch_size, seq_len } = plan.workload;
@@ -124,11 +165,11 @@ export function planToScenario(plan: Plan, reg: Registry = registry()): LoadResu
   const scenario: Scenario = {
     ...(plan.name !== undefined ? { name: plan.name } : {}),
     model: plan.workload.name,
-    hardware: h.name,
+    hardware: named ? named.device : h.name,
     ...(system ? { system } : {}),
     ...(plan.ops?.region !== undefined ? { region: plan.ops.region } : {}),
     mode: training ? 'training' : 'inference',
-    ...(plan.ops ? { ops: plan.ops.duration_days !== undefined ? { duration_days: plan.ops.duration_days } : {} } : {}),
+    ...(plan.ops ? { ops: plan.ops.duration_days !== undefined ? { duration_days: days(plan.ops.duration_days) } : {} } : {}),
     // A plan cannot set t, p, e, z or b, so a training plan always starts from the §11.4 search.
     ...(training ? { layout: 'auto' as const } : {}),
     overrides,

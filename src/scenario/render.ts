@@ -26,6 +26,26 @@ export function flatResult(e: Evaluation): Record<string, FlatValue> {
   return out;
 }
 
+export interface LensResult {
+  readonly status: string;
+  readonly summary: string;
+  /** Display units (physics §11.2); null = +∞; metrics that are errors are left out. */
+  readonly metrics: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * The lenses nested as mlsysim's evaluation dict, beside the flat keys:
+ * `feasibility|performance|macro.{status, summary, metrics}` (`jq .macro.metrics.tco_usd`).
+ */
+export function lensResult(e: Evaluation): Record<'feasibility' | 'performance' | 'macro', LensResult> {
+  const nested = (l: Lens): LensResult => ({
+    status: l.status,
+    summary: l.summary,
+    metrics: Object.fromEntries(Object.values(l.metrics).filter((m) => m.value !== undefined).map((m) => [m.key, m.value ?? null])),
+  });
+  return { feasibility: nested(e.card.feasibility), performance: nested(e.card.performance), macro: nested(e.card.macro) };
+}
+
 function metricText(v: number | null | undefined, unit: string): string {
   if (v === undefined) return 'error';
   if (v === null) return '∞';

@@ -18,16 +18,29 @@ import { loadPlan } from './plan.js';
 import type { LoadOptions, LoadResult } from './plan.js';
 import type { Scenario } from './schema.js';
 
+/**
+ * The parser's message and the offending line: "at line 2, column 9: Unexpected , in flow map
+ * — line 2: `  "a": 1,, "b": 2`" (or "(end of file)" when the parser ran out of text).
+ */
+function syntaxMessage(text: string, message: string, pos: { line: number; col: number } | undefined): string {
+  const why = message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  if (!pos) return why;
+  const lines = text.split(/\r?\n/);
+  const line = lines[pos.line - 1];
+  const shown = line === undefined || (line.trim() === '' && pos.line >= lines.length)
+    ? '(end of file)'
+    : `\`${line.length > 80 ? `${line.slice(0, 77)}…` : line}\``;
+  return `at line ${pos.line}, column ${pos.col}: ${why} — line ${pos.line}: ${shown}`;
+}
+
 /** Parses one document; throws ScenarioInputError (with line/col) for malformed or empty text. */
 export function parseText(text: string, document: string, filename?: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
     const pos = err.linePos?.[0];
-    const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-    const why = err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
     throw new ScenarioInputError(
-      [{ path: '', message: `${document} is not valid YAML or JSON${where}: ${why}` }],
+      [{ path: '', message: `${document} is not valid YAML or JSON${pos ? ' ' : ': '}${syntaxMessage(text, err.message, pos)}` }],
       { filename, line: pos?.line, column: pos?.col },
     );
   }

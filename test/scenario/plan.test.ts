@@ -89,7 +89,7 @@ describe('loadPlanText maps plan keys to cells', () => {
   it('a bare bandwidth number is B/s, and a tiny one warns', () => {
     const r = loadPlanText(plan({ hardware: '  name: H100\n  fabric_bandwidth: 400' }));
     expect(r.scenario.overrides?.['communication.fabric_bandwidth']).toBe(400);
-    expect(r.warnings.join()).toMatch(/'400 GB\/s'/);
+    expect(r.warnings.join()).toMatch(/hardware\.fabric_bandwidth=400 read as 400 B\/s — did you mean 400 GB\/s\?/);
   });
   it('ops without a duration still activates Macro (ops present)', () => {
     expect(loadPlanText(plan({ extra: 'ops:\n  region: France' })).scenario).toMatchObject({ ops: {}, region: 'France' });

@@ -57,7 +57,7 @@ const MALFORMED: [string, string, RegExp][] = [
   ['hardware missing', 'version: "1.0"\nworkload:\n  name: Llama3_8B\n', /hardware is required \(a map with keys name,/],
   ['hardware as a list', plan({ h: '  - H100' }), /hardware must be a map with keys name, .* \(got a list\)/],
   ['wrong version', plan({ v: '"2.0"' }), /version must be '1\.0' .*got '2\.0'/],
-  ['negative duration', plan({ x: 'ops:\n  duration_days: -1' }), /ops\.duration_days must be a number > 0 \(got -1\)/],
+  ['negative duration', plan({ x: 'ops:\n  duration_days: -1' }), /ops\.duration_days must be a number of days > 0, or text with a unit such as '14 days' .*\(got -1\)/],
   ['min > max', plan({ x: 'constraints:\n  assert:\n    - {metric: performance.latency, min: 5, max: 2}' }),
     /constraints\.assert\[0\]\.min must be ≤ max \(got min 5 > max 2\)/],
   ['min > max across units', plan({ x: 'constraints:\n  assert:\n    - {metric: performance.latency, min: "1 s", max: 50}' }),

@@ -1,6 +1,7 @@
 /** `mlsysim eval MODEL HARDWARE [flags]` and `mlsysim eval PLAN.yaml [--set …]`: the scorecard and the 22-wall board. */
 import type { Command } from 'commander';
 import { cellReport, evaluate, type Evaluation, flatResult, markdownScorecard, textScorecard } from '../../scenario/index.js';
+import { lensResult } from '../../scenario/render.js';
 import type { LiveGraph } from '../../graph/index.js';
 import {
   act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
@@ -39,6 +40,7 @@ function evalJson(e: Evaluation, graph: LiveGraph, warnings: readonly string[], 
   return {
     ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
     ...flatResult(e),
+    ...lensResult(e),
     walls: e.walls,
     asserts: e.asserts,
     ...(e.layout ? { layout: e.layout } : {}),
