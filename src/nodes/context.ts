@@ -65,6 +65,9 @@ export interface ModelSpec {
   readonly ffn_dim?: number;
   readonly vocab_size?: number;
   readonly max_context_tokens?: number;
+  /** Sliding-window attention: window length w (tokens) and the layers that use it (physics.md Amendments). */
+  readonly sliding_window_tokens?: number;
+  readonly sliding_window_layers?: number;
   /** Non-LM FLOPs per sample, in the unit `flops_basis` says. */
   readonly flops_per_sample?: number;
   readonly flops_basis?: 'flop' | 'mac';

@@ -52,6 +52,7 @@ export function convertModel(raw: RawModel): Model {
     vocab_size: opt(raw.vocab_size),
     max_context_tokens: opt(raw.max_context_tokens),
     sliding_window_tokens: opt(raw.sliding_window_tokens),
+    sliding_window_layers: opt(raw.sliding_window_layers),
     state_size: opt(raw.state_size),
     kv_cache_elems_per_token_per_layer: opt(raw.kv_cache_elems_per_token_per_layer),
     flops_per_inference: opt(raw.flops_per_inference),

@@ -5,7 +5,8 @@
  * catalogue's model schema and converter. Browser-safe; hf-config-file.ts reads a file in Node.
  *
  * Read: hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, head_dim,
- * intermediate_size, vocab_size, max_position_embeddings, tie_word_embeddings, sliding_window;
+ * intermediate_size, vocab_size, max_position_embeddings, tie_word_embeddings, sliding_window
+ * (with layer_types, sliding_window_pattern, max_window_layers: which layers use it);
  * MoE num_local_experts | n_routed_experts | num_experts, num_experts_per_tok,
  * moe_intermediate_size, n_shared_experts, shared_expert_intermediate_size,
  * first_k_dense_replace, moe_layer_freq, decoder_sparse_step, mlp_only_layers; MLA
@@ -39,6 +40,9 @@ const hfConfigSchema = z.looseObject({
   mlp_bias: z.boolean().nullish(),
   sliding_window: opt(),
   use_sliding_window: z.boolean().nullish(),
+  layer_types: z.array(text()).nullish(),
+  sliding_window_pattern: opt(),
+  max_window_layers: num({ ge: 0, int: true }).nullish(),
   num_local_experts: opt(),
   n_routed_experts: opt(),
   num_experts: opt(),
@@ -105,6 +109,23 @@ export function hfArchitecture(c: HfConfig): HfArchitecture {
   };
 }
 
+/**
+ * How many layers use the sliding window, as transformers lays them out: `layer_types` when
+ * the config lists them; Gemma-3's `sliding_window_pattern` (every pattern-th layer global);
+ * Gemma-2's default (even layer indices local, configuration_gemma2.py); Qwen2's layers from
+ * `max_window_layers` on; otherwise every layer (Mistral). Undefined without a window.
+ */
+function slidingWindowLayers(c: HfConfig, window: number | undefined): number | undefined {
+  if (window === undefined) return undefined;
+  const L = c.num_hidden_layers;
+  const counted = c.layer_types ? c.layer_types.filter((t) => t === 'sliding_attention').length
+    : c.sliding_window_pattern != null ? L - Math.floor(L / c.sliding_window_pattern)
+      : c.model_type === 'gemma2' ? Math.ceil(L / 2)
+        : c.use_sliding_window === true && c.max_window_layers != null ? Math.max(0, L - c.max_window_layers)
+          : L;
+  return counted > 0 ? counted : undefined;
+}
+
 function defaultId(c: HfConfig): string {
   const name = c._name_or_path?.split('/').pop();
   const base = name && name.length ? name : `${c.model_type ?? 'hf'}_import`;
@@ -167,7 +188,9 @@ export function modelFromHfConfig(input: unknown, options: HfImportOptions = {})
   const mla = a.kv_lora_rank !== undefined && a.qk_rope_head_dim !== undefined;
   const kvHeads = a.num_key_value_heads;
   const attention = mla ? 'MLA' : kvHeads === 1 ? 'MQA' : kvHeads < a.num_attention_heads ? 'GQA' : 'MHA';
-  const window = c.use_sliding_window === false ? undefined : u(c.sliding_window);
+  const configWindow = c.use_sliding_window === false ? undefined : u(c.sliding_window);
+  const windowLayers = slidingWindowLayers(c, configWindow);
+  const window = windowLayers === undefined ? undefined : configWindow;
   const arch = c.architectures?.[0] ?? c.model_type ?? 'transformer';
   // Built in the catalogue's spelling so it passes the same schema and converter as every model.
   const rawModel = {
@@ -204,6 +227,7 @@ export function modelFromHfConfig(input: unknown, options: HfImportOptions = {})
     qk_nope_head_dim: a.qk_nope_head_dim,
     v_head_dim: mla ? a.v_head_dim : undefined,
     sliding_window_tokens: window,
+    sliding_window_layers: windowLayers,
     source: options.source ?? {
       kind: 'model-card',
       ref: `Hugging Face config.json${c._name_or_path ? ` (${c._name_or_path})` : ''}; parameter count computed from the architecture`,

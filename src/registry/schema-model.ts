@@ -56,6 +56,8 @@ const modelShape = {
   qk_nope_head_dim: countOrNull(),
   v_head_dim: countOrNull(),
   sliding_window_tokens: countOrNull(),
+  /** Layers that use the sliding window (all when absent and a window is given). */
+  sliding_window_layers: countOrNull(),
   state_size: countOrNull(),
   // Diffusion
   denoising_steps: countOrNull(),
@@ -109,6 +111,12 @@ export const modelSchema = strictObject(modelShape).superRefine((m, ctx) => {
   if ((m.kv_lora_rank == null) !== (m.qk_rope_head_dim == null)) {
     fail(m.kv_lora_rank == null ? 'kv_lora_rank' : 'qk_rope_head_dim',
       'is required: MLA needs both kv_lora_rank and qk_rope_head_dim, or neither');
+  }
+  if (m.sliding_window_layers != null && m.sliding_window_tokens == null) {
+    fail('sliding_window_layers', 'needs sliding_window_tokens (the window those layers use)');
+  }
+  if (m.sliding_window_layers != null && m.layers != null && m.sliding_window_layers > m.layers) {
+    fail('sliding_window_layers', `must be ≤ layers = ${m.layers} (got ${m.sliding_window_layers})`);
   }
   if (m.dense_layers != null && m.layers != null && m.dense_layers >= m.layers) {
     fail('dense_layers', `must be < layers = ${m.layers} (got ${m.dense_layers})`);

@@ -140,6 +140,8 @@ export interface Model extends Provenance {
   readonly vocab_size?: number;
   readonly max_context_tokens?: number;
   readonly sliding_window_tokens?: number;
+  /** Layers that use the sliding window (physics.md Amendments); absent with a window means all. */
+  readonly sliding_window_layers?: number;
   readonly state_size?: number;
   readonly kv_cache_elems_per_token_per_layer?: number;
   /** The catalogue figure, in units of `flops_basis` (FLOP unless a custom entry says 'mac'). */

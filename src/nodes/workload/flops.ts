@@ -1,41 +1,54 @@
 /**
  * Forward FLOPs (physics.md §2.3): the linear part F_lin = 2·P_a, the attention coefficient
- * A = 2·L·H·(d_h + d_v), attended pairs Ψ(n, C), block and decode-token FLOPs, and the
- * per-sample figure of non-LM models. Pure functions first (walls 4, 5, 12 reuse them), then
- * the cells.
+ * A = 2·L·H·(d_h + d_v), attended pairs Ψ(n, C) (pairs.ts, windowed layers included), block
+ * and decode-token FLOPs, and the per-sample figure of non-LM models. Pure functions first
+ * (walls 4, 5, 12 reuse them), then the cells.
+ *
+ * MLA decode (DeepSeek-V2/V3) reads the compressed latent cache with the key and value
+ * up-projections absorbed (DeepSeek-AI 2024, arXiv 2405.04434 §2.1.2–2.1.3: "W^UK can be
+ * absorbed into W^Q, and W^UV can be absorbed into W^O"; DeepSeek-V3 inference/model.py,
+ * attn_impl "absorb"): per attended token and layer each head scores its query against the
+ * r_kv-wide latent plus the d_r-wide RoPE key and sums r_kv-wide latents, so the decode
+ * coefficient is A_dec = 2·L·H·(2·r_kv + d_r) instead of 2·L·H·(d_h + d_v). The absorbed
+ * projections (W^UK applied to the query, W^UV to the attention output) cost per token what
+ * the expanded form spends on the new token's key and value, which F_lin = 2·P_a already
+ * counts. Prefill and training keep the expanded form A (the keys and values of the whole
+ * block are up-projected once, then attended per head).
  */
-import { type CellDef, choice, derived, input, number, optNumber } from '../../graph/index.js';
+import { type CellDef, choice, derived, flag, input, number, optNumber } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { ATTENTION_CONVENTIONS, type AttentionConvention } from '../common/scenario-inputs.js';
 import type { BuildContext } from '../context.js';
+import { attendedPairs, type AttentionWindow, layerAveragedPairs } from './pairs.js';
+import { windowInputs, windowOf } from './window.js';
+
+export { attendedPairs };
 
 /**
- * Attended (query, key) pairs for n new tokens after C cached ones (§2.3):
- * causal n·C + n·(n+1)/2; full n·(C + n); none 0.
+ * F_block(n, C) = F_lin·n + A·Ψ(n, C): FLOPs of one sequence's block of n new tokens (§2.3).
+ * With windowed layers Ψ is averaged over the layers (pairs.ts); without, exactly §2.3.
  */
-export function attendedPairs(n: number, cached: number, convention: AttentionConvention): number {
-  switch (convention) {
-    case 'causal':
-      return n * cached + (n * (n + 1)) / 2;
-    case 'full':
-      return n * (cached + n);
-    case 'none':
-      return 0;
-  }
-}
-
-/** F_block(n, C) = F_lin·n + A·Ψ(n, C): FLOPs of one sequence's block of n new tokens (§2.3). */
-export function blockFlops(linearPerToken: number, attentionCoeff: number, n: number, cached: number, convention: AttentionConvention): number {
-  return linearPerToken * n + attentionCoeff * attendedPairs(n, cached, convention);
+export function blockFlops(
+  linearPerToken: number, attentionCoeff: number, n: number, cached: number, convention: AttentionConvention, window: AttentionWindow | null = null,
+): number {
+  return linearPerToken * n + attentionCoeff * layerAveragedPairs(n, cached, convention, window);
 }
 
 /**
  * F_tok(x): one decode token at context x (x counts the token itself), i.e. F_block(1, x − 1)
- * = F_lin + A·x under causal and full (§2.3).
+ * = F_lin + A·x under causal and full (§2.3); min(x, w) on windowed layers. For MLA pass the
+ * absorbed coefficient A_dec (mlaDecodeAttentionCoeff).
  */
-export function decodeTokenFlops(linearPerToken: number, attentionCoeff: number, context: number, convention: AttentionConvention): number {
-  return blockFlops(linearPerToken, attentionCoeff, 1, context - 1, convention);
+export function decodeTokenFlops(
+  linearPerToken: number, attentionCoeff: number, context: number, convention: AttentionConvention, window: AttentionWindow | null = null,
+): number {
+  return blockFlops(linearPerToken, attentionCoeff, 1, context - 1, convention, window);
+}
+
+/** A_dec = (FLOP per MAC)·L·H·(2·r_kv + d_r): absorbed MLA attention per attended token (see above). */
+export function mlaDecodeAttentionCoeff(flopsPerMac: number, layers: number, heads: number, kvLoraRank: number, ropeDim: number): number {
+  return flopsPerMac * layers * heads * (2 * kvLoraRank + ropeDim);
 }
 
 export function flopsCells(ctx: BuildContext): CellDef[] {
@@ -85,17 +98,37 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       source: s23,
     }),
     derived({
+      id: 'workload.decode_attention_flops_coeff',
+      label: 'Decode attention FLOPs coefficient A_dec',
+      doc: 'Attention FLOPs per (decoded token × attended token): A, or for MLA the absorbed form over the latent cache (DeepSeek-V2 §2.1.3).',
+      unit: 'FLOP/token/token',
+      layer: 'A',
+      formula: 'A_dec = A; MLA: 2·L·H·(2·r_kv + d_r) (scores over r_kv + d_r, values over r_kv)',
+      inputs: {
+        attentionCoeff: number('workload.attention_flops_coeff'), mla: flag('workload.uses_mla'), flopsPerMac: number('workload.flops_per_mac'),
+        layers: optNumber('workload.layers'), heads: optNumber('workload.heads'),
+        kvLoraRank: optNumber('workload.kv_lora_rank'), ropeDim: optNumber('workload.qk_rope_head_dim'),
+      },
+      compute: ({ attentionCoeff, mla, flopsPerMac, layers, heads, kvLoraRank, ropeDim }) =>
+        // uses_mla is true exactly when both widths are set; A (already computed) vouches for L and H.
+        mla && kvLoraRank !== null && ropeDim !== null && layers !== null && heads !== null
+          ? mlaDecodeAttentionCoeff(flopsPerMac, layers, heads, kvLoraRank, ropeDim)
+          : attentionCoeff,
+      source: { kind: 'paper', ref: 'DeepSeek-AI 2024, DeepSeek-V2 (arXiv 2405.04434) §2.1.2–2.1.3, absorbed MLA; DeepSeek-V3 inference/model.py attn_impl "absorb"' },
+    }),
+    derived({
       id: 'workload.decode_flops_per_token',
       label: 'Decode FLOPs per token F_tok(x)',
-      doc: 'FLOPs to generate one token at the scenario context (the token itself included).',
+      doc: 'FLOPs to generate one token at the scenario context (the token itself included); windowed layers attend min(x, w) tokens.',
       unit: 'FLOP/token',
       layer: 'A',
-      formula: 'F_tok(x) = F_lin + A·Ψ(1, x − 1) = F_lin + A·x',
+      formula: 'F_tok(x) = F_lin + A_dec·Ψ(1, x − 1) = F_lin + A_dec·x; windowed layers: x → min(x, w), averaged over L',
       inputs: {
-        linear: number('workload.linear_flops_per_token'), attentionCoeff: number('workload.attention_flops_coeff'),
+        linear: number('workload.linear_flops_per_token'), attentionCoeff: number('workload.decode_attention_flops_coeff'),
         context: number('scenario.context_len'), convention: choice('scenario.attention_flops_convention', ATTENTION_CONVENTIONS),
+        ...windowInputs,
       },
-      compute: ({ linear, attentionCoeff, context, convention }) => decodeTokenFlops(linear, attentionCoeff, context, convention),
+      compute: ({ linear, attentionCoeff, context, convention, ...w }) => decodeTokenFlops(linear, attentionCoeff, context, convention, windowOf(w)),
       source: s23,
     }),
     derived({

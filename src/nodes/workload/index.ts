@@ -8,11 +8,13 @@ import { kvCacheCells } from './kv-cache.js';
 import { modelInputCells } from './model-inputs.js';
 import { trainingFlopsCells } from './training-flops.js';
 import { weightCells } from './weights.js';
+import { windowCells } from './window.js';
 
 export function workloadCells(ctx: BuildContext): CellDef[] {
   return [
     ...modelInputCells(ctx),
     ...architectureCells(ctx),
+    ...windowCells(ctx),
     ...flopsCells(ctx),
     ...trainingFlopsCells(ctx),
     ...weightCells(ctx),
@@ -23,7 +25,10 @@ export function workloadCells(ctx: BuildContext): CellDef[] {
 
 export { activationBytesPerGpu, activationBytesPerLayer, activationWorkingSet } from './activations.js';
 export type { ActivationLayout } from './activations.js';
-export { attendedPairs, blockFlops, decodeTokenFlops } from './flops.js';
+export { attendedPairs, blockFlops, decodeTokenFlops, mlaDecodeAttentionCoeff } from './flops.js';
+export { layerAveragedPairs, windowPairs } from './pairs.js';
+export type { AttentionWindow } from './pairs.js';
+export { attentionWindow, kvBytesPerSequence, windowInputs, windowOf } from './window.js';
 export { kvBytesPerTokenMla, kvBytesPerTokenStandard, kvFragmentation, pagedTokens } from './kv-cache.js';
 export { MODEL_FAMILIES } from './model-inputs.js';
 export { attentionFlopsPerToken, backwardFraction, RECOMPUTE_MODES, recomputeFlops } from './training-flops.js';

@@ -1,11 +1,15 @@
 /**
  * KV cache (physics.md §2.6): bytes per token for MHA/GQA/MQA (through H_kv) and for MLA
  * (one compressed latent plus the shared RoPE key per layer), resident bytes, and paging.
+ * kv_bytes_per_token is what one token adds over all L layers; a windowed layer keeps only the
+ * last w tokens (a rolling buffer), so the bytes a sequence holds use min(x, w) there
+ * (window.ts, physics.md Amendments).
  */
 import { type CellDef, derived, flag, number, optNumber } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
+import { kvBytesPerSequence, windowInputs, windowOf } from './window.js';
 
 /** kv_tok = L·H_kv·(d_h + d_v)·b_kv (= 2·L·H_kv·d_h·b_kv when d_v = d_h). */
 export function kvBytesPerTokenStandard(layers: number, kvHeads: number, headDim: number, vHeadDim: number, kvWidth: number): number {
@@ -57,12 +61,16 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'workload.kv_bytes',
       label: 'KV bytes (resident)',
-      doc: 'KV cache held for B sequences at the scenario context.',
+      doc: 'KV cache held for B sequences at the scenario context; windowed layers hold at most w tokens.',
       unit: 'B',
       layer: 'A',
-      formula: 'kv_bytes = B·x·kv_tok',
-      inputs: { batch: number('scenario.batch_size'), context: number('scenario.context_len'), kvPerToken: number('workload.kv_bytes_per_token') },
-      compute: ({ batch, context, kvPerToken }) => batch * context * kvPerToken,
+      formula: 'kv_bytes = B·x·kv_tok; windowed: B·(kv_tok/L)·((L − L_w)·x + L_w·min(x, w))',
+      inputs: { batch: number('scenario.batch_size'), context: number('scenario.context_len'), kvPerToken: number('workload.kv_bytes_per_token'), ...windowInputs },
+      compute: ({ batch, context, kvPerToken, ...w }) => {
+        const window = windowOf(w);
+        // Without a window this is §2.6's B·x·kv_tok, in its own order of operations.
+        return window ? batch * kvBytesPerSequence(context, kvPerToken, window) : batch * context * kvPerToken;
+      },
       source: s26,
     }),
   ];
@@ -73,12 +81,12 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
     derived({
       id: 'workload.kv_bytes_per_seq_paged',
       label: 'KV bytes per sequence (paged)',
-      doc: 'KV storage of one sequence at the scenario context, rounded up to whole pages.',
+      doc: 'KV storage of one sequence at the scenario context, rounded up to whole pages (a windowed layer pages its w-token buffer).',
       unit: 'B',
       layer: 'A',
-      formula: '⌈x/p_g⌉·p_g·kv_tok',
-      inputs: { context: number('scenario.context_len'), pageSize: number('batching.kv_page_size'), kvPerToken: number('workload.kv_bytes_per_token') },
-      compute: ({ context, pageSize, kvPerToken }) => pagedTokens(context, pageSize) * kvPerToken,
+      formula: '⌈x/p_g⌉·p_g·kv_tok; windowed layers: ⌈min(x, w)/p_g⌉·p_g',
+      inputs: { context: number('scenario.context_len'), pageSize: number('batching.kv_page_size'), kvPerToken: number('workload.kv_bytes_per_token'), ...windowInputs },
+      compute: ({ context, pageSize, kvPerToken, ...w }) => kvBytesPerSequence(context, kvPerToken, windowOf(w), (x) => pagedTokens(x, pageSize)),
       source: s26,
     }),
     derived({

@@ -43,6 +43,8 @@ export function modelInputCells(ctx: BuildContext): CellDef[] {
     fact('experts', 'Experts E', 'Routed experts per MoE layer.', 'experts', m.experts, count),
     fact('experts_per_token', 'Experts per token k', 'Routed experts each token activates.', 'experts', m.experts_per_token, count),
     fact('moe_layers', 'MoE layers L_moe', 'Layers with experts; unset means L.', 'layers', m.moe_layers, count),
+    fact('sliding_window', 'Sliding window w', 'Tokens a windowed (local) attention layer keeps and attends; unset means full attention everywhere.', 'tokens', m.sliding_window_tokens, count),
+    fact('sliding_window_layers', 'Windowed layers L_w', 'Layers that use the sliding window (Mistral-7B: all; Gemma-2: every other one); unset with a window means all.', 'layers', m.sliding_window_layers, count),
     fact('ffn_dim', 'FFN size', 'MLP intermediate width.', 'elements', m.ffn_dim, count),
     fact('vocab_size', 'Vocabulary size', 'Tokenizer vocabulary.', 'tokens', m.vocab_size, count),
     fact('max_context_tokens', 'Maximum context', 'Longest context the model supports.', 'tokens', m.max_context_tokens, count),

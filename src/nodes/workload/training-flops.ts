@@ -8,14 +8,19 @@ import { type CellDef, choice, derived, fail, type Failure, number } from '../..
 import { spec } from '../common/catalogue-input.js';
 import { ATTENTION_CONVENTIONS, type AttentionConvention } from '../common/scenario-inputs.js';
 import { type BuildContext, isLM } from '../context.js';
-import { attendedPairs } from './flops.js';
+import { type AttentionWindow, layerAveragedPairs } from './pairs.js';
+import { windowInputs, windowOf } from './window.js';
 
 export const RECOMPUTE_MODES = ['none', 'selective', 'full'] as const;
 export type Recompute = (typeof RECOMPUTE_MODES)[number];
 
-/** Attention FLOPs per token of a length-S sequence processed from scratch: A·Ψ(S, 0)/S. */
-export function attentionFlopsPerToken(attentionCoeff: number, seqLen: number, convention: AttentionConvention): number {
-  return (attentionCoeff * attendedPairs(seqLen, 0, convention)) / seqLen;
+/**
+ * Attention FLOPs per token of a length-S sequence processed from scratch: A·Ψ(S, 0)/S, with
+ * Ψ averaged over the layers when some are windowed (pairs.ts). Training uses the expanded
+ * attention (for MLA too): keys and values are up-projected once per token, then attended.
+ */
+export function attentionFlopsPerToken(attentionCoeff: number, seqLen: number, convention: AttentionConvention, window: AttentionWindow | null = null): number {
+  return (attentionCoeff * layerAveragedPairs(seqLen, 0, convention, window)) / seqLen;
 }
 
 /**
@@ -58,9 +63,12 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
           doc: 'Forward FLOPs per token of a training sequence of length S (causal: attention A·(S+1)/2).',
           unit: 'FLOP/token',
           layer: 'A',
-          formula: 'F_fwd = F_lin + A·Ψ(S, 0)/S',
-          inputs: { linear: number('workload.linear_flops_per_token'), attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput },
-          compute: ({ linear, attentionCoeff, seqLen, convention }) => linear + attentionFlopsPerToken(attentionCoeff, seqLen, convention),
+          formula: 'F_fwd = F_lin + A·Ψ(S, 0)/S (windowed layers: Ψ with min(·, w))',
+          inputs: {
+            linear: number('workload.linear_flops_per_token'), attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput,
+            ...windowInputs,
+          },
+          compute: ({ linear, attentionCoeff, seqLen, convention, ...w }) => linear + attentionFlopsPerToken(attentionCoeff, seqLen, convention, windowOf(w)),
           source: s24,
         })
       : derived({
@@ -99,11 +107,12 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
       inputs: {
         recompute: choice('communication.recompute', RECOMPUTE_MODES), forward: number('workload.forward_flops_per_token'),
         // Non-LMs have no attention core to recompute.
-        ...(lm ? { attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput } : {}),
+        ...(lm ? { attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput, ...windowInputs } : {}),
       },
-      compute: ({ recompute, forward, attentionCoeff, seqLen, convention }) => {
+      compute: ({ recompute, forward, attentionCoeff, seqLen, convention, windowTokens, windowedLayers, allLayers }) => {
+        const window = windowTokens === undefined ? null : windowOf({ windowTokens, windowedLayers: windowedLayers ?? null, allLayers: allLayers ?? null });
         const attention = attentionCoeff !== undefined && seqLen !== undefined && convention !== undefined
-          ? attentionFlopsPerToken(attentionCoeff, seqLen, convention)
+          ? attentionFlopsPerToken(attentionCoeff, seqLen, convention, window)
           : 0;
         return recomputeFlops(recompute, forward, attention);
       },

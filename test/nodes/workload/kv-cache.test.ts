@@ -37,6 +37,8 @@ describe('KV cache (§2.6, §12.8)', () => {
     // The paged cells exist in serving mode, where wall 5 owns the page size.
     const paged = standaloneGraph(kvCacheCells(context('serving', model)).slice(2), {
       'workload.kv_bytes_per_token': c.expected['workload.kv_bytes_per_token'] as number, 'batching.kv_page_size': x.kv_page_size, 'scenario.context_len': x.context_a,
+      // No sliding window: every layer holds the whole context.
+      'workload.sliding_window': null, 'workload.sliding_window_layers_effective': 0, 'workload.layers': x.layers,
     });
     for (const ctxLen of [x.context_a, x.context_b]) {
       paged.set('scenario.context_len', ctxLen);
