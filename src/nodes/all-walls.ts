@@ -18,6 +18,7 @@ import { localityWall } from './fleet/locality.js';
 import { multiTenantWall } from './fleet/multi-tenant.js';
 import { infraCells } from './infra/grid.js';
 import { nodeWallCells } from './node/index.js';
+import { parallelInferenceCells } from './parallel/index.js';
 import { capitalCells } from './operations/capital.js';
 import { checkpointWall } from './operations/checkpoint.js';
 import { safetyCells } from './operations/safety.js';
@@ -39,6 +40,7 @@ export const WALL_FACTORIES: CellFactory[] = [
   reasoningCells, // wall 12 (§7)
   fidelityCells, // wall 13 (§7)
   communicationWall, // wall 14, training mode (§8)
+  parallelInferenceCells, // wall 14's layout in inference and serving on several devices (Amendments)
   fragilityWall, // wall 15, training or ops (§9)
   multiTenantWall, // wall 16 (§9)
   capitalCells, // wall 17 and the shared ops inputs (§9)

@@ -28,6 +28,12 @@ const INFERENCE: readonly MetricSource[] = [
   m('feasibility', 'memory_used_gb', 'memory.memory_footprint', GB, 'GB'),
   m('feasibility', 'memory_capacity_gb', 'hardware.memory_capacity', GB, 'GB'),
   m('feasibility', 'memory_utilization', 'memory.memory_utilization', 1, 'fraction'),
+  // A model split over devices (src/nodes/parallel): the replica's step and the fleet's rate.
+  // Listed first, so they win when present; one device keeps wall 1's cells below.
+  m('performance', 'latency', 'communication.decode_step_time', MS, 'ms'),
+  m('performance', 'throughput', 'communication.fleet_throughput', 1, '1/s'),
+  m('performance', 'mfu', 'communication.fleet_mfu', 1, 'fraction'),
+  m('performance', 'hfu', 'communication.fleet_mfu', 1, 'fraction'),
   m('performance', 'latency', 'compute.latency', MS, 'ms'),
   m('performance', 'throughput', 'compute.throughput', 1, '1/s'),
   m('performance', 'mfu', 'compute.mfu', 1, 'fraction'),
@@ -40,6 +46,7 @@ const SERVING: readonly MetricSource[] = [
   m('feasibility', 'memory_utilization', 'serving.memory_utilization', 1, 'fraction'),
   m('performance', 'latency', 'serving.itl', MS, 'ms'),
   m('performance', 'throughput', 'serving.tokens_per_second', 1, 'tokens/s'),
+  m('performance', 'mfu', 'communication.fleet_mfu', 1, 'fraction'),
   m('performance', 'mfu', 'compute.mfu', 1, 'fraction'),
   m('performance', 'ttft', 'serving.ttft', MS, 'ms'),
   m('performance', 'itl', 'serving.itl', MS, 'ms'),

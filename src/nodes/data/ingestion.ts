@@ -13,6 +13,7 @@ import {
 } from '../../graph/index.js';
 import { reasons, statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 
 /** §11.3 wall 8 thresholds. */
 const WARN_UTILIZATION = 0.8;
@@ -82,7 +83,13 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
 
   const rateCell = { id: 'ingestion.sample_rate_effective', label: 'Sample rate', doc: 'Samples the accelerators consume per second.', unit: '1/s', layer, wall };
   const rateOverride = optNumber('ingestion.sample_rate');
-  const sampleRate = training
+  const sampleRate = hasParallelLayout(ctx)
+    ? derived({
+        ...rateCell, formula: 'sample_rate = override ?? fleet_throughput (replicas of the split model)',
+        inputs: { override: rateOverride, fleetThroughput: number('communication.fleet_throughput') },
+        compute: ({ override, fleetThroughput }) => override ?? fleetThroughput,
+      })
+    : training
     ? derived({
         ...rateCell, formula: 'sample_rate = override ?? samples_per_second (wall 14)',
         inputs: { override: rateOverride, samplesPerSecond: number('communication.samples_per_second') },

@@ -7,6 +7,8 @@
  *   inference, non-LM       one batched forward: F = B·F_s, Q = W + B·traffic, M_foot = W + A_work
  *   training                wall 14's per-GPU microbatch: F_hw,mb, Q = k·W_gpu, train_memory,
  *                           k = passes, L_x = L_stage
+ *   inference/serving, LM,  one device's share of a replica's decode step (the model split by
+ *   split over devices      tensor, pipeline and expert parallelism, src/nodes/parallel)
  *
  * Weight-streaming devices (wall 6) are not modelled here yet: they use the standard step.
  */
@@ -16,6 +18,7 @@ import {
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { type BuildContext, isLM } from '../context.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 
 const s40 = spec('§4.0');
 
@@ -144,9 +147,47 @@ function trainingMicrobatch(): CellDef[] {
   });
 }
 
+/**
+ * One device's share of a replica's decode step when the model is split (src/nodes/parallel):
+ * F = B·F_tok(x)·(L_stage/L)/t, Q = W_t,dev(B) + B·x·kv_tok·κ_kv, M_foot = W_dev + B·x·kv_tok·κ_kv
+ * + A_work(B, 1), L_x = L_stage. With t = p = e = 1 these are the single-device cells exactly.
+ * The step's collectives and the pass through the stages are wall 14's (communication.decode_*).
+ */
+function deviceShareOfDecodeStep(): CellDef[] {
+  const share = number('communication.stage_layer_fraction');
+  const t = number('communication.tp');
+  const kvShare = { kv: number('workload.kv_bytes'), fraction: number('communication.kv_shard_fraction') };
+  const gpuWeights = number('communication.weight_bytes_per_gpu');
+  const touched = number('communication.weight_bytes_touched_per_gpu');
+  return unit({
+    'compute.flops_per_step': cell({
+      formula: 'F = B·F_tok(x)·(L_stage/L)/t', inputs: { batch, tokenFlops: number('workload.decode_flops_per_token'), share, t },
+      compute: ({ batch, tokenFlops, share, t }) => (batch * tokenFlops * share) / t,
+    }),
+    'compute.hw_flops_per_step': hwFlopsIsModelFlops,
+    'compute.memory_traffic': cell({
+      formula: 'Q = W_t,dev(B) + B·x·kv_tok·κ_kv', inputs: { touched, ...kvShare },
+      compute: ({ touched, kv, fraction }) => touched + kv * fraction,
+    }),
+    'compute.passes': onePass,
+    'compute.layers_executed': cell({
+      formula: 'L_x = L_stage', inputs: { layers: number('communication.layers_per_stage') }, compute: ({ layers }) => layers,
+    }),
+    'compute.items_per_step': cell({ formula: 'B tokens (of the replica)', inputs: { batch }, compute: ({ batch }) => batch }),
+    'memory.memory_footprint': cell({
+      formula: 'M_foot = W_dev + B·x·kv_tok·κ_kv + A_work(B, 1)',
+      inputs: { gpuWeights, ...kvShare, working: number('workload.activation_working_set') },
+      compute: ({ gpuWeights, kv, fraction, working }) => gpuWeights + kv * fraction + working,
+    }),
+    'memory.step_weight_bytes': cell({ formula: 'W_dev', inputs: { gpuWeights }, compute: ({ gpuWeights }) => gpuWeights }),
+    'memory.step_weight_bytes_touched': cell({ formula: 'W_t,dev(B)', inputs: { touched }, compute: ({ touched }) => touched }),
+  });
+}
+
 export function executionUnitCells(ctx: BuildContext): CellDef[] {
   if (ctx.mode === 'training') return trainingMicrobatch();
-  return isLM(ctx.model.family) ? decodeStep(ctx.model.id) : forwardPass();
+  if (!isLM(ctx.model.family)) return forwardPass();
+  return hasParallelLayout(ctx) ? deviceShareOfDecodeStep() : decodeStep(ctx.model.id);
 }
 
 /** What the step is, for labels. */

@@ -12,6 +12,7 @@
 import { type CellDef, type ComputeResult, derived, fail, input, number, optNumber, warn } from '../../graph/index.js';
 import { statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 
 /** physics.md §1.1: 1 year = 365 days. */
 const SECONDS_PER_YEAR = 365 * 86400;
@@ -105,6 +106,14 @@ function costPerItemCell(ctx: BuildContext, itemUnit: string): CellDef {
       ...cell, formula: formula('Θ = fleet_throughput·goodput'),
       inputs: { ...tcoAndDuration, fleetThroughput: number('communication.fleet_throughput'), goodput: number('fragility.goodput') },
       compute: ({ tco, duration, fleetThroughput, goodput }) => perItem(tco, duration, fleetThroughput * goodput),
+    });
+  }
+  if (hasParallelLayout(ctx)) {
+    // The devices split the model: replicas·Θ of a replica (src/nodes/parallel), not N·Θ.
+    return derived({
+      ...cell, formula: formula('Θ = fleet_throughput (replicas of the split model)'),
+      inputs: { ...tcoAndDuration, fleetThroughput: number('communication.fleet_throughput') },
+      compute: ({ tco, duration, fleetThroughput }) => perItem(tco, duration, fleetThroughput),
     });
   }
   if (ctx.mode === 'serving') {

@@ -10,8 +10,9 @@ import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { alwaysActive, statusCells, verdict } from '../common/status.js';
 import { kvFragmentation, pagedTokens } from '../workload/kv-cache.js';
-import { blockFlops, decodeStep } from './lm-physics.js';
+import { deviceKvPerToken, prefillStall, servingDecodeStep } from './lm-physics.js';
 import { kvTransferTime, prefillSchedule } from './prefill.js';
+import { deviceStorageIds } from './serving-memory.js';
 import { activationInputs, decoded, deviceRateInputs, deviceRatesOf, lmFactInputs, lmFactsOf, withFacts, workingSetOf } from './readers.js';
 import { lmOnlyStub, type OutputUnits } from './stub.js';
 
@@ -51,23 +52,24 @@ function batchingInputs(): CellDef[] {
 }
 
 function capacityCells(ctx: BuildContext): CellDef[] {
+  const dev = deviceStorageIds(ctx);
   return [
     derived({ ...common, id: 'batching.max_sequence_tokens', label: 'Tokens per request x_max', unit: 'tokens', formula: 'x_max = S + N_out',
       doc: 'Context a request reaches at its last token.',
       inputs: { prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens') },
       compute: ({ prompt, outputTokens }) => prompt + outputTokens }),
-    derived({ ...common, id: 'batching.kv_bytes_per_seq', label: 'KV per slot (paged)', unit: 'B', formula: '⌈x_max/p_g⌉·p_g·kv_tok',
+    derived({ ...common, id: 'batching.kv_bytes_per_seq', label: 'KV per slot (paged)', unit: 'B', formula: `⌈x_max/p_g⌉·p_g·kv_tok${dev.note}`,
       doc: 'Paged KV storage one request slot needs at its longest.',
-      inputs: { maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size'), kvPerToken: number('workload.kv_bytes_per_token') },
+      inputs: { maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size'), kvPerToken: number(dev.kvPerToken) },
       compute: ({ maxTokens, pageSize, kvPerToken }) => pagedTokens(maxTokens, pageSize) * kvPerToken }),
     derived({ ...common, id: 'batching.kv_fragmentation', label: 'KV fragmentation', unit: '1', formula: '(⌈x_max/p_g⌉·p_g − x_max)/(⌈x_max/p_g⌉·p_g)',
       doc: 'Share of a slot’s KV pages left unused in its last page (§2.6).',
       inputs: { maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size') },
       compute: ({ maxTokens, pageSize }) => kvFragmentation(maxTokens, pageSize) }),
-    derived({ ...common, id: 'batching.kv_budget', label: 'KV budget', unit: 'B', formula: 'f_kv·memory_capacity − W − A_work(B_max, 1)',
+    derived({ ...common, id: 'batching.kv_budget', label: 'KV budget', unit: 'B', formula: `f_kv·memory_capacity − W − A_work(B_max, 1)${dev.note}`,
       doc: 'Memory left for KV after weights and one batch of activations.',
       inputs: {
-        kvFraction: number('batching.kv_memory_fraction'), capacity: optNumber('hardware.memory_capacity'), weights: number('workload.weight_bytes'),
+        kvFraction: number('batching.kv_memory_fraction'), capacity: optNumber('hardware.memory_capacity'), weights: number(dev.weights),
         maxBatch: number('batching.max_batch_size'), ...activationInputs(),
       },
       compute: (a) => {
@@ -88,12 +90,11 @@ function capacityCells(ctx: BuildContext): CellDef[] {
         slots: number('batching.max_active_requests'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
-        ([lm, r]) => decodeStep(lm, r, a.prompt + a.outputTokens / 2, a.slots).latency) }),
+        ([lm, r]) => servingDecodeStep(lm, r, a.prompt + a.outputTokens / 2, a.slots).latency) }),
     derived({ ...common, id: 'batching.prefill_compute_per_request', label: 'Prefill compute per request', unit: 's', formula: 'T_pc = F_block(n, C)/(peak_flops·η)',
       doc: 'Compute time one admitted prefill adds to the shared batch (its weight read is shared).',
       inputs: { ...lmFactInputs(ctx), ...deviceRateInputs(), newTokens: number('serving.new_tokens'), cached: number('serving.cached_prefix_len') },
-      compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
-        ([lm, r]) => blockFlops(lm, a.newTokens, a.cached) / (r.peakFlops * r.efficiency)) }),
+      compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)), ([lm, r]) => prefillStall(lm, r, a.newTokens, a.cached)) }),
   ];
 }
 
@@ -128,7 +129,7 @@ function throughputCells(ctx: BuildContext): CellDef[] {
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)), ([lm, r]) =>
         prefillSchedule(lm, r, 1, a.newTokens, a.cached, a.chunkTokens).total
-          + kvTransferTime(a.disaggregated, 1, a.prompt, lm.kvPerToken, a.transferBandwidth, a.transferLatency)) }),
+          + kvTransferTime(a.disaggregated, 1, a.prompt, deviceKvPerToken(lm), a.transferBandwidth, a.transferLatency)) }),
     derived({ ...common, id: 'batching.request_latency_at_capacity', label: 'Request latency at capacity T_base', unit: 's', displayUnit: 'ms',
       formula: 'T_base = ttft_single + (N_out − 1)·(ITL_R + R·T_pc/N_out)',
       doc: 'Latency of one request while every slot is busy, before any queueing.',
@@ -145,7 +146,7 @@ function throughputCells(ctx: BuildContext): CellDef[] {
       doc: 'Sequences a contiguous allocator fits (compared at 1 if none fits).',
       inputs: {
         maxBatch: number('batching.max_batch_size'), budget: number('batching.kv_budget'),
-        reserved: number('batching.static_reserved_tokens_effective'), kvPerToken: number('workload.kv_bytes_per_token'),
+        reserved: number('batching.static_reserved_tokens_effective'), kvPerToken: number(deviceStorageIds(ctx).kvPerToken),
       },
       compute: ({ maxBatch, budget, reserved, kvPerToken }) => {
         const rs = slotsThatFit(maxBatch, budget, reserved * kvPerToken);
@@ -158,7 +159,7 @@ function throughputCells(ctx: BuildContext): CellDef[] {
         staticSlots: number('batching.static_max_requests'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
-        ([lm, r]) => decodeStep(lm, r, a.prompt + a.outputTokens / 2, a.staticSlots).latency) }),
+        ([lm, r]) => servingDecodeStep(lm, r, a.prompt + a.outputTokens / 2, a.staticSlots).latency) }),
     derived({ ...common, id: 'batching.static_throughput_tokens_per_second', label: 'Static token throughput', unit: 'tokens/s', formula: 'N_out·R_s/(N_out·ITL_s + R_s·T_pc)',
       doc: 'Token throughput of the static-allocation baseline.', inputs: staticTurnover,
       compute: ({ slots, outputTokens, itl, prefillCompute }) => outputTokens * requestThroughput(slots, outputTokens, itl, prefillCompute) }),

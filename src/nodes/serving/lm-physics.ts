@@ -4,6 +4,7 @@
  * (§2) and the roofline template (§3.1), so every wall uses the same arithmetic.
  */
 import type { AttentionConvention } from '../common/scenario-inputs.js';
+import { microbatchesFor, type PassResult, type Shard, stageEpComm, stagePass, stageTpComm } from '../parallel/shard.js';
 import { rooflineStep as templateStep, type StepResult } from '../templates/roofline.js';
 import { activationWorkingSet } from '../workload/activations.js';
 import { blockFlops as workloadBlockFlops, decodeTokenFlops as workloadDecodeTokenFlops } from '../workload/flops.js';
@@ -24,6 +25,12 @@ export interface LmFacts {
   readonly kvPerToken: number;
   /** L. */
   readonly layers: number;
+  /**
+   * What one device of a replica holds when the system splits the model by tensor, pipeline or
+   * expert parallelism (src/nodes/parallel); absent or null for one device (or t = p = e = 1),
+   * where every formula below is the single-device one, bit for bit.
+   */
+  readonly shard?: Shard | null;
 }
 
 export interface MoeSplit {
@@ -71,10 +78,38 @@ export function rooflineStep(flops: number, bytes: number, r: StepRates, passes:
  * itl_fn(x, B): one decode step of B sequences at context x, F = B·F_tok(x),
  * Q = W_t(B) + B·x·kv_tok, k = 1, L_x = L (physics.md §5 wall 4).
  */
-export function decodeStep(lm: LmFacts, r: StepRates, context: number, batch: number): StepResult {
+export function decodeStep(lm: LmFacts, r: StepRates, context: number, batch: number): StepResult | PassResult {
   const flops = batch * decodeTokenFlops(lm, context);
+  if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, batch * context * lm.kvPerToken, batch, 1);
   const bytes = weightBytesTouched(lm, batch) + batch * context * lm.kvPerToken;
   return rooflineStep(flops, bytes, r, 1, lm.layers);
+}
+
+/**
+ * The decode step of a continuous-batching server with B busy slots: itl_fn(x, B) on one
+ * device; with pipeline stages, m = min(p, B) micro-batches of ⌈B/m⌉ sequences keep the stages
+ * busy and each comes back once per pass (src/nodes/parallel/shard.ts).
+ */
+export function servingDecodeStep(lm: LmFacts, r: StepRates, context: number, batch: number): StepResult | PassResult {
+  if (!lm.shard || lm.shard.pp === 1) return decodeStep(lm, r, context, batch);
+  return decodeStep(lm, r, context, microbatchesFor(lm.shard, batch).size);
+}
+
+/** kv_tok on one device: the share κ_kv of the replica's per-token KV it holds (all of it on one device). */
+export function deviceKvPerToken(lm: LmFacts): number {
+  return lm.shard ? lm.kvPerToken * lm.shard.kvFraction : lm.kvPerToken;
+}
+
+/**
+ * T_pc, the time one request's prefill of n tokens after C cached adds to a busy decode batch:
+ * F_block(n, C)/(peak·η) on one device (physics.md §5 wall 5 cell 6); split, one stage's
+ * share F_block·f/t/(peak·η) plus that stage's TP and EP collectives for the n tokens.
+ */
+export function prefillStall(lm: LmFacts, r: StepRates, newTokens: number, cached: number): number {
+  const compute = blockFlops(lm, newTokens, cached) / (r.peakFlops * r.efficiency);
+  const s = lm.shard;
+  if (!s) return compute;
+  return (compute * s.stageFraction) / s.tp + stageTpComm(s, newTokens) + stageEpComm(s, newTokens);
 }
 
 export { activationWorkingSet, type StepResult };

@@ -3,6 +3,7 @@
  * cells 2–6): the chunked prefill schedule, the KV transfer of a disaggregated deployment
  * and the speculative-decoding ITL.
  */
+import { type PassResult, stagePass } from '../parallel/shard.js';
 import {
   blockFlops, decodeStep, decodeTokenFlops, type LmFacts, rooflineStep, type StepRates, type StepResult as StepTimes,
   weightBytesTouched,
@@ -29,6 +30,8 @@ export interface PrefillSchedule {
   readonly computeBound: number;
   readonly memoryBound: number;
   readonly overhead: number;
+  /** Σ_j of the TP, EP and stage hand-off time when the model is split (0 on one device). */
+  readonly comm: number;
   /** Σ_j F_j and Σ_j Q_j. */
   readonly flops: number;
   readonly bytes: number;
@@ -46,24 +49,35 @@ export function prefillSchedule(
 ): PrefillSchedule {
   const size = chunkTokens ?? newTokens;
   const chunks = prefillChunkCount(newTokens, chunkTokens);
-  let total = 0, first = 0, longest = 0, computeBound = 0, memoryBound = 0, overhead = 0, flops = 0, bytes = 0;
+  let total = 0, first = 0, longest = 0, computeBound = 0, memoryBound = 0, overhead = 0, comm = 0, flops = 0, bytes = 0;
   for (let j = 0; j < chunks; j++) {
     const t = Math.min(size, newTokens - j * size);
     const ctx = cached + j * size;
     const f = batch * blockFlops(lm, t, ctx);
     const q = weightBytesTouched(lm, batch * t) + batch * (ctx + t) * lm.kvPerToken;
-    const step = rooflineStep(f, q, r, 1, lm.layers);
+    const step = chunkStep(lm, r, f, q, batch * (ctx + t) * lm.kvPerToken, batch, t);
     if (j === 0) first = step.latency;
     total += step.latency;
     longest = Math.max(longest, step.latency);
-    const roof = step.latency - step.tOverhead;
+    const roof = 'roofTotal' in step ? step.roofTotal : step.latency - step.tOverhead;
     if (step.bottleneck === 'Memory') memoryBound += roof;
     else computeBound += roof;
-    overhead += step.tOverhead;
+    overhead += 'overheadTotal' in step ? step.overheadTotal : step.tOverhead;
+    comm += 'commTotal' in step ? step.commTotal : 0;
     flops += f;
     bytes += q;
   }
-  return { chunks, total, first, longest, computeBound, memoryBound, overhead, flops, bytes };
+  return { chunks, total, first, longest, computeBound, memoryBound, overhead, comm, flops, bytes };
+}
+
+/**
+ * One prefill chunk: the §3.1 step on one device (k = 1, L_x = L), or, when the model is split,
+ * its pass through the replica's stages one after another (src/nodes/parallel/shard.ts; the
+ * chunks of one prompt are not overlapped across stages, an upper bound on the TTFT).
+ */
+function chunkStep(lm: LmFacts, r: StepRates, flops: number, bytes: number, kvBytes: number, batch: number, tokens: number): StepTimes | PassResult {
+  if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kvBytes, batch, tokens);
+  return rooflineStep(flops, bytes, r, 1, lm.layers);
 }
 
 /** `kv_transfer_time` = B·S·kv_tok/β_x + α_x when decode runs on another device, else 0 (cell 4). */
@@ -106,6 +120,8 @@ export function draftStep(target: LmFacts, d: DraftFacts, r: StepRates, context:
  */
 export function verifyStep(lm: LmFacts, r: StepRates, context: number, batch: number, draftTokens: number): StepTimes {
   const flops = batch * (draftTokens + 1) * decodeTokenFlops(lm, context);
+  const kv = batch * (context + draftTokens) * lm.kvPerToken;
+  if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kv, batch, draftTokens + 1);
   const bytes = weightBytesTouched(lm, batch * (draftTokens + 1)) + batch * (context + draftTokens) * lm.kvPerToken;
   return rooflineStep(flops, bytes, r, 1, lm.layers);
 }

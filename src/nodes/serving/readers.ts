@@ -15,6 +15,8 @@ import { required } from '../common/plain.js';
 import { ATTENTION_CONVENTIONS } from '../common/scenario-inputs.js';
 import { activationWorkingSet, type LmFacts, type MoeSplit, type StepRates } from './lm-physics.js';
 import type { DraftFacts } from './prefill.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
+import { hasShardArgs, shardInputs, shardOf } from '../parallel/shard-inputs.js';
 
 /** The MoE split W_t(T) needs (physics.md §2.5). */
 const moeSplitInputs = () => ({
@@ -38,6 +40,8 @@ export function lmFactInputs(ctx: BuildContext) {
     kvPerToken: number('workload.kv_bytes_per_token'),
     layers: optNumber('workload.layers'),
     ...(ctx.model.family === 'moe_lm' ? moeSplitInputs() : {}),
+    // The model split over several devices (src/nodes/parallel): only when the scenario has a layout.
+    ...(hasParallelLayout(ctx) ? shardInputs() : {}),
   };
 }
 export type LmFactArgs = ArgsOf<ReturnType<typeof lmFactInputs>>;
@@ -49,8 +53,10 @@ export function lmFactsOf(ctx: BuildContext, a: LmFactArgs): LmFacts | Failure {
   if (layers instanceof Failure) return layers;
   const moe = moeSplitOf(owner, a);
   if (moe instanceof Failure) return moe;
+  const shard = hasShardArgs(a) ? shardOf(a) : null;
+  if (shard instanceof Failure) return shard;
   const { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken } = a;
-  return { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken, layers, moe };
+  return { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken, layers, moe, ...(shard ? { shard } : {}) };
 }
 
 /** The MoE split; null for a dense model, whose bundle has none of the split inputs. */

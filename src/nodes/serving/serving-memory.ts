@@ -6,6 +6,7 @@ import { type ArgsOf, type CellDef, derived, Failure, flag, formatQuantity, numb
 import type { BuildContext } from '../context.js';
 import { required } from '../common/plain.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { activationInputs, draftInputs, draftOf, withFacts, workingSetOf } from './readers.js';
 
 const WALL = 4;
@@ -27,8 +28,20 @@ function worst(ls: readonly DeviceLoad[]): DeviceLoad {
   return ls.reduce((a, b) => (b.required / b.capacity > a.required / a.capacity ? b : a));
 }
 
+/**
+ * What one device of a replica stores when the model is split (src/nodes/parallel): W_dev and
+ * the share κ_kv of each sequence's KV; on one device, W and all of the KV.
+ */
+export function deviceStorageIds(ctx: BuildContext): { readonly weights: string; readonly kvPerToken: string; readonly note: string } {
+  return hasParallelLayout(ctx)
+    ? { weights: 'communication.weight_bytes_per_gpu', kvPerToken: 'communication.kv_bytes_per_token_per_gpu', note: ' (per device: W_dev, kv_tok·κ_kv)' }
+    : { weights: 'workload.weight_bytes', kvPerToken: 'workload.kv_bytes_per_token', note: '' };
+}
+
 export function servingMemoryCells(ctx: BuildContext): CellDef[] {
   const need = 'the serving activation working set';
+  const dev = deviceStorageIds(ctx);
+  const kvShare = hasParallelLayout(ctx) ? { kvFraction: number('communication.kv_shard_fraction') } : {};
   const memoryCheck = {
     disaggregated: flag('serving.disaggregated'), decodeMemory: number('serving.decode_memory'), prefillMemory: number('serving.prefill_memory'),
     capacity: optNumber('hardware.memory_capacity'), decodeCapacity: optNumber('serving.decode_memory_capacity_effective'),
@@ -50,22 +63,23 @@ export function servingMemoryCells(ctx: BuildContext): CellDef[] {
       },
       compute: ({ batch, prompt, outputTokens, kvPerToken }) => batch * (prompt + outputTokens) * kvPerToken }),
     derived({ ...common, id: 'serving.decode_memory', label: 'Decode memory', unit: 'B',
-      formula: 'W + B·(S + N_out)·kv_tok + A_work(B, 1) [+ W_draft + B·(S + N_out)·kv_tok,draft]',
+      formula: `W + B·(S + N_out)·kv_tok + A_work(B, 1) [+ W_draft + B·(S + N_out)·kv_tok,draft]${dev.note}`,
       doc: 'Memory the decode device needs: weights, the full KV cache, one layer of activations and any draft model.',
       inputs: {
-        weights: number('workload.weight_bytes'), kvCache: number('serving.kv_cache_bytes'), batch: number('scenario.batch_size'),
+        weights: number(dev.weights), kvCache: number('serving.kv_cache_bytes'), ...kvShare, batch: number('scenario.batch_size'),
         prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'), ...activationInputs(), ...draftInputs(),
       },
-      // A missing draft fact is reported before a missing hidden_dim.
+      // A missing draft fact is reported before a missing hidden_dim. A split model keeps a draft whole on every device.
       compute: (a) => withFacts(draftOf(a), (draft) => withFacts(workingSetOf(ctx, need, a, a.batch, 1), (work) => {
         const draftBytes = draft ? draft.params * draft.weightWidth + a.batch * (a.prompt + a.outputTokens) * draft.kvPerToken : 0;
-        return a.weights + a.kvCache + work + draftBytes;
+        const kv = a.kvFraction === undefined ? a.kvCache : a.kvCache * a.kvFraction;
+        return a.weights + kv + work + draftBytes;
       })) }),
-    derived({ ...common, id: 'serving.prefill_memory', label: 'Prefill memory', unit: 'B', formula: 'W + B·S·kv_tok + A_work(B, min(c, n))',
+    derived({ ...common, id: 'serving.prefill_memory', label: 'Prefill memory', unit: 'B', formula: `W + B·S·kv_tok + A_work(B, min(c, n))${dev.note}`,
       doc: 'Memory the prefill device needs: weights, the prompt KV and the activations of one chunk.',
       inputs: {
-        weights: number('workload.weight_bytes'), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
-        kvPerToken: number('workload.kv_bytes_per_token'), newTokens: number('serving.new_tokens'), chunkTokens: optNumber('serving.prefill_chunk_tokens'),
+        weights: number(dev.weights), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
+        kvPerToken: number(dev.kvPerToken), newTokens: number('serving.new_tokens'), chunkTokens: optNumber('serving.prefill_chunk_tokens'),
         ...activationInputs(),
       },
       compute: (a) => {

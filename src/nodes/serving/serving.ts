@@ -16,7 +16,8 @@ import {
   lmFactsOf, type StepRateArgs, withFacts,
 } from './readers.js';
 import { servingInputCells } from './serving-inputs.js';
-import { servingMemoryCells, servingStatusCells } from './serving-memory.js';
+import { deviceStorageIds, servingMemoryCells, servingStatusCells } from './serving-memory.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { lmOnlyStub, type OutputUnits } from './stub.js';
 
 const WALL = 4;
@@ -39,6 +40,7 @@ function prefillCells(ctx: BuildContext): CellDef[] {
   const scheduled = (a: ArgsOf<typeof schedule>, f: (s: PrefillSchedule) => number): ComputeResult =>
     withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
       ([lm, r]) => f(prefillSchedule(lm, r, a.batch, a.newTokens, a.cached, a.chunkTokens)));
+  const split = hasParallelLayout(ctx);
   const chunkNote = 'K = ⌈n/c⌉ chunks; chunk j: t_j tokens at C_j = C + (j−1)·c, T_j = step(B·F_block(t_j, C_j), W_t(B·t_j) + B·(C_j + t_j)·kv_tok)';
   return [
     derived({ ...common, id: 'serving.new_tokens', label: 'New prompt tokens n', unit: 'tokens', formula: 'n = S − C',
@@ -78,15 +80,28 @@ function prefillCells(ctx: BuildContext): CellDef[] {
       inputs: schedule, compute: (a) => scheduled(a, (s) => s.memoryBound) }),
     derived({ ...common, id: 'serving.prefill_overhead_time', label: 'Prefill overhead', unit: 's', formula: 'Σ_j (dispatch_tax + L·layer_tax)',
       doc: 'Launch taxes of all prefill chunks (wall 3 part of the §11.5 split).', inputs: schedule, compute: (a) => scheduled(a, (s) => s.overhead) }),
-    derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops)',
-      doc: 'Achieved fraction of peak FLOP/s during the prefill.',
-      inputs: { flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops') },
-      compute: ({ flops, time, peak }) => flops / (time * peak) }),
-    derived({ ...common, id: 'serving.kv_transfer_time', label: 'KV transfer time', unit: 's', formula: 'B·S·kv_tok/β_x + α_x if disaggregated, else 0',
+    split
+      ? derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops·t·p)',
+        doc: 'Achieved fraction of the replica\'s peak FLOP/s (its t·p devices) during the prefill.',
+        inputs: {
+          flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops'),
+          t: number('communication.tp'), p: number('communication.pp'),
+        },
+        compute: ({ flops, time, peak, t, p }) => flops / (time * peak * t * p) })
+      : derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops)',
+        doc: 'Achieved fraction of peak FLOP/s during the prefill.',
+        inputs: { flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops') },
+        compute: ({ flops, time, peak }) => flops / (time * peak) }),
+    ...(split ? [derived({ ...common, id: 'serving.prefill_comm_time', label: 'Prefill communication', unit: 's',
+      formula: 'Σ_j p·(T_tp + T_ep) + (p − 1)·hand-off',
+      doc: 'TP all-reduces, EP all-to-alls and stage hand-offs of the whole prefill (wall 14 part of the §11.5 split).',
+      inputs: schedule, compute: (a: ArgsOf<typeof schedule>) => scheduled(a, (s) => s.comm) })] : []),
+    derived({ ...common, id: 'serving.kv_transfer_time', label: 'KV transfer time', unit: 's',
+      formula: `B·S·kv_tok/β_x + α_x if disaggregated, else 0${split ? ' (each device ships its share kv_tok·κ_kv on its own link)' : ''}`,
       doc: 'Time to ship the prompt KV to a separate decode device.',
       inputs: {
         disaggregated: flag('serving.disaggregated'), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
-        kvPerToken: number('workload.kv_bytes_per_token'), bandwidth: number('serving.kv_transfer_bandwidth'), latency: number('serving.kv_transfer_latency'),
+        kvPerToken: number(deviceStorageIds(ctx).kvPerToken), bandwidth: number('serving.kv_transfer_bandwidth'), latency: number('serving.kv_transfer_latency'),
       },
       compute: ({ disaggregated, batch, prompt, kvPerToken, bandwidth, latency }) =>
         kvTransferTime(disaggregated, batch, prompt, kvPerToken, bandwidth, latency) }),
