@@ -122,6 +122,7 @@ export function scenarioToPlan(scenario: Scenario, reg: Registry = registry()): 
   if (scenario.layout === 'given' && training) dropped.push('layout (given)');
   if (scenario.description !== undefined) dropped.push('description');
   for (const [cell, v] of Object.entries(o)) dropped.push(`overrides['${cell}'] (${String(v)})`);
+  for (const [cell, v] of Object.entries(scenario.pins ?? {})) dropped.push(`pins['${cell}'] (${String(v)})`);
   if (scenario.sweeps?.length) dropped.push(`sweeps (${scenario.sweeps.length})`);
   return { plan, dropped };
 }

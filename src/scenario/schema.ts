@@ -17,6 +17,8 @@
  * layout: auto                      # optional; auto = the parallelism search picks t, p, e, z, b
  * overrides:                        # any input cell by id; strings may carry units
  *   communication.fabric_bandwidth: 50 GB/s
+ * pins:                             # any derived cell by id: its formula set aside (pins.ts)
+ *   memory.effective_bandwidth: 2 TB/s
  * asserts: [{ metric: performance.latency, max: 50 }]
  * sweeps: [{ x: { cell: scenario.batch_size, start: 1, stop: 256, points: 9, scale: log }, outputs: [performance.latency] }]
  * ```
@@ -111,6 +113,8 @@ export const scenarioSchema = strictMap({
   ops: opsSchema.optional(),
   layout: oneOf(LAYOUTS).optional(),
   overrides: overridesSchema.optional(),
+  /** Derived cells given a value, their formulas set aside (spreadsheet-style; scenario/pins.ts). */
+  pins: overridesSchema.optional(),
   asserts: z.array(assertSchema, { error: ruleError('a list of asserts') }).optional(),
   sweeps: z.array(scenarioSweepSchema, { error: ruleError('a list of sweeps') }).optional(),
 }).superRefine((s, ctx) => {

@@ -138,7 +138,9 @@ describe('the other commands', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('compute.latency');
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scenario.batch_size (sequences),compute.latency (s)');
+    expect(lines[0]).toBe('scenario.batch_size (sequences),compute.latency (s),feasible');
+    // Llama3_8B fp16 (16.06 GB of weights) with 2048-token KV of 268 MB a sequence fits 80 GB at every batch up to 64.
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['true', 'true', 'true', 'true']);
     const want = [1, 4, 16, 64].map((b) => lib({ 'scenario.batch_size': b }).built.graph.value('compute.latency'));
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual(want);
     expect((json.json.rows as Record<string, number>[]).map((r) => r['compute.latency'])).toEqual(want);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { type CellValue, type DerivedDef, formatNumber, formatPlain, type LiveGraph, type Plain, range, sweep, sweep2d } from '../../graph/index.js';
 import { buildScenario } from '../../scenario/index.js';
+import { feasibilityCells, feasibilityOf } from '../../scenario/feasible.js';
 import { type AxisSpec, collect, inputBound, parseAxis, requireCell, requireNumericInput } from '../args.js';
 import {
   act, type Answer, type CliState, formatOf, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
@@ -48,6 +49,13 @@ function derivedAxis(graph: LiveGraph, cell: string, warnings: string[]): Derive
 const jsonCell = (v: CellValue): Plain | { error: string; kind: string } => (v.ok ? v.value : { error: v.error.message, kind: v.error.kind });
 const rawCell = (v: CellValue): TableCell => (v.ok ? (v.value === Infinity ? 'inf' : v.value) : undefined);
 
+/** One point: its coordinates, the metric values, and whether the design fits (scenario/feasible.ts). */
+interface SweepPoint {
+  readonly coords: number[];
+  readonly cells: readonly CellValue[];
+  readonly feasible: boolean | undefined;
+}
+
 /** A sweep run: the axes, the metrics and one point per row (coordinates, then metric values). */
 interface SweepRun {
   readonly name: string;
@@ -55,7 +63,9 @@ interface SweepRun {
   readonly axes: readonly AxisSpec[];
   readonly values: readonly number[][];
   readonly metrics: readonly string[];
-  readonly points: readonly { coords: number[]; cells: readonly CellValue[] }[];
+  readonly points: readonly SweepPoint[];
+  /** Whether the scenario has feasibility cells (then each point says whether it fits: a `feasible` column). */
+  readonly checked: boolean;
   readonly warnings: readonly string[];
 }
 
@@ -71,20 +81,25 @@ function runSweep(resolve: ResolveSource, opts: SweepFlags): SweepRun {
   for (const m of metrics) requireCell(g, m, '--metric');
   const axisWarnings: string[] = [];
   const values = axes.map((a) => axisValues(g, a, axisWarnings));
-  const points: { coords: number[]; cells: readonly CellValue[] }[] = [];
+  // The feasibility cells are swept too: an infeasible point still has its latencies (physics §0.1), so it is marked.
+  const checks = feasibilityCells(g);
+  const ids = [...metrics, ...checks];
+  const point = (coords: number[], row: readonly CellValue[]): SweepPoint =>
+    ({ coords, cells: row.slice(0, metrics.length), feasible: feasibilityOf(checks, row.slice(metrics.length)).feasible });
+  const points: SweepPoint[] = [];
   if (axes.length === 1) {
-    const t = sweep(g, axes[0].cell, values[0], metrics);
-    t.values.forEach((x, i) => points.push({ coords: [x as number], cells: t.cells[i] }));
+    const t = sweep(g, axes[0].cell, values[0], ids);
+    t.values.forEach((x, i) => points.push(point([x as number], t.cells[i])));
   } else {
-    const t = sweep2d(g, axes[0].cell, values[0], axes[1].cell, values[1], metrics);
-    t.xs.forEach((x, i) => t.ys.forEach((y, j) => points.push({ coords: [x as number, y as number], cells: t.cells[i][j] })));
+    const t = sweep2d(g, axes[0].cell, values[0], axes[1].cell, values[1], ids);
+    t.xs.forEach((x, i) => t.ys.forEach((y, j) => points.push(point([x as number, y as number], t.cells[i][j]))));
   }
-  return { name: built.name, graph: g, axes, values, metrics, points, warnings: [...src.warnings, ...built.warnings, ...axisWarnings] };
+  return { name: built.name, graph: g, axes, values, metrics, points, checked: checks.length > 0, warnings: [...src.warnings, ...built.warnings, ...axisWarnings] };
 }
 
 /** `sweep --output json` (and the mcp tool sweep): the axes with their values, the metrics, one row per point. */
 export function sweepAnswer(resolve: ResolveSource, opts: SweepFlags): Answer {
-  const { name, graph, axes, values, metrics, points, warnings } = runSweep(resolve, opts);
+  const { name, graph, axes, values, metrics, points, checked, warnings } = runSweep(resolve, opts);
   const unit = (id: string) => graph.def(id).unit;
   const ids = [...axes.map((a) => a.cell), ...metrics];
   return {
@@ -92,7 +107,9 @@ export function sweepAnswer(resolve: ResolveSource, opts: SweepFlags): Answer {
       scenario: name,
       axes: axes.map((a, i) => ({ cell: a.cell, unit: unit(a.cell), scale: a.scale, values: values[i] })),
       metrics: metrics.map((m) => ({ cell: m, unit: unit(m) })),
-      rows: points.map((p) => Object.fromEntries([...p.coords.map((c, i) => [ids[i], c]), ...p.cells.map((v, i) => [metrics[i], jsonCell(v)])])),
+      rows: points.map((p) => Object.fromEntries([
+        ...p.coords.map((c, i) => [ids[i], c]), ...p.cells.map((v, i) => [metrics[i], jsonCell(v)]), ...(checked ? [['feasible', p.feasible ?? null]] : []),
+      ])),
       ...(warnings.length ? { warnings } : {}),
     },
     code: 0,
@@ -107,7 +124,8 @@ export function registerSweep(program: Command, state: CliState): void {
       'A derived cell may be an axis too: it is pinned to each value (its formula set aside), with a warning.\n' +
       'Axes and metrics are cell ids (see `mlsysim explain … CELL`); values are SI base units (s, B, FLOP/s, W, g, USD).\n' +
       'START and STOP may carry units (4TB/s, 10ms); N defaults to 10; integer inputs are rounded.\n' +
-      'One axis → rows (x, metrics…); two axes → rows (x, y, metrics…). --output csv gives CSV with a header.')
+      'One axis → rows (x, metrics…, feasible); two axes → rows (x, y, metrics…, feasible). --output csv gives CSV with a header.\n' +
+      'feasible: whether the design fits at that point (the Feasibility lens: memory in inference); an infeasible point keeps its values.')
     .argument('<args...>', 'PLAN.yaml, or MODEL HARDWARE')
     .option('--axis <CELL=START:STOP[:N][:log]>', 'an input cell and its range (repeat for a second axis)', collect)
     .option('--metric <cell>', 'an output cell id (repeatable)', collect);
@@ -121,17 +139,20 @@ Examples:
     const format = formatOf(self);
     const resolve: ResolveSource = (command, mode) => resolveSource(args, opts, command, mode);
     if (format === 'json') return printAnswer(sweepAnswer(resolve, opts));
-    const { name, graph: g, axes, metrics, points, warnings } = runSweep(resolve, opts);
+    const { name, graph: g, axes, metrics, points, checked, warnings } = runSweep(resolve, opts);
     const unit = (id: string) => g.def(id).unit;
     const ids = [...axes.map((a) => a.cell), ...metrics];
+    const fits = (p: SweepPoint): TableCell[] => (checked ? [p.feasible] : []);
     warn(format, warnings);
     if (format === 'csv') {
-      out(renderTable('csv', { headers: ids.map((id) => (unit(id) === '1' ? id : `${id} (${unit(id)})`)), rows: points.map((p) => [...p.coords, ...p.cells.map(rawCell)]) }));
+      const headers = [...ids.map((id) => (unit(id) === '1' ? id : `${id} (${unit(id)})`)), ...(checked ? ['feasible'] : [])];
+      out(renderTable('csv', { headers, rows: points.map((p) => [...p.coords, ...p.cells.map(rawCell), ...fits(p)]) }));
       return 0;
     }
     const rows = points.map((p) => [...p.coords.map((c, i) => formatPlain(c, unit(ids[i]) === '1' ? '' : unit(ids[i]))),
-      ...p.cells.map((v, i) => (v.ok ? formatPlain(v.value, unit(metrics[i]) === '1' ? '' : unit(metrics[i])) : `error: ${v.error.message}`))]);
-    const table = renderTable(format, { headers: ids, rows });
+      ...p.cells.map((v, i) => (v.ok ? formatPlain(v.value, unit(metrics[i]) === '1' ? '' : unit(metrics[i])) : `error: ${v.error.message}`)),
+      ...(checked ? [p.feasible === undefined ? 'unknown' : String(p.feasible)] : [])]);
+    const table = renderTable(format, { headers: [...ids, ...(checked ? ['feasible'] : [])], rows });
     out(format === 'markdown' ? `## sweep — ${name}\n\n${table}` : `sweep — ${name}\n${table}`);
     return 0;
   }));
