@@ -8,6 +8,7 @@ import { type BuildContext, buildScenarioDefs } from '../nodes/index.js';
 import { closestMatches, registry } from '../registry/index.js';
 import type { Registry } from '../registry/index.js';
 import { resolveContext } from './context.js';
+import { precisionDefaultWarning } from './device-defaults.js';
 import { optimizeParallelism } from './optimize/parallelism.js';
 import { ScenarioInputError } from './errors.js';
 import { loadScenario } from './load.js';
@@ -170,7 +171,7 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
   applyPins(graph, docPins, 'pins');
   applyPins(graph, pins, 'set');
   checkFleetSize(graph, values, { ...Object.fromEntries(Object.keys(given).map((k) => [k, 'overrides'])), ...Object.fromEntries(Object.keys(set).map((k) => [k, 'set'])) });
-  const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings, ...bare] };
+  const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings, ...precisionDefaultWarning(ctx, values), ...bare] };
   const wantsAuto = ctx.mode === 'training' && scenario.layout === 'auto' && !Object.keys(values).some(isLayoutCell);
   const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built) : undefined;
   if (layout) graph.setMany(layout.values);

@@ -8,7 +8,7 @@ import { precisionCells } from './precision-cells.js';
 import { scenarioInputCells } from './scenario-inputs.js';
 
 export function commonCells(ctx: BuildContext): CellDef[] {
-  return [...scenarioInputCells(ctx), ...precisionCells(), ...calibrationCells(ctx), ...hardwareCells(ctx), ...peakFlopsCells(ctx)];
+  return [...scenarioInputCells(ctx), ...precisionCells(ctx), ...calibrationCells(ctx), ...hardwareCells(ctx), ...peakFlopsCells(ctx)];
 }
 
 export { catalogueInput, provenanceOf, spec } from './catalogue-input.js';
@@ -19,6 +19,7 @@ export { amdahlSpeedup } from './iron-law.js';
 export { lookupPeakFlops } from './peak-flops.js';
 export type { PeakTable } from './peak-flops.js';
 export { firstFailure, required } from './plain.js';
+export { defaultPrecision } from './precision-cells.js';
 export { BYTES_PER_ELEMENT, BYTES_PER_ELEMENT_IDS, bytesPerElementId, defaultKvPrecision } from './precision.js';
 export { ATTENTION_CONVENTIONS, MODES } from './scenario-inputs.js';
 export type { AttentionConvention } from './scenario-inputs.js';

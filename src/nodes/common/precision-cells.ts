@@ -4,6 +4,7 @@
  * table as input cells, and the element widths b_w, b_kv, b_act and b_p.
  */
 import { type CellDef, choice, derived, input, optChoice } from '../../graph/index.js';
+import type { BuildContext } from '../context.js';
 import { spec } from './catalogue-input.js';
 import {
   BYTES_PER_ELEMENT, bytesPerElementId, bytesPerElementInputs, bytesPerElementOf, defaultKvPrecision, PRECISION_KEYS,
@@ -57,7 +58,20 @@ function width(id: string, label: string, doc: string, formula: string, from: st
   });
 }
 
-export function precisionCells(): CellDef[] {
+/**
+ * The precision a scenario runs at when it names none: the device's catalogue
+ * default_precision (catalog.json hardware[]), else fp16 (physics.md §1.2). A device whose
+ * peak table has no fp16 (an MCU, a phone NPU) would otherwise refuse every default scenario.
+ */
+export function defaultPrecision(ctx: Pick<BuildContext, 'device'>): PrecisionKey {
+  const d = ctx.device.default_precision;
+  return d !== undefined && (PRECISION_KEYS as readonly string[]).includes(d) ? (d as PrecisionKey) : 'fp16';
+}
+
+export function precisionCells(ctx: Pick<BuildContext, 'device'>): CellDef[] {
+  const precision = defaultPrecision(ctx);
+  // fp16 devices keep the §1.2 source (their default is the schema-wide one).
+  const fromDevice = precision !== 'fp16';
   const table = PRECISION_KEYS.map((k) =>
     input({
       id: bytesPerElementId(k),
@@ -74,12 +88,13 @@ export function precisionCells(): CellDef[] {
     input({
       id: 'scenario.precision',
       label: 'Precision',
-      doc: 'Deployment precision; the per-role precisions default to it.',
+      doc: "Deployment precision; the per-role precisions default to it. Unset, the device's catalogue default_precision.",
       unit: 'enum',
       layer: 'A',
-      default: 'fp16',
+      default: precision,
       domain: { kind: 'choice', choices: PRECISION_KEYS },
-      source: s12,
+      ...(fromDevice ? { provenance: 'catalogue' as const } : {}),
+      source: fromDevice && ctx.device.source ? ctx.device.source : s12,
     }),
     precisionInput('scenario.weight_precision', 'Weight precision', 'Weight storage precision (sets b_w); unset means precision.'),
     precisionInput('scenario.compute_precision', 'Compute precision', 'Precision whose peak FLOP/s is used; unset means precision.'),
