@@ -7,6 +7,7 @@ import type { BuildContext, DeviceSpec, FleetSpec, GridSpec, ModelSpec } from '.
 import { customHardware, customModel, parseCustomEntry, registry } from '../registry/index.js';
 import type { Device, Fabric, Model, Node, Registry } from '../registry/index.js';
 import { ScenarioInputError } from './errors.js';
+import { nodeDefaults } from './fleet-defaults.js';
 import type { Scenario } from './schema.js';
 
 /** The grid used when a scenario names none (physics.md §1.5). */
@@ -71,7 +72,10 @@ function fleetOf(s: Scenario, reg: Registry, warnings: string[]): FleetSpec {
   const node = sys.node !== undefined ? reg.lookup('node', sys.node) : undefined;
   const fabric = sys.node_count > 1 || sys.fabric !== undefined ? fabricOf(sys.fabric, reg, warnings) : undefined;
   const fleet = fleetFrom(node, sys.node_count, sys.accelerators_per_node, fabric);
-  return sys.nics_per_node !== undefined ? { ...fleet, nics_per_node: sys.nics_per_node } : fleet;
+  if (sys.nics_per_node !== undefined) return { ...fleet, nics_per_node: sys.nics_per_node };
+  if (node) return fleet;
+  const device = typeof s.hardware === 'string' ? s.hardware : s.hardware.id;
+  return { ...fleet, ...nodeDefaults(device, sys.accelerators_per_node, reg, warnings) };
 }
 
 /** Resolves a validated scenario against the registry; bad ids throw ScenarioInputError. */

@@ -33,7 +33,8 @@ describe('loadPlanText reads the seed example plan', () => {
     expect(scenario.mode).toBe('training');
     expect(scenario.layout).toBe('auto');
     expect(scenario.system).toEqual({ node_count: 8, accelerators_per_node: 8, node: 'DGX_H100' });
-    expect(warnings).toEqual([]);
+    // The plan names no node: DGX_H100 (8 NICs, 6 PSUs in catalog.json) is assumed, and said.
+    expect(warnings).toEqual([expect.stringMatching(/names no node; assuming DGX_H100, .*8 NICs and 6 PSUs per node/)]);
   });
   it('with region, duration, workload cells and asserts', () => {
     expect(scenario.model).toBe('Llama3_70B');
@@ -107,8 +108,10 @@ describe("the seed's legacy hardware.nodes", () => {
     const r = loadPlanText(plan({ hardware: '  name: H100\n  nodes: 64' }));
     expect(r.scenario.system).toEqual({ node_count: 8, accelerators_per_node: 8, node: 'DGX_H100' });
     expect(r.scenario.mode).toBe('training');
-    expect(r.warnings).toHaveLength(1);
+    // The second says the node assumed (DGX_H100's NICs and PSUs).
+    expect(r.warnings).toHaveLength(2);
     expect(r.warnings[0]).toMatch(/hardware\.nodes.*hardware\.accelerators.*node_count.*accelerators_per_node/);
+    expect(r.warnings[1]).toMatch(/names no node; assuming DGX_H100/);
   });
   it('nodes with accelerators_per_node must divide', () => {
     expect(failure(plan({ hardware: '  name: H100\n  nodes: 10\n  accelerators_per_node: 4' })).message)
