@@ -70,6 +70,11 @@ describe('sweep and seek bounds', () => {
     expect(warningsOf(j.json).filter((w) => /read as/.test(w))).toHaveLength(2);
   });
 
+  it('seek says when it narrows an integer range to integers (1.5:10.5 is searched as [2, 10])', async () => {
+    const j = await cliJson(['--output', 'json', 'seek', 'Llama3_8B', 'H100', '--target', 'compute.latency=10ms', '--vary', 'scenario.batch_size=1.5:10.5', '--goal', 'at_most']);
+    expect(warningsOf(j.json).join('\n')).toMatch(/--vary scenario\.batch_size takes integers: the range \[1\.5, 10\.5\] is searched as \[2, 10\]/);
+  });
+
   it('sweep says when it rounds an integer axis (1:4:3 gives 1, 2.5, 4 → 1, 3, 4)', async () => {
     const j = await cliJson(['--output', 'json', 'sweep', 'Llama3_8B', 'H100', '--axis', 'scenario.batch_size=1:4:3', '--metric', 'compute.latency']);
     expect((j.json.axes as { values: number[] }[])[0].values).toEqual([1, 3, 4]); // Math.round(2.5) = 3

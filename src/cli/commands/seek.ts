@@ -31,6 +31,9 @@ function runSeek(resolve: ResolveSource, opts: SeekFlags) {
   const bounds: string[] = [];
   const lo = inputBound('--vary', 'LO', vary.lo, def, g.rawInput(vary.cell), bounds);
   const hi = inputBound('--vary', 'HI', vary.hi, def, g.rawInput(vary.cell), bounds);
+  if (def.domain.kind === 'number' && def.domain.integer && !(Number.isInteger(lo) && Number.isInteger(hi))) {
+    bounds.push(`--vary ${vary.cell} takes integers: the range [${lo}, ${hi}] is searched as [${Math.ceil(lo)}, ${Math.floor(hi)}]`);
+  }
   const goal = opts.goal ?? 'equal';
   const r = goalSeek(g, { input: vary.cell, output: outCell, target, lo, hi, goal, scale: vary.scale });
   if (!r.ok && r.kind === 'invalid_input') throw new CliError('Bad flag value', `seek: ${r.message}`);
