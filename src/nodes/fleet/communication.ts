@@ -8,6 +8,7 @@
  */
 import type { CellDef } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
+import { contextParallelCells } from './context-parallel.js';
 import { dpSyncCells } from './dp-sync.js';
 import { trainingInputCells } from './inputs.js';
 import { layoutCells } from './layout.js';
@@ -30,6 +31,7 @@ export function communicationWall(ctx: BuildContext): CellDef[] {
     ...layoutCells(ctx),
     ...paramsCells(ctx),
     ...microbatchCells(ctx),
+    ...contextParallelCells(ctx),
     ...dpSyncCells(ctx),
     ...stepCells(ctx),
     ...trainMemoryCells(ctx),

@@ -72,12 +72,12 @@ export function dpSyncCells(ctx: BuildContext): CellDef[] {
       compute: ({ zeroStage, m }) => zeroVolumeFactor(zeroStage, m),
     }),
     derived({
-      id: `${S}.dp_comm`, label: 'DP communication', doc: 'Gradient synchronisation time per step, dense over dp ranks and experts over dp/e (§8.5 item 3).',
-      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_dp = ζ · [AR(G_d, dp) + AR(G_e, dp/e)]',
+      id: `${S}.dp_comm`, label: 'DP communication', doc: 'Gradient synchronisation time per step, dense over the dp·c ranks that hold the same weights and experts over (dp/e)·c (§8.5 item 3).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_dp = ζ · [AR(G_d, dp·c) + AR(G_e, (dp/e)·c)]',
       inputs: {
-        zeta: number(`${S}.zero_volume_factor`), denseBytes: number(`${S}.dense_gradient_bytes`), dp: number(`${S}.dp`),
+        zeta: number(`${S}.zero_volume_factor`), denseBytes: number(`${S}.dense_gradient_bytes`), dp: number(`${S}.gradient_group`),
         denseRanksPerNode: number(`${S}.dp_ranks_per_node`), denseNodes: number(`${S}.dp_nodes`),
-        expertBytes: number(`${S}.expert_gradient_bytes`), expertDp: number(`${S}.expert_dp`),
+        expertBytes: number(`${S}.expert_gradient_bytes`), expertDp: number(`${S}.expert_gradient_group`),
         expertRanksPerNode: number(`${S}.expert_dp_ranks_per_node`), expertNodes: number(`${S}.expert_dp_nodes`),
         algorithm: choice(`${S}.dp_algorithm`, DP_ALGORITHMS), ...linkInputs,
       },
@@ -111,11 +111,11 @@ export function dpSyncCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: `${S}.optimizer_update_params`, label: 'Parameters updated per GPU',
-      doc: 'Parameters whose optimizer step one GPU runs; ZeRO ≥ 1 shards them over DP (§8.5 item 4).',
-      unit: 'params', layer: 'E', wall: W, formula: 'P_upd = P_dense,gpu/(dp if z ≥ 1) + P_exp,gpu/(dp/e if z ≥ 1)',
+      doc: 'Parameters whose optimizer step one GPU runs; ZeRO ≥ 1 shards them over the dp·c ranks holding the same weights (§8.5 item 4).',
+      unit: 'params', layer: 'E', wall: W, formula: 'P_upd = P_dense,gpu/(dp·c if z ≥ 1) + P_exp,gpu/((dp/e)·c if z ≥ 1)',
       inputs: {
-        zeroStage: number(`${S}.zero_stage`), dense: number(`${S}.dense_params_per_gpu`), dp: number(`${S}.dp`),
-        expert: number(`${S}.expert_params_per_gpu`), expertDp: number(`${S}.expert_dp`),
+        zeroStage: number(`${S}.zero_stage`), dense: number(`${S}.dense_params_per_gpu`), dp: number(`${S}.gradient_group`),
+        expert: number(`${S}.expert_params_per_gpu`), expertDp: number(`${S}.expert_gradient_group`),
       },
       compute: ({ zeroStage, dense, dp, expert, expertDp }) => {
         const sharded = zeroStage >= 1;

@@ -3,10 +3,11 @@
  * roofline (compute against k_pass weight reads), the exposed TP all-reduces, EP
  * all-to-alls and PP sends, and the launch overhead.
  */
-import { choice, derived, fail, Failure, flag, number, optNumber, type CellDef } from '../../graph/index.js';
+import { choice, derived, fail, Failure, flag, number, optNumber, warn, type CellDef } from '../../graph/index.js';
 import { required } from '../common/plain.js';
 import { isLM, type BuildContext } from '../context.js';
 import { allToAll, p2p, ringAllreduce } from '../templates/collectives.js';
+import { seqSplitCheck, tokensPerRank } from './context-parallel.js';
 import { linkFigures, linkInputs, pickLink } from './links.js';
 
 const S = 'communication';
@@ -23,10 +24,15 @@ export function microbatchCells(ctx: BuildContext): CellDef[] {
   return [
     derived({
       id: `${S}.tokens_per_microbatch`, label: 'Tokens per microbatch',
-      doc: lm ? 'Tokens in one microbatch, b·S (§8.4).' : 'Samples in one microbatch, b (§8.4, non-LM).',
-      unit: lm ? 'tokens' : 'samples', layer: 'E', wall: W, formula: lm ? 'b · S' : 'b',
-      inputs: { b: number(`${S}.microbatch_size`), ...(lm ? { seq: number(`${S}.seq_len_effective`) } : {}) },
-      compute: ({ b, seq }) => (seq === undefined ? b : b * seq),
+      doc: lm ? 'Tokens of one microbatch on one GPU: b·S, split c ways by context parallelism (§8.4).' : 'Samples in one microbatch, b (§8.4, non-LM).',
+      unit: lm ? 'tokens' : 'samples', layer: 'E', wall: W, formula: lm ? 'b · S / c (b · ⌈S/c⌉ when c ∤ S)' : 'b',
+      inputs: { b: number(`${S}.microbatch_size`), ...(lm ? { seq: number(`${S}.seq_len_effective`), c: number(`${S}.cp`) } : {}) },
+      compute: ({ b, seq, c }) => {
+        if (seq === undefined || c === undefined) return b;
+        if (c === 1) return b * seq;
+        const uneven = seqSplitCheck(seq, c);
+        return uneven ? warn(b * tokensPerRank(seq, c), uneven) : b * tokensPerRank(seq, c);
+      },
     }),
     derived({
       id: `${S}.passes_per_microbatch`, label: 'Passes per microbatch',
@@ -131,13 +137,13 @@ export function microbatchCells(ctx: BuildContext): CellDef[] {
       compute: ({ dispatchTax, passes, stageLayers, layerTax }) => dispatchTax + passes * stageLayers * layerTax,
     }),
     derived({
-      id: `${S}.microbatch_time`, label: 'Microbatch time', doc: 'Time of one microbatch on the slowest stage; TP, EP and PP traffic is exposed (§8.4).',
-      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_mb = T_roof + T_tp + T_ep + T_pp + T_ov',
+      id: `${S}.microbatch_time`, label: 'Microbatch time', doc: 'Time of one microbatch on the slowest stage; TP, EP and PP traffic is exposed, CP ring traffic beyond the attention compute (§8.4).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_mb = T_roof + T_tp + T_ep + T_pp + T_ov + T_cp,exposed',
       inputs: {
         roof: number(`${S}.microbatch_roofline_time`), tp: number(`${S}.tp_comm_per_microbatch`), ep: number(`${S}.ep_comm_per_microbatch`),
-        pp: number(`${S}.pp_comm_per_microbatch`), overhead: number(`${S}.microbatch_t_overhead`),
+        pp: number(`${S}.pp_comm_per_microbatch`), overhead: number(`${S}.microbatch_t_overhead`), cp: number(`${S}.cp_exposed_per_microbatch`),
       },
-      compute: ({ roof, tp, ep, pp, overhead }) => roof + tp + ep + pp + overhead,
+      compute: ({ roof, tp, ep, pp, overhead, cp }) => roof + tp + ep + pp + overhead + cp,
     }),
   ];
 }

@@ -54,12 +54,12 @@ export function stepCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: `${S}.comm_overhead`, label: 'Exposed communication', doc: 'Communication on the critical path per step, bubble excluded (§8.5 item 6).',
-      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'm · (T_tp + T_ep + T_pp) + dp_exposed',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'm · (T_tp + T_ep + T_pp + T_cp,exposed) + dp_exposed',
       inputs: {
         m: number(`${S}.num_microbatches`), tp: number(`${S}.tp_comm_per_microbatch`), ep: number(`${S}.ep_comm_per_microbatch`),
-        pp: number(`${S}.pp_comm_per_microbatch`), dpExposed: number(`${S}.dp_exposed`),
+        pp: number(`${S}.pp_comm_per_microbatch`), dpExposed: number(`${S}.dp_exposed`), cp: number(`${S}.cp_exposed_per_microbatch`),
       },
-      compute: ({ m, tp, ep, pp, dpExposed }) => m * (tp + ep + pp) + dpExposed,
+      compute: ({ m, tp, ep, pp, dpExposed, cp }) => m * (tp + ep + pp + cp) + dpExposed,
     }),
     derived({
       id: `${S}.fleet_throughput`, label: 'Fleet throughput', doc: `Training ${perItem} processed per second by the whole fleet (§8.5 item 7).`,
@@ -136,7 +136,7 @@ export function stepCells(ctx: BuildContext): CellDef[] {
       id: `${S}.binding_part`, label: 'Wall 14 share of the step',
       doc: 'Exposed communication, the pipeline bubble and the straggler slowdown (§11.5).',
       unit: 's', displayUnit: 'ms', layer: 'E', wall: W, source: spec('§11.5'),
-      formula: 'm·(T_tp + T_ep + T_pp) + dp_exposed + pipeline_bubble + (κ_s − 1)·(T_pipe + dp_exposed + T_opt)',
+      formula: 'm·(T_tp + T_ep + T_pp + T_cp,exposed) + dp_exposed + pipeline_bubble + (κ_s − 1)·(T_pipe + dp_exposed + T_opt)',
       inputs: {
         comm: number(`${S}.comm_overhead`), bubble: number(`${S}.pipeline_bubble`), straggler: number(`${S}.straggler_factor`),
         pipe: number(`${S}.pipeline_time`), dpExposed: number(`${S}.dp_exposed`), optimizer: number(`${S}.optimizer_step_time`),

@@ -1,10 +1,12 @@
 /**
  * Wall 14, training memory per GPU (physics.md §8.6) and the wall's status (§8.6 "Status",
- * §11.3 row 14). Sharding reads dp for dense parameters and dp/e for expert parameters.
+ * §11.3 row 14). Sharding reads the ranks that hold the same weights: dp·c for dense
+ * parameters and (dp/e)·c for expert parameters (c = 1 without context parallelism). Context
+ * parallelism divides the activations by c and adds two KV blocks of ring buffers.
  */
 import { type ArgsOf, type CellDef, derived, flag, number, optNumber } from '../../graph/index.js';
 import { alwaysActive, frac, gb, reasons, required, statusCells, verdict } from '../common/index.js';
-import type { BuildContext } from '../context.js';
+import { type BuildContext, isLM } from '../context.js';
 
 const S = 'communication';
 const W = 14;
@@ -12,8 +14,8 @@ const W = 14;
 /** What the sharded terms read: the ZeRO stage and the dense and expert parameters with their DP degrees. */
 const shardInputs = {
   zeroStage: number(`${S}.zero_stage`),
-  denseParams: number(`${S}.dense_params_per_gpu`), dp: number(`${S}.dp`),
-  expertParams: number(`${S}.expert_params_per_gpu`), expertDp: number(`${S}.expert_dp`),
+  denseParams: number(`${S}.dense_params_per_gpu`), dp: number(`${S}.gradient_group`),
+  expertParams: number(`${S}.expert_params_per_gpu`), expertDp: number(`${S}.expert_gradient_group`),
 };
 
 /** Dense and expert parameter counts per GPU, each divided by its DP degree when `sharded`. */
@@ -30,6 +32,7 @@ const termInputs = {
 export const interleaveFactor = (p: number, v: number): number => (v >= 2 ? 1 + (p - 1) / (p * v) : 1);
 
 export function trainMemoryCells(ctx: BuildContext): CellDef[] {
+  const lm = isLM(ctx.model.family);
   const capacityOf = (capacity: number | null) => required(capacity, ctx.device.id, 'memory_capacity', 'the training memory check');
   return [
     derived({
@@ -52,32 +55,37 @@ export function trainMemoryCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: `${S}.train_activations`, label: 'Activations per GPU',
-      doc: 'Stored activations on the first pipeline stage under 1F1B: min(m, p) microbatches in flight (§2.7, §8.6 item 4).',
-      unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'A_gpu = a_layer · L_stage · min(m, p) · ι',
+      doc: 'Stored activations on the first pipeline stage under 1F1B: min(m, p) microbatches in flight, each GPU of a CP ring holding 1/c of every sequence (§2.7, §8.6 item 4).',
+      unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'A_gpu = a_layer · L_stage · min(m, p) · ι / c',
       inputs: {
         perLayer: number('workload.activation_bytes_per_layer'), layers: number(`${S}.layers_per_stage`),
-        microbatches: number(`${S}.num_microbatches`), pp: number(`${S}.pp`), virtualStages: number(`${S}.virtual_stages`),
+        microbatches: number(`${S}.num_microbatches`), pp: number(`${S}.pp`), virtualStages: number(`${S}.virtual_stages`), c: number(`${S}.cp`),
       },
-      compute: ({ perLayer, layers, microbatches, pp, virtualStages }) =>
-        perLayer * layers * Math.min(microbatches, pp) * interleaveFactor(pp, virtualStages),
+      compute: ({ perLayer, layers, microbatches, pp, virtualStages, c }) => {
+        const whole = perLayer * layers * Math.min(microbatches, pp) * interleaveFactor(pp, virtualStages);
+        return c === 1 ? whole : whole / c;
+      },
     }),
     derived({
       id: `${S}.train_buffers`, label: 'Buffers per GPU',
-      doc: 'Communication buffers, pipeline send/receive buffers (p > 1) and two gathered layers under ZeRO-3 (§8.6 item 5).',
+      doc: 'Communication buffers, pipeline send/receive buffers (p > 1), two gathered layers under ZeRO-3 and two ring-attention KV blocks (c > 1) (§8.6 item 5).',
       unit: 'B', displayUnit: 'GB', layer: 'E', wall: W,
-      formula: 'f_buf · b_p · f_tr · P_gpu + [p > 1] 2·M_tp/t_sp + [z = 3] 2·W_gpu/L_stage',
+      formula: 'f_buf · b_p · f_tr · P_gpu + [p > 1] 2·M_tp/t_sp + [z = 3] 2·W_gpu/L_stage + [c > 1] 2·M_kv',
       inputs: {
         bufferFraction: number(`${S}.comm_buffer_fraction`), paramBytes: number('scenario.param_bytes_per_element'),
         trainable: number(`${S}.trainable_fraction`), params: number(`${S}.params_per_gpu`),
         pp: number(`${S}.pp`), tpMessage: number(`${S}.tp_message_bytes`), tp: number(`${S}.tp`),
         sequenceParallel: flag(`${S}.sequence_parallel_effective`), zeroStage: number(`${S}.zero_stage`),
         weightBytes: number(`${S}.weight_bytes_per_gpu`), layers: number(`${S}.layers_per_stage`),
+        ...(lm ? { c: number(`${S}.cp`), kvBlock: number(`${S}.cp_message_bytes`) } : {}),
       },
-      compute: ({ bufferFraction, paramBytes, trainable, params, pp, tpMessage, tp, sequenceParallel, zeroStage, weightBytes, layers }) => {
+      compute: ({ bufferFraction, paramBytes, trainable, params, pp, tpMessage, tp, sequenceParallel, zeroStage, weightBytes, layers, c, kvBlock }) => {
         const comm = bufferFraction * paramBytes * trainable * params;
         const pipeline = pp > 1 ? (2 * tpMessage) / (sequenceParallel ? tp : 1) : 0;
         const gathered = zeroStage === 3 ? (2 * weightBytes) / layers : 0;
-        return comm + pipeline + gathered;
+        // Ring attention double-buffers one KV block (send and receive) per rank.
+        const ring = c !== undefined && kvBlock !== undefined && c > 1 ? 2 * kvBlock : 0;
+        return comm + pipeline + gathered + ring;
       },
     }),
     derived({

@@ -97,6 +97,17 @@ export function trainingFlopsCells(ctx: BuildContext): CellDef[] {
   if (ctx.mode !== 'training') return cells;
   return [
     ...cells,
+    ...(lm ? [derived({
+      id: 'workload.attention_flops_per_token',
+      label: 'Attention FLOPs per token',
+      doc: 'Forward attention-core FLOPs per token of a training sequence (QKᵀ and AV; windowed layers use min(·, w)); context parallelism overlaps its ring traffic with this work.',
+      unit: 'FLOP/token',
+      layer: 'A',
+      formula: 'A·Ψ(S, 0)/S',
+      inputs: { attentionCoeff: number('workload.attention_flops_coeff'), seqLen: number(S), convention: conventionInput, ...windowInputs },
+      compute: ({ attentionCoeff, seqLen, convention, ...w }) => attentionFlopsPerToken(attentionCoeff, seqLen, convention, windowOf(w)),
+      source: s24,
+    })] : []),
     derived({
       id: 'workload.recompute_flops_per_token',
       label: 'Recompute FLOPs per token Rc',

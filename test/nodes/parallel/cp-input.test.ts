@@ -14,12 +14,11 @@ describe('communication.cp, the context-parallel degree (§8.1 as amended)', () 
     expect(g.set('communication.cp', 0).ok).toBe(false);
   });
 
-  it('is refused above 1 until its physics is modelled, never silently ignored', () => {
+  it('is refused above 1 where its physics is not modelled, never silently ignored; training models it (ring attention)', () => {
     expect(dataParallelDegree(1024, 8, 4, 8, true, 2)).toMatchObject({ kind: 'unsupported' });
+    expect(dataParallelDegree(1024, 8, 4, 8, true, 2, true)).toBe(16); // dp = N/(t·p·c)
     const g = fleetGraph(context('training', LLAMA3_8B, undefined, DGX_H100_128), { 'communication.seq_len': 4096, 'communication.cp': 2 });
-    const v = g.get('communication.step_latency');
-    expect(v.ok).toBe(false);
-    expect(!v.ok && v.error.message).toContain('communication.cp = 2');
+    expect(g.get('communication.step_latency').ok).toBe(true);
     // cp = 1 keeps the layout exactly as before: dp = N/(t·p)
     expect(dataParallelDegree(1024, 8, 4, 8, true, 1)).toBe(32);
   });
