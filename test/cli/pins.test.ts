@@ -6,7 +6,8 @@
  * Hand derivation (physics.md §2.5, §2.6, §3.1, §1.5), Llama3_8B (P = 8.03e9, L = 32, H_kv = 8,
  * d_h = 128) at fp16 on one H100, decode at B = 1, x = 2048:
  *   Q   = P·2 + B·x·L·H_kv·(d_h + d_v)·2 = 16 060 000 000 + 2048·131 072 = 16 328 435 456 B
- *   T_m = Q / (BW·η_bw), η_bw = 1.0;  T_ov = dispatch_tax + L·layer_tax = 10 µs + 32·10 µs = 330 µs
+ *   T_m = Q / (BW·η_bw), with η_bw set to 1 here (the default is the device class's);
+ *   T_ov = dispatch_tax + L·layer_tax = 10 µs + 32·10 µs = 330 µs
  *   T_c = 17.13 GFLOP / (989 TFLOP/s · 0.5) ≈ 34.6 µs < T_m, so T = T_m + T_ov.
  * With BW pinned to 2 TB/s: T = 16 328 435 456 / 2e12 + 330e-6 = 8.494217728 ms.
  */
@@ -21,12 +22,13 @@ const latencyAt = (bw: number) => Q / bw + T_OV;
 const close = (got: number, want: number) => expect(Math.abs(got / want - 1)).toBeLessThan(1e-12);
 
 const DIR = scratch({
-  'pinned.yaml': 'model: Llama3_8B\nhardware: H100\npins:\n  memory.effective_bandwidth: 2 TB/s\n',
+  'pinned.yaml': 'model: Llama3_8B\nhardware: H100\noverrides:\n  scenario.bandwidth_efficiency: 1\npins:\n  memory.effective_bandwidth: 2 TB/s\n',
   'pin_input.yaml': 'model: Llama3_8B\nhardware: H100\npins:\n  hardware.memory_bandwidth: 2 TB/s\n',
   'derived_override.yaml': 'model: Llama3_8B\nhardware: H100\noverrides:\n  memory.effective_bandwidth: 2 TB/s\n',
 });
 
-const PIN = ['--set', 'memory.effective_bandwidth=2TB/s'];
+const ETA = ['--set', 'scenario.bandwidth_efficiency=1'];
+const PIN = [...ETA, '--set', 'memory.effective_bandwidth=2TB/s'];
 
 describe('--set on a derived cell pins it', () => {
   it('the decode latency follows the pinned bandwidth: T = Q/2e12 + 330 µs = 8.494 ms', async () => {
@@ -83,7 +85,7 @@ describe('pins in a scenario document', () => {
 
 describe('sweep --axis over a derived cell', () => {
   it('pins it to each value for the run: latency = Q/BW + 330 µs at 1, 2, 3, 4 TB/s', async () => {
-    const j = await cliJson(['--output', 'json', 'sweep', 'Llama3_8B', 'H100', '--axis', 'memory.effective_bandwidth=1TB/s:4TB/s:4', '--metric', 'compute.latency']);
+    const j = await cliJson(['--output', 'json', 'sweep', 'Llama3_8B', 'H100', '--axis', 'memory.effective_bandwidth=1TB/s:4TB/s:4', '--metric', 'compute.latency', ...ETA]);
     expect(j.code).toBe(0);
     const rows = j.json.rows as Record<string, number>[];
     expect(rows.map((r) => r['memory.effective_bandwidth'])).toEqual([1e12, 2e12, 3e12, 4e12]);

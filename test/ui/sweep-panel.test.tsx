@@ -73,9 +73,9 @@ describe('"Sweep this"', () => {
     expect(container.querySelector('[data-cell-menu]')).toBeNull();
     expect(sweeps.draft()!.x.cell).toBe('scenario.context_len');
     expect(sweeps.open()).toBe(true);
-    // A derived cell's menu offers only "Inspect".
+    // A numeric derived cell's menu offers "Sweep this" too (it is pinned for the run), and "Inspect".
     fireEvent.contextMenu(container.querySelector('.cell-card[data-cell="performance.latency"]')!, { clientX: 10, clientY: 10 });
-    expect(container.querySelector('[data-menu="sweep"]')).toBeNull();
+    expect(container.querySelector('[data-menu="sweep"]')).not.toBeNull();
     fireEvent.click(container.querySelector('[data-menu="inspect"]')!);
     expect(store.workbench().selected()).toBe('performance.latency');
   });

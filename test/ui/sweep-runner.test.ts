@@ -53,6 +53,22 @@ describe('planSweep resolves an axis like `mlsysim sweep`', () => {
     expect(plan.x.unit).toBe('B/s');
   });
 
+  it('a derived cell is an axis too: pinned to each value for the run, equal to pinning by hand, and left unpinned', async () => {
+    const graph = buildScenario(SCENARIO).graph;
+    const bw = 'memory.effective_bandwidth';
+    const plan = planSweep(graph, { x: { cell: bw, start: '1 TB/s', stop: '2 TB/s', points: 2, scale: 'linear' }, outputs: ['performance.latency'] });
+    expect(plan.x.values).toEqual([1e12, 2e12]);
+    expect(plan.x.integer).toBe(false);
+    const r = await done(graph, { x: { cell: bw, start: '1 TB/s', stop: '2 TB/s', points: 2, scale: 'linear' }, outputs: ['performance.latency'] });
+    r.plan.x.values.forEach((x, i) => {
+      const g = buildScenario(SCENARIO).graph;
+      g.pin(bw, x);
+      expect(r.cells[i][0][0]).toEqual(g.get('performance.latency'));
+    });
+    expect(graph.isPinned(bw)).toBe(false);
+    expect(r.current.x).toBe(graph.value(bw));
+  });
+
   it('refuses a bad spec with a message naming the field and the allowed range', () => {
     const axis = { cell: 'scenario.batch_size', start: 1, stop: 8, points: 4, scale: 'linear' } as const;
     const refusal = (spec: ScenarioSweep) => {
@@ -67,7 +83,7 @@ describe('planSweep resolves an axis like `mlsysim sweep`', () => {
     expect(refusal({ x: { ...axis, start: 0 }, outputs: ['performance.latency'] })).toBe('x.start: scenario.batch_size must be an integer ≥ 1 (got 0)');
     expect(refusal({ x: { ...axis, scale: 'log', start: -1 }, outputs: ['performance.latency'] })).toBe('x.start: must be > 0 on a log scale (got -1)');
     expect(refusal({ x: { ...axis, points: 1 }, outputs: ['performance.latency'] })).toBe('x.points: must be an integer in [2, 10000] (got 1)');
-    expect(refusal({ x: { ...axis, cell: 'performance.latency' }, outputs: ['performance.latency'] })).toMatch(/^x\.cell: performance\.latency is a derived cell/);
+    expect(refusal({ x: { ...axis, cell: 'compute.bottleneck' }, outputs: ['performance.latency'] })).toMatch(/^x\.cell: compute\.bottleneck is not numeric/);
     expect(refusal({ x: { ...axis, cell: 'scenario.precision' }, outputs: ['performance.latency'] })).toMatch(/^x\.cell: scenario\.precision is not numeric/);
     expect(refusal({ x: { ...axis, stop: '3 GB/s' }, outputs: ['performance.latency'] })).toMatch(/^x\.stop: "3 GB\/s" has unit GB\/s/);
     expect(refusal({ x: axis, outputs: ['performance.nope'] })).toBe("outputs[0]: 'performance.nope' is not a cell of this scenario");

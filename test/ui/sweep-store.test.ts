@@ -45,8 +45,12 @@ describe('createSweepStore', () => {
     expect(sweeps.open()).toBe(true);
     expect(sweeps.selected()).toBeUndefined();
     expect(sweeps.draft()).toEqual({ x: { cell: 'scenario.batch_size', start: 1, stop: 10, points: 10, scale: 'log' }, outputs: ['performance.latency', 'performance.throughput'] });
-    sweeps.sweepCell('performance.latency');
+    // A numeric derived cell is swept too (pinned for the run); a text cell is not.
+    sweeps.sweepCell('compute.bottleneck');
     expect(sweeps.draft()!.x.cell).toBe('scenario.batch_size');
+    sweeps.sweepCell('memory.effective_bandwidth');
+    expect(sweeps.draft()!.x.cell).toBe('memory.effective_bandwidth');
+    expect(sweeps.draft()!.outputs).toEqual(['performance.latency', 'performance.throughput']);
     dispose();
   });
 

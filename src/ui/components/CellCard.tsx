@@ -12,6 +12,7 @@ import type { CellBox, LayoutSize } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { createInView, holdWhileHidden } from './in-view.js';
 import { InputEditor } from './InputEditor.jsx';
+import { PinToggle } from './pin/PinSection.jsx';
 import { useSweepActions } from './sweep/context.js';
 
 interface CellCardProps {
@@ -56,6 +57,8 @@ export function CellCard(props: CellCardProps): JSX.Element {
   /** The ripple's delay step: a memo, so the style is rewritten only when the step changes, not with every entry. */
   const step = createMemo(() => entry()?.step ?? 0);
   const relation = () => props.store.relation(id());
+  /** A derived cell given a value (its formula set aside): edited like an input, marked with a pin. */
+  const pinned = () => def().kind === 'derived' && props.store.graph.isPinned(id());
   const sweep = useSweepActions();
   /** Right-click (or the context-menu key): the cell menu with "Sweep this". */
   const menu = (e: MouseEvent & { currentTarget: HTMLDivElement }) => {
@@ -72,6 +75,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
       class="cell-card"
       classList={{
         input: def().kind === 'input',
+        pinned: pinned(),
         error: isError(),
         na: notApplicable(),
         warning: !isError() && warnings().length > 0,
@@ -99,8 +103,12 @@ export function CellCard(props: CellCardProps): JSX.Element {
       }}
     >
       <div class="cell-label">{def().label}</div>
+      {/* The pin icon on the selected card (and on a pinned one): one button, not one per card. */}
+      <Show when={pinned() || (relation() === 'selected' && def().kind === 'derived')}>
+        <PinToggle id={id()} pinned={pinned()} />
+      </Show>
       <Show
-        when={def().kind === 'input'}
+        when={def().kind === 'input' || pinned()}
         fallback={<div class="cell-value">{value().ok ? displayValue(def(), value()) : notApplicable() ? 'n/a' : shortValue(def(), value())}</div>}
       >
         <InputEditor store={props.store} id={id()} class="cell-value" />

@@ -11,6 +11,7 @@ import { LAYER_NAMES } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
 import { CellLink } from './CellLink.jsx';
 import { InputEditor } from './InputEditor.jsx';
+import { PinSection } from './pin/PinSection.jsx';
 import { useSweepActions } from './sweep/context.js';
 
 interface InspectorProps {
@@ -68,6 +69,7 @@ function CellDetails(props: { readonly store: WorkbenchStore; readonly id: strin
       </Show>
       <p class="doc">{def.doc}</p>
       <Show when={def.kind === 'input' ? def : undefined}>{(d) => <InputSection store={props.store} def={d()} />}</Show>
+      <Show when={def.kind === 'derived' ? def : undefined}>{(d) => <PinSection store={props.store} def={d()} />}</Show>
       <Show when={def.kind === 'derived' ? def.formula : undefined}>
         {(f) => <pre class="formula">{f()}</pre>}
       </Show>

@@ -22,8 +22,12 @@ export function downloadText(text: string, filename: string, type: string): void
   downloadBlob(new Blob([text], { type }), filename);
 }
 
-/** A file name from free text: letters, digits, dot, dash and underscore only. */
+/**
+ * A file name from free text: letters, digits, dot, dash and underscore only, whole — up to 200
+ * characters, well inside the 255 bytes file systems allow (a two-axis sweep of long cell ids
+ * with its output names "…_sweep_scenario.batch_size_scenario.context_len_performance.latency").
+ */
 export function safeFilename(base: string, ext: string): string {
-  const stem = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 80) || 'chart';
+  const stem = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 200).replace(/_+$/, '') || 'chart';
   return `${stem}.${ext}`;
 }

@@ -38,6 +38,8 @@ export interface ScenarioDesc {
   readonly opsDays?: number;
   /** Input cell id → raw value (SI), the user's edits. */
   readonly overrides: Readonly<Record<string, Plain>>;
+  /** Derived cell id → the value it is pinned to (SI), its formula set aside (scenario/pins.ts). */
+  readonly pins?: Readonly<Record<string, Plain>>;
   /** What a workbook's scenario document adds (see ScenarioExtras); the URL does not carry it. */
   readonly extras?: ScenarioExtras;
 }
@@ -73,7 +75,8 @@ const toOverride = (v: Plain): OverrideValue => (typeof v === 'number' && !Numbe
  * layout cell means `layout: given` (scenario schema), so an `auto` layout becomes `given` then.
  */
 export function toScenarioDocument(desc: ScenarioDesc): Scenario {
-  const doc = toScenario(desc);
+  const pinned = Object.entries(desc.pins ?? {});
+  const doc = { ...toScenario(desc), ...(pinned.length ? { pins: Object.fromEntries(pinned.map(([id, v]) => [id, toOverride(v)])) } : {}) };
   const ids = Object.keys(desc.overrides);
   if (!ids.length) return doc;
   const overrides = Object.fromEntries(ids.map((id) => [id, toOverride(desc.overrides[id])]));
@@ -101,6 +104,7 @@ export function fromScenario(s: Scenario): ScenarioDesc {
     ...(s.ops?.duration_days !== undefined ? { opsDays: s.ops.duration_days } : {}),
     // Strings (units, enum keys) are converted for each input when the store builds.
     overrides: { ...(s.overrides ?? {}) },
+    ...(s.pins && Object.keys(s.pins).length ? { pins: { ...s.pins } } : {}),
     ...(Object.keys(extras).length ? { extras } : {}),
   };
 }

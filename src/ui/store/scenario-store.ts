@@ -13,6 +13,7 @@ import { buildScenario, type BuiltScenario, type Evaluation, evaluateBuilt, over
 import { groupCells } from '../layout/index.js';
 import { DEFAULT_DESC, type ScenarioDesc, toScenario, withChoice } from './scenario-desc.js';
 import { describeChoices } from './choice-words.js';
+import { applyDescPins, withPins } from './pins.js';
 import { rebuildTrace } from './rebuild-trace.js';
 import { buildRepaired } from './repair-desc.js';
 import type { Trace } from './trace.js';
@@ -58,6 +59,10 @@ export interface ScenarioStore {
   load(desc: ScenarioDesc, cause?: string): RebuildResult;
   /** Edits an input by raw value (recorded for undo). */
   setInput(id: string, raw: Plain): InputCommit;
+  /** Pins a derived cell (at its current value unless `raw` is given): its formula set aside, traced, recorded for undo. */
+  pin(id: string, raw?: Plain): RebuildResult;
+  /** Restores a pinned cell's formula (traced, recorded for undo). */
+  unpin(id: string): RebuildResult;
   selectCell(id: string | undefined): void;
   /** Filters the graph to a wall, opens its groups and selects its headline cell. */
   focusWall(n: number): void;
@@ -81,8 +86,10 @@ interface DescBuild {
   readonly built: BuiltScenario;
   /** The overrides applied, as raw values of their inputs (units converted). */
   readonly kept: Record<string, Plain>;
-  /** Override ids that are not inputs of this scenario, or whose text is no value of the input. */
+  /** Override ids that are not inputs of this scenario, or whose text is no value of the input (and pins that do not apply). */
   readonly dropped: string[];
+  /** The pins applied (store/pins.ts). */
+  readonly pins: Record<string, Plain>;
 }
 type Build = DescBuild;
 
@@ -111,7 +118,8 @@ function build(desc: ScenarioDesc): Build {
     }
   }
   if (Object.keys(kept).length) built.graph.setMany(kept);
-  return { built, kept, dropped };
+  const pinned = applyDescPins(built.graph, desc.pins ?? {});
+  return { built, kept, dropped: [...dropped, ...pinned.dropped], pins: pinned.kept };
 }
 
 export function createScenarioStore(options: ScenarioStoreOptions = {}): ScenarioStore {
@@ -135,7 +143,7 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   const view = createViewStore(initial);
   const history = createUndoStack<UndoEntry>();
   const [notices, setNotices] = createSignal<readonly string[]>(notices0);
-  const [desc, setDesc] = createSignal<ScenarioDesc>({ ...startDesc, overrides: first.kept });
+  const [desc, setDesc] = createSignal<ScenarioDesc>(withPins({ ...startDesc, overrides: first.kept }, first.pins));
   const [built, setBuilt] = createSignal(first.built);
   const [version, setVersion] = createSignal(0);
   const [evaluation, setEvaluation] = createSignal(evaluateBuilt(first.built));
@@ -144,6 +152,7 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
   const remember = (id: string, raw: Plain): void => {
     const d = desc();
     const def = built().graph.def(id);
+    if (def.kind === 'derived') return void setDesc(withPins(d, { ...d.pins, [id]: raw }));
     const overrides = { ...d.overrides };
     if (def.kind === 'input' && Object.is(def.default, raw)) delete overrides[id];
     else overrides[id] = raw;
@@ -203,7 +212,7 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
     const trace = unchanged ? old.trace() : traced;
     old.dispose();
     batch(() => {
-      setDesc({ ...next, overrides: b.kept });
+      setDesc(withPins({ ...next, overrides: b.kept }, b.pins));
       setBuilt(b.built);
       setWorkbench(attach(b.built, selected, trace));
       setEvaluation(evaluateBuilt(b.built));
@@ -221,7 +230,7 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
       rebuild(to, false, `${verb}: ${describeChoices(from, to) || 'the scenario'}`);
       return;
     }
-    if (!built().graph.isInput(e.id)) return;
+    if (!built().graph.isInput(e.id) && !built().graph.isPinned(e.id)) return;
     const raw = dir === 'undo' ? e.before : e.after;
     workbench().applyRaw(e.id, raw, `${verb}: ${built().graph.def(e.id).label}`);
     remember(e.id, raw);
@@ -251,6 +260,19 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
       remember(id, raw);
       return out;
     }),
+    pin(id, raw) {
+      const g = built().graph;
+      const def = g.has(id) ? g.def(id) : undefined;
+      if (def?.kind !== 'derived') return { ok: false, error: `${id} is not a derived cell`, dropped: [] };
+      const value = raw ?? g.value(id);
+      if (value === undefined) return { ok: false, error: `${def.label} holds an error; give the value to pin it to`, dropped: [] };
+      return rebuild(withPins(desc(), { ...desc().pins, [id]: value }), true, `Pinned ${def.label}`);
+    },
+    unpin(id) {
+      const { [id]: _gone, ...rest } = desc().pins ?? {};
+      const label = built().graph.has(id) ? built().graph.def(id).label : id;
+      return rebuild(withPins(desc(), rest), true, `Unpinned ${label}: its formula again`);
+    },
     selectCell,
     focusWall(n) {
       const groups = groupCells(built().graph.topology).filter((g) => g.wall === n);

@@ -5,14 +5,17 @@
  * the outputs with their units. A bad spec is refused with a message naming the field and the
  * allowed range; nothing is clamped.
  */
-import { checkDomain, type LiveGraph, parseQuantity, range } from '../../graph/index.js';
+import { checkDomain, type LiveGraph, parseQuantity, parseUnit, range } from '../../graph/index.js';
 import type { ScenarioSweep, SweepAxis } from '../../scenario/index.js';
+import { feasibilityCells } from '../../scenario/feasible.js';
 
 export interface ResolvedAxis {
   readonly cell: string;
   readonly label: string;
   /** The cell's unit ('1' for a pure number). */
   readonly unit: string;
+  /** The unit the cell is shown in, when it declares one (g/kWh for g/J): charts label ticks in it. */
+  readonly displayUnit?: string;
   readonly scale: 'linear' | 'log';
   readonly integer: boolean;
   /** The swept values in SI, in order. */
@@ -23,6 +26,7 @@ interface ResolvedOutput {
   readonly cell: string;
   readonly label: string;
   readonly unit: string;
+  readonly displayUnit?: string;
 }
 
 export interface SweepPlan {
@@ -31,6 +35,8 @@ export interface SweepPlan {
   readonly outputs: readonly ResolvedOutput[];
   /** Points to evaluate: |xs| × |ys| (|ys| = 1 for a one-axis sweep). */
   readonly points: number;
+  /** The feasibility cells evaluated at every point too (scenario/feasible.ts), so charts can mark what would not run. */
+  readonly checks?: readonly string[];
 }
 
 /** The schema's bounds on points per axis (scenario/schema.ts `sweepAxisSchema`). */
@@ -65,13 +71,21 @@ function bound(field: string, v: number | string, unit: string): number {
   }
 }
 
-/** Resolves one axis: a numeric input cell over `points` values from start to stop. */
+/** Whether a cell can be swept: a numeric input, or a derived cell holding a number (pinned to each value for the run). */
+export function isNumericCell(graph: LiveGraph, id: string): boolean {
+  if (!graph.has(id)) return false;
+  const def = graph.def(id);
+  return def.kind === 'input' ? def.domain.kind === 'number' : !['bool', 'enum', 'text'].includes(def.unit);
+}
+
+/** Resolves one axis: a numeric cell (an input, or a derived cell pinned for the run) over `points` values from start to stop. */
 function resolveAxis(graph: LiveGraph, axis: SweepAxis, name: 'x' | 'y'): ResolvedAxis {
   const { cell } = axis;
   if (!graph.has(cell)) throw new SweepSpecError(`${name}.cell`, `'${cell}' is not a cell of this scenario`);
   const def = graph.def(cell);
-  if (def.kind !== 'input') throw new SweepSpecError(`${name}.cell`, `${cell} is a derived cell; only input cells can be swept`);
-  if (def.domain.kind !== 'number') throw new SweepSpecError(`${name}.cell`, `${cell} is not numeric (it is a ${def.domain.kind}); only numeric inputs can be swept`);
+  // A derived cell is swept like an input: the engine pins it to each value for the run.
+  const kind = def.kind === 'input' ? def.domain.kind : def.unit === 'bool' ? 'boolean' : def.unit === 'enum' || def.unit === 'text' ? 'text' : 'number';
+  if (kind !== 'number') throw new SweepSpecError(`${name}.cell`, `${cell} is not numeric (it is a ${kind}); only numeric cells can be swept`);
   const points = axis.points;
   if (!Number.isInteger(points) || points < MIN_POINTS || points > MAX_POINTS) {
     throw new SweepSpecError(`${name}.points`, `must be an integer in [${MIN_POINTS}, ${MAX_POINTS}] (got ${points})`);
@@ -82,16 +96,16 @@ function resolveAxis(graph: LiveGraph, axis: SweepAxis, name: 'x' | 'y'): Resolv
     if (!Number.isFinite(v)) throw new SweepSpecError(`${name}.${side}`, `must be a finite number (got ${v})`);
     if (axis.scale === 'log' && !(v > 0)) throw new SweepSpecError(`${name}.${side}`, `must be > 0 on a log scale (got ${v})`);
   }
-  const integer = def.domain.integer === true;
+  const integer = def.kind === 'input' && def.domain.kind === 'number' && def.domain.integer === true;
   // Values between the bounds lie inside any interval domain that holds both bounds, so
-  // checking the (rounded) bounds checks every point.
+  // checking the (rounded) bounds checks every point. (A derived axis has no domain: any finite number.)
   for (const [side, v] of [['start', start], ['stop', stop]] as const) {
-    const why = checkDomain(cell, def.domain, integer ? Math.round(v) : v);
+    const why = def.kind === 'input' ? checkDomain(cell, def.domain, integer ? Math.round(v) : v) : undefined;
     if (why) throw new SweepSpecError(`${name}.${side}`, why);
   }
   const raw = range(start, stop, points, axis.scale);
   const values = integer ? [...new Set(raw.map((v) => Math.round(v)))] : raw;
-  return { cell, label: def.label, unit: def.unit, scale: axis.scale, integer, values };
+  return { cell, label: def.label, unit: def.unit, ...(def.displayUnit ? { displayUnit: def.displayUnit } : {}), scale: axis.scale, integer, values };
 }
 
 /** Resolves a whole spec against `graph`, or throws a `SweepSpecError`. */
@@ -107,14 +121,14 @@ export function planSweep(graph: LiveGraph, spec: ScenarioSweep): SweepPlan {
     if (seen.has(id)) return;
     seen.add(id);
     const def = graph.def(id);
-    outputs.push({ cell: id, label: def.label, unit: def.unit });
+    outputs.push({ cell: id, label: def.label, unit: def.unit, ...(def.displayUnit ? { displayUnit: def.displayUnit } : {}) });
   });
   const points = x.values.length * (y ? y.values.length : 1);
   if (points * outputs.length > MAX_CELL_VALUES) {
     throw new SweepSpecError(y ? 'y.points' : 'x.points',
       `points × outputs must be ≤ ${MAX_CELL_VALUES.toLocaleString('en-US')} (got ${points.toLocaleString('en-US')} × ${outputs.length})`);
   }
-  return { x, y, outputs, points };
+  return { x, y, outputs, points, checks: feasibilityCells(graph) };
 }
 
 /**
@@ -141,7 +155,9 @@ export function defaultAxis(graph: LiveGraph, cell: string): SweepAxis {
   const v = graph.value(cell);
   const now = typeof v === 'number' && Number.isFinite(v) ? v : 1;
   const integer = d?.integer === true;
-  const fit = (x: number) => (integer ? Math.round(x) : Number(x.toPrecision(6)));
+  // Rounded where it is read: in the cell's display unit when it has one (36.6 … 3660 g/kWh, not 36.6001).
+  const shown = def.displayUnit ? parseUnit(def.displayUnit).scale : 1;
+  const fit = (x: number) => (integer ? Math.round(x) : Number((x / shown).toPrecision(shown === 1 ? 6 : 4)) * shown);
   if (d && d.min !== undefined && d.max !== undefined && Number.isFinite(d.min) && Number.isFinite(d.max)) {
     // An exclusive bound is left out by starting 1 % of the span inside it.
     const span = d.max - d.min;

@@ -9,6 +9,7 @@
  * after a cancel — the graph holds the user's values, never scratch ones.
  */
 import { type CellValue, type LiveGraph, type Plain, sweep, sweep2d } from '../../graph/index.js';
+import { type Feasibility, feasibilityOf } from '../../scenario/feasible.js';
 import type { SweepPlan } from './sweep-plan.js';
 
 export interface SweepResult {
@@ -17,6 +18,8 @@ export interface SweepResult {
   readonly cells: readonly (readonly (readonly CellValue[])[])[];
   /** The swept inputs' raw values on the graph when the sweep ran (the chart marks them). */
   readonly current: { readonly x: Plain; readonly y?: Plain };
+  /** `feasibility[i][j]`: whether the design at xs[i], ys[j] fits (the plan's checks); absent when there were none. */
+  readonly feasibility?: readonly (readonly Feasibility[])[];
 }
 
 type RunOutcome =
@@ -69,9 +72,9 @@ function nextChunk(i: number, j: number, nx: number, ny: number, size: number): 
   return { i0: i, i1: i + 1, j0: j, j1: Math.min(ny, j + size) };
 }
 
-/** Evaluates one chunk on the live graph: `out[i - i0][j - j0][k]`. */
+/** Evaluates one chunk on the live graph: `out[i - i0][j - j0][k]` (the outputs, then the plan's checks). */
 function evaluateChunk(graph: LiveGraph, plan: SweepPlan, c: Chunk): CellValue[][][] {
-  const ids = plan.outputs.map((o) => o.cell);
+  const ids = [...plan.outputs.map((o) => o.cell), ...(plan.checks ?? [])];
   const xs = plan.x.values.slice(c.i0, c.i1);
   if (!plan.y) return sweep(graph, plan.x.cell, xs, ids).cells.map((row) => [[...row]]);
   const ys = plan.y.values.slice(c.j0, c.j1);
@@ -86,8 +89,13 @@ export async function runSweep(graph: LiveGraph, plan: SweepPlan, options: RunOp
   const nx = plan.x.values.length;
   const ny = plan.y ? plan.y.values.length : 1;
   const total = nx * ny;
-  const current = { x: graph.rawInput(plan.x.cell), y: plan.y ? graph.rawInput(plan.y.cell) : undefined };
+  // An input's raw value; a derived axis's value now (pinned or computed), which the sweep sets aside for the run.
+  const valueNow = (id: string): Plain => (graph.isInput(id) ? graph.rawInput(id) : (graph.value(id) ?? null));
+  const current = { x: valueNow(plan.x.cell), y: plan.y ? valueNow(plan.y.cell) : undefined };
   const cells: CellValue[][][] = Array.from({ length: nx }, () => new Array<CellValue[]>(ny));
+  const checks = plan.checks ?? [];
+  const nOut = plan.outputs.length;
+  const feasibility: Feasibility[][] = Array.from({ length: nx }, () => new Array<Feasibility>(ny));
   let done = 0;
   let size = FIRST_CHUNK;
   let i = 0;
@@ -98,7 +106,10 @@ export async function runSweep(graph: LiveGraph, plan: SweepPlan, options: RunOp
     const t0 = now();
     const part = evaluateChunk(graph, plan, c);
     const ms = now() - t0;
-    part.forEach((col, di) => col.forEach((row, dj) => (cells[c.i0 + di][c.j0 + dj] = row)));
+    part.forEach((col, di) => col.forEach((row, dj) => {
+      cells[c.i0 + di][c.j0 + dj] = checks.length ? row.slice(0, nOut) : row;
+      feasibility[c.i0 + di][c.j0 + dj] = feasibilityOf(checks, row.slice(nOut));
+    }));
     const n = (c.i1 - c.i0) * (c.j1 - c.j0);
     done += n;
     // Aim the next chunk at the budget (at most 4× growth per step, so one slow point
@@ -113,5 +124,5 @@ export async function runSweep(graph: LiveGraph, plan: SweepPlan, options: RunOp
     options.onProgress?.(done / total);
     if (i < nx) await pause();
   }
-  return { status: 'done', result: { plan, cells, current } };
+  return { status: 'done', result: { plan, cells, current, ...(checks.length ? { feasibility } : {}) } };
 }

@@ -10,7 +10,7 @@
 import { type Accessor, batch, createEffect, createSignal, on, untrack } from 'solid-js';
 import type { ScenarioSweep } from '../../scenario/index.js';
 import type { ScenarioStore } from './scenario-store.js';
-import { defaultSpec, planSweep } from './sweep-plan.js';
+import { defaultSpec, isNumericCell, planSweep } from './sweep-plan.js';
 import { type RunOptions, runSweep, type SweepResult } from './sweep-runner.js';
 
 type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -39,7 +39,7 @@ export interface SweepStore {
   /** The spec the form edits. */
   readonly draft: Accessor<ScenarioSweep | undefined>;
   setDraft(spec: ScenarioSweep): void;
-  /** "Sweep this": opens the panel with a new draft for the cell (default range and outputs). */
+  /** "Sweep this": opens the panel with a new draft for a numeric cell, input or derived (default range and outputs). */
   sweepCell(id: string): void;
   /** Saves the draft (over the selected spec, or as a new one) and runs it; a draft that cannot run is not saved. */
   runDraft(): Promise<SweepRunState>;
@@ -152,7 +152,7 @@ export function createSweepStore(scenario: ScenarioStore, options: SweepStoreOpt
     setDraft,
     sweepCell(id) {
       const graph = untrack(scenario.built).graph;
-      if (!graph.isInput(id)) return;
+      if (!isNumericCell(graph, id)) return;
       cancel();
       batch(() => {
         setSelected(undefined);

@@ -35,9 +35,11 @@ const fromJson = (v: unknown): Plain | undefined => {
 export function encodeViewState(s: ViewState): string {
   const d = s.desc;
   const o = Object.fromEntries(Object.entries(d.overrides).map(([k, v]) => [k, toJson(v)]));
+  const pn = Object.fromEntries(Object.entries(d.pins ?? {}).map(([k, v]) => [k, toJson(v)]));
   const compact: Json = {
     m: d.model, h: d.hardware, s: d.system, mode: d.mode, r: d.region, d: d.opsDays,
     o: Object.keys(o).length ? o : undefined,
+    pn: Object.keys(pn).length ? pn : undefined,
     sel: s.selected, f: s.focus ? 1 : undefined, p: s.presentation ? 1 : undefined, w: s.filter,
   };
   return `#v=${encodeURIComponent(JSON.stringify(compact))}`;
@@ -53,16 +55,22 @@ const entry = (v: unknown, field: string): string | Json =>
 const optString = (v: unknown, field: string): string | undefined =>
   v === undefined || typeof v === 'string' ? v : fail(`${field} must be text`);
 
-function readDesc(j: Json): ScenarioDesc {
-  const overrides: Record<string, Plain> = {};
-  if (j.o !== undefined) {
-    if (!isObject(j.o)) fail('overrides must be a map');
-    for (const [k, v] of Object.entries(j.o as Json)) {
-      const plain = fromJson(v);
-      if (plain === undefined) fail(`override ${k} must be a number, text, true/false or null`);
-      overrides[k] = plain as Plain;
-    }
+/** A map of cell id → plain value (overrides `o`, pins `pn`). */
+function readValues(v: unknown, what: string): Record<string, Plain> {
+  const out: Record<string, Plain> = {};
+  if (v === undefined) return out;
+  if (!isObject(v)) fail(`${what}s must be a map`);
+  for (const [k, x] of Object.entries(v as Json)) {
+    const plain = fromJson(x);
+    if (plain === undefined) fail(`${what} ${k} must be a number, text, true/false or null`);
+    out[k] = plain as Plain;
   }
+  return out;
+}
+
+function readDesc(j: Json): ScenarioDesc {
+  const overrides = readValues(j.o, 'override');
+  const pins = readValues(j.pn, 'pin');
   if (j.mode !== undefined && !isMode(j.mode)) fail(`mode must be inference, serving or training (got ${String(j.mode)})`);
   if (j.d !== undefined && !(typeof j.d === 'number' && j.d > 0)) fail('ops days must be a number > 0');
   return {
@@ -74,6 +82,7 @@ function readDesc(j: Json): ScenarioDesc {
     region: optString(j.r, 'region'),
     opsDays: j.d as number | undefined,
     overrides,
+    ...(Object.keys(pins).length ? { pins } : {}),
   };
 }
 

@@ -6,10 +6,12 @@
  */
 import { type Accessor, batch, createSignal, type Setter, untrack } from 'solid-js';
 import { type InputDef, type LiveGraph, parseInputText, type Plain } from '../../graph/index.js';
+import { pinEditDef } from '../../scenario/pins.js';
 import { editorText } from '../format/display.js';
 import { createBurst } from './burst.js';
 import { type CellValues, createCellValues } from './cell-values.js';
 import { createKeyedSignals } from './keyed-signals.js';
+import { rawOf } from './pins.js';
 import { createReplay, type Replay } from './replay.js';
 import { buildTrace, nextTraceSeq, sinceBurstStart, type Trace, type TraceEntry } from './trace.js';
 
@@ -103,6 +105,8 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
 
   const inputDef = (id: string): InputDef => {
     const def = graph.def(id);
+    // A pinned derived cell is edited like an input (store/pins.ts).
+    if (def.kind === 'derived' && graph.isPinned(id)) return pinEditDef(def);
     if (def.kind !== 'input') throw new Error(`${id} is a derived cell and cannot be edited`);
     return def;
   };
@@ -139,7 +143,7 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
 
   const commitInput = (id: string, text: string): InputCommit => {
     const def = inputDef(id);
-    const current = untrack(() => texts.get(id)) ?? editorText(def, graph.rawInput(id));
+    const current = untrack(() => texts.get(id)) ?? editorText(def, rawOf(graph, id));
     // Enter and the blur after it both commit; the same text twice is one edit.
     if (text.trim() === current.trim() && !problems.has(id)) {
       const v = graph.get(id);
@@ -152,7 +156,7 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
       return { accepted: false, message: parsed.message };
     }
     problems.set(id, undefined);
-    const before = graph.rawInput(id);
+    const before = rawOf(graph, id);
     const outcome = editGraph(id, parsed.value);
     options.onCommit?.({ id, before, after: parsed.value });
     return outcome;
@@ -178,7 +182,7 @@ export function createWorkbenchStore(graph: LiveGraph, options: WorkbenchOptions
       if (typed !== undefined) return typed;
       // The graph's raw input is not reactive; its cell's value is, and changes with it.
       values.value(id);
-      return editorText(inputDef(id), graph.rawInput(id));
+      return editorText(inputDef(id), rawOf(graph, id));
     },
     inputProblem: (id) => problems.get(id),
     // One batch per edit: the cell values, the evaluation, the trace and the highlight all

@@ -1,12 +1,15 @@
 /**
  * The heatmap of a two-axis sweep: one output over x × y, one cell per point (`data-i`,
  * `data-j`, `data-value` — exactly the graph's numbers), a colour legend, the point nearest
- * the inputs' current values outlined, and a hover readout. Grids up to `RECT_LIMIT` cells
- * are SVG rectangles; larger ones are painted on a canvas and embedded as one image, so a
- * 1000 × 1000 grid costs one element, not a million.
+ * the inputs' current values outlined, and a hover readout. Ticks are labelled in display units
+ * (TB/s, g/kWh; display-units.ts). Cells where the design does not fit (the Feasibility lens) are
+ * hatched, with a legend entry. Grids up to `RECT_LIMIT` cells are SVG rectangles; larger ones
+ * are painted on a canvas and embedded as one image (infeasible cells paler), so a 1000 × 1000
+ * grid costs one element, not a million.
  */
 import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
-import { formatNumber, formatPlain } from '../../../graph/index.js';
+import { formatPlain } from '../../../graph/index.js';
+import { displayUnitFor, shownNumber } from './display-units.js';
 import type { SweepResult } from '../../store/sweep-runner.js';
 import { canLog, GAP_COLOUR, HEAT_STOPS, heatColour, heatGrid, labelIndices, nearestValueIndex } from './heatmap-grid.js';
 import { unitText } from './series.js';
@@ -33,6 +36,7 @@ const PH = H - M.top - M.bottom;
 export function Heatmap(props: HeatmapProps): JSX.Element {
   const titleId = createUniqueId();
   const gradId = createUniqueId();
+  const hatchId = createUniqueId();
   const plan = () => props.result.plan;
   const ys = () => plan().y?.values ?? [];
   const nx = () => plan().x.values.length;
@@ -43,13 +47,24 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
   const log = () => props.logColour === true && canLog(grid());
   const colour = createMemo(() => heatColour(grid(), log()));
   const out = () => plan().outputs[props.output];
+  const span = (vs: readonly number[]) => Math.max(...vs.map(Math.abs));
+  const xUnit = createMemo(() => displayUnitFor(plan().x.unit, plan().x.displayUnit, span(plan().x.values)));
+  const yUnit = createMemo(() => displayUnitFor(plan().y?.unit ?? '1', plan().y?.displayUnit, span(ys())));
+  const vUnit = createMemo(() => displayUnitFor(out().unit, out().displayUnit, Math.max(Math.abs(grid().min), Math.abs(grid().max))));
+  /** Cells where the design does not fit (hatched). */
+  const infeasible = createMemo(() => {
+    const list: { i: number; j: number }[] = [];
+    props.result.feasibility?.forEach((col, i) => col.forEach((f, j) => f.feasible === false && list.push({ i, j })));
+    return list;
+  });
+  const unfit = createMemo(() => new Set(infeasible().map((c) => `${c.i},${c.j}`)));
   const cells = createMemo(() => {
     if (nx() * ny() > RECT_LIMIT) return [];
     const list: { i: number; j: number; v: number | undefined }[] = [];
     grid().values.forEach((col, i) => col.forEach((v, j) => list.push({ i, j, v })));
     return list;
   });
-  const image = createMemo(() => (nx() * ny() > RECT_LIMIT ? paint(grid().values, colour()) : undefined));
+  const image = createMemo(() => (nx() * ny() > RECT_LIMIT ? paint(grid().values, colour(), unfit()) : undefined));
   const [hover, setHover] = createSignal<{ i: number; j: number }>();
   const move = (e: PointerEvent & { currentTarget: SVGRectElement }) => {
     const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
@@ -70,7 +85,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
   };
   const cellX = (i: number) => M.left + i * cw();
   const cellY = (j: number) => M.top + PH - (j + 1) * ch();
-  const axisText = (cell: string, unit: string, log: boolean) => `${cell}${unitText(unit) ? ` (${unit})` : ''}${log ? ' · log' : ''}`;
+  const axisText = (cell: string, unit: string, log: boolean) => `${cell}${unit ? ` (${unit})` : ''}${log ? ' · log' : ''}`;
 
   return (
     <div class="sweep-heatmap">
@@ -82,6 +97,10 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
           <linearGradient id={gradId} x1="0" x2="0" y1="1" y2="0">
             <For each={[...HEAT_STOPS]}>{(c, k) => <stop offset={`${k() * 50}%`} stop-color={c} />}</For>
           </linearGradient>
+          <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#ffffff" fill-opacity="0.25" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2.5" />
+          </pattern>
         </defs>
         <Show when={image()}>{(href) => <image href={href()} x={M.left} y={M.top} width={PW} height={PH} preserveAspectRatio="none" style={{ 'image-rendering': 'pixelated' }} />}</Show>
         <g class="heat-cells">
@@ -101,6 +120,13 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
             )}
           </For>
         </g>
+        <Show when={image() === undefined}>
+          <g class="heat-infeasible">
+            <For each={infeasible()}>
+              {(c) => <rect x={cellX(c.i)} y={cellY(c.j)} width={cw() + 0.5} height={ch() + 0.5} fill={`url(#${hatchId})`} data-infeasible={`${c.i},${c.j}`} />}
+            </For>
+          </g>
+        </Show>
         <Show when={marked()}>
           {(m) => <rect class="heat-current" x={cellX(m().i)} y={cellY(m().j)} width={cw()} height={ch()} fill="none" stroke="#ffffff" stroke-width="2.5" data-current={`${m().i},${m().j}`} />}
         </Show>
@@ -108,32 +134,39 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
         <g class="sweep-axis" data-axis="x">
           <For each={labelIndices(nx(), 7)}>
             {(i) => (
-              <text x={cellX(i) + cw() / 2} y={M.top + PH + 18} text-anchor="middle">{formatNumber(plan().x.values[i], 4)}</text>
+              <text x={cellX(i) + cw() / 2} y={M.top + PH + 18} text-anchor="middle">{shownNumber(plan().x.values[i], xUnit())}</text>
             )}
           </For>
-          <text class="axis-title" x={M.left + PW / 2} y={H - 10} text-anchor="middle">{axisText(plan().x.cell, plan().x.unit, plan().x.scale === 'log')}</text>
+          <text class="axis-title" x={M.left + PW / 2} y={H - 10} text-anchor="middle">{axisText(plan().x.cell, xUnit().unit, plan().x.scale === 'log')}</text>
         </g>
         <g class="sweep-axis" data-axis="y">
           <For each={labelIndices(ny(), 7)}>
             {(j) => (
-              <text x={M.left - 8} y={cellY(j) + ch() / 2} dy="0.32em" text-anchor="end">{formatNumber(ys()[j] ?? 0, 4)}</text>
+              <text x={M.left - 8} y={cellY(j) + ch() / 2} dy="0.32em" text-anchor="end">{shownNumber(ys()[j] ?? 0, yUnit())}</text>
             )}
           </For>
           <text class="axis-title" transform={`translate(18,${M.top + PH / 2}) rotate(-90)`} text-anchor="middle">
-            {axisText(plan().y?.cell ?? '', plan().y?.unit ?? '1', plan().y?.scale === 'log')}
+            {axisText(plan().y?.cell ?? '', yUnit().unit, plan().y?.scale === 'log')}
           </text>
         </g>
         <g class="heat-legend" transform={`translate(${W - M.right + 24},${M.top})`}>
           <rect width={16} height={PH} fill={`url(#${gradId})`} />
-          <text x={22} y={8}>{formatNumber(grid().max, 4)}</text>
-          <text x={22} y={PH}>{formatNumber(grid().min, 4)}</text>
+          <text x={22} y={8}>{shownNumber(grid().max, vUnit())}</text>
+          <text x={22} y={PH}>{shownNumber(grid().min, vUnit())}</text>
           <text x={22} y={PH / 2} dy="0.32em">
-            {unitText(out().unit)}
+            {vUnit().unit}
             {log() ? ' · log' : ''}
           </text>
           <Show when={grid().gaps > 0}>
             <rect y={PH + 12} width={16} height={10} fill={GAP_COLOUR} />
             <text x={22} y={PH + 21}>no value</text>
+          </Show>
+          <Show when={infeasible().length > 0}>
+            <g transform={`translate(0,${PH + (grid().gaps > 0 ? 28 : 12)})`} data-legend="infeasible">
+              <rect width={16} height={10} fill="#5a6472" />
+              <rect width={16} height={10} fill={`url(#${hatchId})`} />
+              <text x={22} y={9}>does not fit</text>
+            </g>
           </Show>
         </g>
         <rect class="sweep-hit" x={M.left} y={M.top} width={PW} height={PH} fill="transparent" onPointerMove={move} onPointerLeave={() => setHover(undefined)} />
@@ -145,6 +178,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
               {plan().x.cell} = {formatPlain(plan().x.values[h().i], unitText(plan().x.unit))}, {plan().y?.cell} ={' '}
               {formatPlain(ys()[h().j], unitText(plan().y?.unit ?? '1'))} → {out().label}:{' '}
               {grid().values[h().i][h().j] === undefined ? 'no value' : formatPlain(grid().values[h().i][h().j]!, unitText(out().unit))}
+              {unfit().has(`${h().i},${h().j}`) ? ' (does not fit)' : ''}
             </span>
           )}
         </Show>
@@ -157,7 +191,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
 }
 
 /** Paints the grid one pixel per cell (y up) and returns it as a PNG data URL. */
-function paint(values: readonly (readonly (number | undefined)[])[], colour: (v: number | undefined) => string): string | undefined {
+function paint(values: readonly (readonly (number | undefined)[])[], colour: (v: number | undefined) => string, unfit: ReadonlySet<string>): string | undefined {
   const nx = values.length;
   const ny = values[0]?.length ?? 0;
   const canvas = document.createElement('canvas');
@@ -168,6 +202,10 @@ function paint(values: readonly (readonly (number | undefined)[])[], colour: (v:
   values.forEach((col, i) =>
     col.forEach((v, j) => {
       ctx.fillStyle = colour(v);
+      ctx.fillRect(i, ny - 1 - j, 1, 1);
+      if (!unfit.has(`${i},${j}`)) return;
+      // Too small to hatch: paler, as the legend says.
+      ctx.fillStyle = 'rgba(255,255,255,0.55)';
       ctx.fillRect(i, ny - 1 - j, 1, 1);
     }),
   );

@@ -8,7 +8,8 @@ import type { LiveGraph } from '../../../graph/index.js';
 import type { ScenarioSweep } from '../../../scenario/index.js';
 import { defaultAxis, headlineOutputs, planSweep, SweepSpecError } from '../../store/sweep-plan.js';
 import { AxisFields } from './AxisFields.jsx';
-import { sweepableCells } from './context.js';
+import { isSweepable, sweepableCells } from './context.js';
+import { displayUnitFor } from './display-units.js';
 import { OutputPicker } from './OutputPicker.jsx';
 
 interface SweepFormProps {
@@ -20,9 +21,25 @@ interface SweepFormProps {
 }
 
 export function SweepForm(props: SweepFormProps): JSX.Element {
-  const choices = createMemo(() => sweepableCells(props.graph));
+  /** The numeric inputs and pinned cells, and the axes' own cells (a derived cell chosen by "Sweep this…"). */
+  const choices = createMemo(() => {
+    const list = sweepableCells(props.graph);
+    const own = [props.spec.x.cell, props.spec.y?.cell].filter((c): c is string => c !== undefined && !list.includes(c) && isSweepable(props.graph, c));
+    return [...list, ...new Set(own)].sort();
+  });
+  const noteOf = (id: string) => (props.graph.isInput(id) ? '' : props.graph.isPinned(id) ? ' (pinned)' : ' (derived: pinned for the run)');
+  const defaultFor = (id: string) => defaultAxis(props.graph, id);
+  /** Each axis's display unit, chosen once per cell (from its value now), so a range keeps its unit while typed. */
+  const unitOfAxis = (cell: () => string | undefined) => createMemo(() => {
+    const id = cell();
+    if (id === undefined || !props.graph.has(id)) return displayUnitFor('1', undefined, 1);
+    const def = props.graph.def(id);
+    const v = props.graph.value(id);
+    return displayUnitFor(def.unit, def.displayUnit, typeof v === 'number' ? v : 1);
+  });
+  const xUnit = unitOfAxis(() => props.spec.x.cell);
+  const yUnit = unitOfAxis(() => props.spec.y?.cell);
   const cells = createMemo(() => [...props.graph.topology.ids].sort());
-  const unitOf = (id: string) => (props.graph.has(id) ? props.graph.def(id).unit : '1');
   const labelOf = (id: string) => (props.graph.has(id) ? props.graph.def(id).label : id);
   const problem = createMemo(() => {
     try {
@@ -52,12 +69,12 @@ export function SweepForm(props: SweepFormProps): JSX.Element {
         if (!problem().error) props.onRun();
       }}
     >
-      <AxisFields name="x" axis={props.spec.x} choices={choices()} unitOf={unitOf} error={axisError('x')} onChange={(x) => props.onChange({ ...props.spec, x })} />
+      <AxisFields name="x" axis={props.spec.x} choices={choices()} displayUnit={xUnit()} noteOf={noteOf} defaultFor={defaultFor} error={axisError('x')} onChange={(x) => props.onChange({ ...props.spec, x })} />
       <label class="sweep-heat-toggle">
         <input type="checkbox" data-field="y.on" checked={props.spec.y !== undefined} onChange={(e) => setY(e.currentTarget.checked)} /> Add a second input (heatmap)
       </label>
       <Show when={props.spec.y}>
-        {(y) => <AxisFields name="y" axis={y()} choices={choices()} unitOf={unitOf} error={axisError('y')} onChange={(axis) => props.onChange({ ...props.spec, y: axis })} />}
+        {(y) => <AxisFields name="y" axis={y()} choices={choices()} displayUnit={yUnit()} noteOf={noteOf} defaultFor={defaultFor} error={axisError('y')} onChange={(axis) => props.onChange({ ...props.spec, y: axis })} />}
       </Show>
       <OutputPicker
         outputs={props.spec.outputs}

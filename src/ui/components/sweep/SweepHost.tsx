@@ -1,7 +1,7 @@
 /**
  * The page-level part of "sweep any cell", kept small because it loads with the page: it
  * provides the "Sweep this" actions (context.ts) to the inspector and the cell cards, renders
- * the cell context menu, and the sweep drawer — whose form, charts and exports load on first
+ * the cell context menu, the pin actions (pin/context.ts), and the sweep drawer — whose form, charts and exports load on first
  * open (a separate chunk), so the page's first load does not pay for them.
  */
 import { createSignal, type JSX, lazy, Show, Suspense } from 'solid-js';
@@ -9,6 +9,7 @@ import type { ScenarioStore } from '../../store/scenario-store.js';
 import type { SweepStore } from '../../store/sweep-store.js';
 import { CellMenu, type CellMenuState } from './CellMenu.jsx';
 import { isSweepable, type SweepActions, SweepActionsContext } from './context.js';
+import { type PinActions, PinActionsContext } from '../pin/context.js';
 import './sweep-host.css';
 
 const SweepPanel = lazy(() => import('./SweepPanel.jsx').then((m) => ({ default: m.SweepPanel })));
@@ -25,9 +26,15 @@ export function SweepHost(props: SweepHostProps): JSX.Element {
     sweepCell: (id) => props.sweeps.sweepCell(id),
     openCellMenu: (id, x, y) => setMenu({ id, x, y }),
   };
+  // Pins are "any cell as a sweep axis": a derived cell given a value, then edited and swept like an input.
+  const pins: PinActions = {
+    pin: (id) => void props.store.pin(id),
+    unpin: (id) => void props.store.unpin(id),
+  };
   const count = () => props.sweeps.specs().length;
   return (
     <SweepActionsContext.Provider value={actions}>
+      <PinActionsContext.Provider value={pins}>
       {props.children}
       <Show
         when={props.sweeps.open()}
@@ -52,6 +59,7 @@ export function SweepHost(props: SweepHostProps): JSX.Element {
           />
         )}
       </Show>
+      </PinActionsContext.Provider>
     </SweepActionsContext.Provider>
   );
 }

@@ -3,14 +3,18 @@
  * left axis one unit and, when the outputs' units differ, a right axis for the second unit.
  * Each point carries its values (`data-x`, `data-y`, exactly the graph's numbers); a dashed
  * line marks the input's current value; hovering (or arrow keys) reads out every series at
- * the nearest point. Solid renders every element; d3 only maps numbers and writes paths.
+ * the nearest point. Ticks and axis titles are in display units (TB/s, ms, g/kWh: display-units.ts).
+ * A point where the design does not fit (the Feasibility lens: out of memory) is drawn hollow,
+ * with a legend entry saying why: an infeasible design still has a latency, it would not run.
+ * Solid renders every element; d3 only maps numbers and writes paths.
  */
 import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { formatPlain } from '../../../graph/index.js';
 import type { ResolvedAxis } from '../../store/sweep-plan.js';
-import { nearestIndex, ticksOf } from './axis-ticks.js';
+import { displayTicks, nearestIndex } from './axis-ticks.js';
+import { displayUnitFor, type DisplayUnit } from './display-units.js';
 import { type ChartSpec, colourOf, extentOf, type Series, unitText } from './series.js';
 
 interface SweepLineChartProps {
@@ -22,6 +26,10 @@ interface SweepLineChartProps {
   readonly logY?: boolean;
   /** Receives the SVG element (for export). */
   readonly ref?: (el: SVGSVGElement) => void;
+  /** Per point (index into the x values): false where the design does not fit (drawn hollow). */
+  readonly feasible?: readonly (boolean | undefined)[];
+  /** Why those points do not fit ("memory.feasible is false"), for the legend. */
+  readonly whyNot?: string;
 }
 
 const W = 760;
@@ -40,10 +48,12 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
     const d: [number, number] = lo === hi ? [lo / 2 || -1, hi * 2 || 1] : [lo, hi];
     return (log() ? scaleLog() : scaleLinear()).domain(d).range([M.left, W - M.right]);
   });
+  const xUnit = createMemo(() => displayUnitFor(props.x.unit, props.x.displayUnit, Math.max(...xs().map(Math.abs))));
   const yScale = (g: ChartSpec['left']): YScale => {
     const d = extentOf(g);
     const log = props.logY === true && d[0] > 0;
-    return { scale: (log ? scaleLog() : scaleLinear()).domain(d).nice().range([H - M.bottom, M.top]), log };
+    const du = displayUnitFor(g.unit, g.series[0]?.displayUnit, Math.max(Math.abs(d[0]), Math.abs(d[1])));
+    return { scale: (log ? scaleLog() : scaleLinear()).domain(d).nice().range([H - M.bottom, M.top]), log, du };
   };
   const left = createMemo(() => yScale(props.chart.left));
   const right = createMemo(() => (props.chart.right ? yScale(props.chart.right) : undefined));
@@ -82,7 +92,10 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
     else return;
     e.preventDefault();
   };
-  const height = () => H + Math.ceil(all().length / LEGEND.perRow) * LEGEND.row + 6;
+  const infeasible = (i: number) => props.feasible?.[i] === false;
+  const anyInfeasible = () => props.feasible?.some((f) => f === false) === true;
+  const legendCount = () => all().length + (anyInfeasible() ? 1 : 0);
+  const height = () => H + Math.ceil(legendCount() / LEGEND.perRow) * LEGEND.row + 6;
   const units = () => [props.chart.left.unit, ...(props.chart.right ? [props.chart.right.unit] : [])].map((u) => unitText(u) || 'number');
 
   return (
@@ -103,11 +116,11 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
           Sweep of {props.x.cell}: {all().map((a) => a.s.cell).join(', ')} ({units().join(' and ')})
         </title>
         <g class="sweep-grid">
-          <For each={ticksOf(left().scale, 6, left().log)}>{(t) => <line x1={M.left} x2={W - M.right} y1={left().scale(t.value)} y2={left().scale(t.value)} />}</For>
+          <For each={displayTicks(left().scale, 6, left().log, left().du)}>{(t) => <line x1={M.left} x2={W - M.right} y1={left().scale(t.value)} y2={left().scale(t.value)} />}</For>
         </g>
         <g class="sweep-axis" data-axis="x">
           <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
-          <For each={ticksOf(xScale(), 8, log())}>
+          <For each={displayTicks(xScale(), 8, log(), xUnit())}>
             {(t) => (
               <g transform={`translate(${xScale()(t.value)},${H - M.bottom})`}>
                 <line y2={t.label ? 6 : 3} />
@@ -119,7 +132,7 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
           </For>
           <text class="axis-title" x={(M.left + W - M.right) / 2} y={H - 8} text-anchor="middle">
             {props.x.cell}
-            {unitText(props.x.unit) ? ` (${props.x.unit})` : ''}
+            {xUnit().unit ? ` (${xUnit().unit})` : ''}
             {log() ? ' · log' : ''}
           </text>
         </g>
@@ -141,14 +154,17 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
                 {(p) => (
                   <circle
                     class="sweep-point"
-                    classList={{ hot: hover() === p.i }}
+                    classList={{ hot: hover() === p.i, infeasible: infeasible(p.i) }}
                     cx={xScale()(p.x)}
                     cy={a.y(p.y)}
-                    r={hover() === p.i ? 5 : 3}
-                    fill={colourOf(a.s.slot)}
+                    r={hover() === p.i ? 5 : infeasible(p.i) ? 4 : 3}
+                    fill={infeasible(p.i) ? '#ffffff' : colourOf(a.s.slot)}
+                    stroke={infeasible(p.i) ? colourOf(a.s.slot) : undefined}
+                    stroke-width={infeasible(p.i) ? 2 : undefined}
                     data-i={p.i}
                     data-x={String(p.x)}
                     data-y={String(p.y)}
+                    data-feasible={props.feasible ? String(props.feasible[p.i] ?? 'unknown') : undefined}
                   />
                 )}
               </For>
@@ -169,6 +185,15 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
               </g>
             )}
           </For>
+          <Show when={anyInfeasible()}>
+            <g
+              transform={`translate(${M.left + (all().length % LEGEND.perRow) * LEGEND.width},${H + 4 + Math.floor(all().length / LEGEND.perRow) * LEGEND.row})`}
+              data-legend="infeasible"
+            >
+              <path d="M7,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0" fill="#ffffff" stroke="#5a6472" stroke-width={2} />
+              <text x={28} dy="0.32em">does not fit{props.whyNot ? ` (${props.whyNot})` : ''}</text>
+            </g>
+          </Show>
         </g>
         <rect
           class="sweep-hit"
@@ -189,6 +214,8 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
 interface YScale {
   readonly scale: ScaleContinuousNumeric<number, number>;
   readonly log: boolean;
+  /** The unit the ticks are labelled in. */
+  readonly du: DisplayUnit;
 }
 
 function YAxis(props: { readonly y: YScale; readonly x: number; readonly side: 'left' | 'right'; readonly unit: string }): JSX.Element {
@@ -196,7 +223,7 @@ function YAxis(props: { readonly y: YScale; readonly x: number; readonly side: '
   return (
     <g class="sweep-axis" data-axis={props.side} data-unit={props.unit} data-scale={props.y.log ? 'log' : 'linear'}>
       <line x1={props.x} x2={props.x} y1={M.top} y2={H - M.bottom} />
-      <For each={ticksOf(props.y.scale, 6, props.y.log)}>
+      <For each={displayTicks(props.y.scale, 6, props.y.log, props.y.du)}>
         {(t) => (
           <g transform={`translate(${props.x},${props.y.scale(t.value)})`}>
             <line x2={(t.label ? 6 : 3) * dir()} />
@@ -206,7 +233,7 @@ function YAxis(props: { readonly y: YScale; readonly x: number; readonly side: '
       </For>
       {/* Titles read bottom-to-top on the left, top-to-bottom on the right. */}
       <text class="axis-title" transform={`translate(${props.x + dir() * 68},${(M.top + H - M.bottom) / 2}) rotate(${dir() * 90})`} text-anchor="middle">
-        {unitText(props.unit) || 'number'}
+        {props.y.du.unit || 'number'}
         {props.y.log ? ' · log' : ''}
       </text>
     </g>

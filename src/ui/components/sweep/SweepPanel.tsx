@@ -33,7 +33,7 @@ export function SweepPanel(props: SweepPanelProps): JSX.Element {
     const r = sw.state().result;
     const g = graph();
     const read = (id: string | undefined) => {
-      const v = id !== undefined && g.has(id) && g.isInput(id) ? g.rawInput(id) : undefined;
+      const v = id === undefined || !g.has(id) ? undefined : g.isInput(id) ? g.rawInput(id) : g.value(id);
       return typeof v === 'number' ? v : undefined;
     };
     return { x: read(r?.plan.x.cell), y: read(r?.plan.y?.cell) };

@@ -2,7 +2,8 @@
  * A sweep's result: for one axis, line charts (one per pair of units, see series.ts); for
  * two axes, the heatmap of a chosen output. Each chart exports as SVG and PNG, and the
  * sweep's table as CSV (the `mlsysim sweep --output csv` form). Points without a value are
- * counted and the first reason is given.
+ * counted and the first reason is given; so are points where the design does not fit (marked
+ * on the charts: hollow points, hatched cells).
  */
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { ExportButtons } from '../../export/ExportButtons.jsx';
@@ -44,10 +45,29 @@ interface ViewProps extends SweepResultsProps {
   readonly log: boolean;
 }
 
+/** Whether each point fits, and why the first that does not, from the result's feasibility checks. */
+function fitsOf(result: SweepResult): { readonly count: number; readonly total: number; readonly why?: string } {
+  const all = (result.feasibility ?? []).flat();
+  const bad = all.filter((f) => f.feasible === false);
+  return { count: bad.length, total: all.length, why: bad[0]?.reason };
+}
+
+function Infeasible(props: { readonly result: SweepResult }): JSX.Element {
+  const fits = () => fitsOf(props.result);
+  return (
+    <Show when={fits().count > 0}>
+      <p class="message warning" data-infeasible={fits().count}>
+        {fits().count} of {fits().total} points do not fit ({fits().why}): they are marked {props.result.plan.y ? 'hatched' : 'hollow'}; their values are what the design would give if it ran.
+      </p>
+    </Show>
+  );
+}
+
 function LineCharts(props: ViewProps): JSX.Element {
   const series = createMemo(() => seriesOf(props.result));
   const charts = createMemo(() => chartsOf(series()));
   const gaps = () => series().filter((s) => s.gaps > 0);
+  const feasible = createMemo(() => props.result.feasibility?.map((col) => col[0]?.feasible));
   return (
     <>
       <For each={charts()}>
@@ -55,12 +75,13 @@ function LineCharts(props: ViewProps): JSX.Element {
           let svg: SVGSVGElement | undefined;
           return (
             <div class="sweep-chart" data-chart={k()}>
-              <SweepLineChart x={props.result.plan.x} chart={chart} current={props.current.x} logY={props.log} ref={(el) => (svg = el)} />
+              <SweepLineChart x={props.result.plan.x} chart={chart} current={props.current.x} logY={props.log} feasible={feasible()} whyNot={fitsOf(props.result).why} ref={(el) => (svg = el)} />
               <ExportButtons svg={() => svg} name={`${props.base}${charts().length > 1 ? ` ${k() + 1}` : ''}`} csv={k() === 0 ? props.csv : undefined} what="sweep chart" />
             </div>
           );
         }}
       </For>
+      <Infeasible result={props.result} />
       <For each={gaps()}>
         {(s) => (
           <p class="message warning" data-gaps={s.cell}>
@@ -86,6 +107,7 @@ function HeatmapView(props: ViewProps): JSX.Element {
       </label>
       <Heatmap result={props.result} output={k()} current={props.current} logColour={props.log} ref={(el) => (svg = el)} />
       <ExportButtons svg={() => svg} name={`${props.base} ${props.result.plan.outputs[k()].cell}`} csv={props.csv} what="heatmap" />
+      <Infeasible result={props.result} />
     </div>
   );
 }

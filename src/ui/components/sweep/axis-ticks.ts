@@ -5,6 +5,7 @@
  */
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { formatNumber } from '../../../graph/index.js';
+import type { DisplayUnit } from './display-units.js';
 
 interface Tick {
   readonly value: number;
@@ -16,6 +17,16 @@ export function ticksOf(scale: ScaleContinuousNumeric<number, number>, count: nu
   if (!log) return values.map((v) => ({ value: v, label: formatNumber(v, 4) }));
   const shown = scale.tickFormat(count);
   return values.map((v) => ({ value: v, label: shown(v) === '' ? '' : formatNumber(v, 4) }));
+}
+
+/**
+ * Ticks chosen and labelled in a display unit (round numbers of TB/s, not of B/s), placed on the
+ * SI scale: each tick's `value` is SI, its label the number in the display unit.
+ */
+export function displayTicks(scale: ScaleContinuousNumeric<number, number>, count: number, log: boolean, du: DisplayUnit): Tick[] {
+  if (du.scale === 1) return ticksOf(scale, count, log);
+  const shown = scale.copy().domain(scale.domain().map((v) => v / du.scale));
+  return ticksOf(shown, count, log).map((t) => ({ value: t.value * du.scale, label: t.label }));
 }
 
 /** Nearest index in `xs` (pixel positions, ascending or descending) to pixel `px`. */

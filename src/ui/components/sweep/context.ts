@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
+import { isNumericCell } from '../../store/sweep-plan.js';
 
 export interface SweepActions {
   /** Opens the sweep panel with a new sweep of this input cell. */
@@ -19,14 +20,18 @@ export function useSweepActions(): SweepActions | undefined {
   return useContext(SweepActionsContext);
 }
 
-/** Only numeric input cells can be swept. */
+/**
+ * Numeric cells can be swept: inputs, and derived cells holding a number (pinned to each swept
+ * value for the run, spreadsheet-style).
+ */
 export function isSweepable(graph: LiveGraph, id: string): boolean {
-  if (!graph.has(id) || !graph.isInput(id)) return false;
-  const def = graph.def(id);
-  return def.kind === 'input' && def.domain.kind === 'number';
+  return isNumericCell(graph, id);
 }
 
-/** The numeric input cells of a graph, sorted by id (the form's axis choices). */
+/**
+ * The form's axis choices, sorted by id: the numeric inputs and the pinned numeric cells (any
+ * other derived cell is offered by "Sweep this…" on it, not listed: a graph has hundreds).
+ */
 export function sweepableCells(graph: LiveGraph): string[] {
-  return graph.topology.ids.filter((id) => isSweepable(graph, id)).sort();
+  return graph.topology.ids.filter((id) => (graph.isInput(id) || graph.isPinned(id)) && isSweepable(graph, id)).sort();
 }

@@ -18,6 +18,8 @@ export interface Series {
   readonly cell: string;
   readonly label: string;
   readonly unit: string;
+  /** The unit the output is shown in, when its cell declares one (ms for s on a metric of §11.2 …). */
+  readonly displayUnit?: string;
   /** Colour slot (stable across charts: the output's index). */
   readonly slot: number;
   readonly points: readonly SeriesPoint[];
@@ -51,7 +53,7 @@ export function seriesOf(result: SweepResult): Series[] {
       if (y !== undefined) points.push({ i, x: xv, y });
       else if (!v.ok && firstError === undefined) firstError = v.error.message;
     });
-    return { cell: o.cell, label: o.label, unit: o.unit, slot: k, points, gaps: x.values.length - points.length, firstError };
+    return { cell: o.cell, label: o.label, unit: o.unit, ...(o.displayUnit ? { displayUnit: o.displayUnit } : {}), slot: k, points, gaps: x.values.length - points.length, firstError };
   });
 }
 

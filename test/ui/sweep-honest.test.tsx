@@ -1,0 +1,111 @@
+/**
+ * Honest charts: a point where the design does not fit is marked (hollow point, hatched cell,
+ * a legend entry and a count with the reason), the CSV says `feasible` per row, ticks are in
+ * display units, and export names are whole.
+ *
+ * Hand derivation (physics.md §2.5, §2.6, §4 wall 2): Llama3_70B at int4 on one H100 (80 GB):
+ * weights W = 70.6e9 × 0.5 B = 35.3 GB; KV per sequence at x = 2048 (fp16 KV, L = 80, H_kv = 8,
+ * d_h = d_v = 128) = 80·8·256·2·2048 = 671 088 640 B. Batch 64: 35.3 + 64 × 0.671 = 78.2 GB ≤ 80
+ * fits; batch 128: 35.3 + 128 × 0.671 = 121.2 GB > 80 does not (memory.feasible is false).
+ * So of 1, 2, 4 … 512 the last three (128, 256, 512) do not fit.
+ */
+import { cleanup, fireEvent, render } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildScenario, type ScenarioSweep } from '../../src/scenario/index.js';
+import { sweepCsv } from '../../src/ui/export/csv.js';
+import { safeFilename } from '../../src/ui/export/download.js';
+import { SweepResults } from '../../src/ui/components/sweep/SweepResults.jsx';
+import { planSweep } from '../../src/ui/store/sweep-plan.js';
+import { runSweep, type SweepResult } from '../../src/ui/store/sweep-runner.js';
+
+const SEVENTY_INT4 = { model: 'Llama3_70B', hardware: 'H100', mode: 'inference', overrides: { 'scenario.precision': 'int4' } } as const;
+const BATCH: ScenarioSweep = { x: { cell: 'scenario.batch_size', start: 1, stop: 512, points: 10, scale: 'log' }, outputs: ['performance.latency', 'memory.memory_footprint'] };
+
+async function result(spec: ScenarioSweep): Promise<SweepResult> {
+  const graph = buildScenario(SEVENTY_INT4).graph;
+  const out = await runSweep(graph, planSweep(graph, spec), { yieldToPage: () => Promise.resolve() });
+  if (out.status !== 'done') throw new Error('the sweep did not finish');
+  return out.result;
+}
+afterEach(cleanup);
+
+describe('infeasible points are marked', () => {
+  it('a batch sweep of Llama3_70B int4 on H100: batches 128, 256, 512 do not fit and are drawn hollow, with a legend entry', async () => {
+    const r = await result(BATCH);
+    expect(r.plan.x.values).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
+    expect(r.feasibility!.map((col) => col[0].feasible)).toEqual([true, true, true, true, true, true, true, false, false, false]);
+    const { container } = render(() => <SweepResults result={r} current={{}} scenarioName="Llama3_70B on H100" />);
+    const hollow = [...container.querySelectorAll('.sweep-series[data-series="performance.latency"] .sweep-point.infeasible')];
+    expect(hollow.map((c) => Number(c.getAttribute('data-x')))).toEqual([128, 256, 512]);
+    expect(hollow.every((c) => c.getAttribute('fill') === '#ffffff')).toBe(true);
+    // The latency is still drawn there: an infeasible design is a value, not a gap (physics §0.1 rule 3).
+    expect(container.querySelectorAll('.sweep-series[data-series="performance.latency"] .sweep-point')).toHaveLength(10);
+    expect(container.querySelector('[data-legend="infeasible"]')!.textContent).toBe('does not fit (memory.feasible is false)');
+    expect(container.querySelector('[data-infeasible]')!.textContent).toMatch(/^3 of 10 points do not fit \(memory\.feasible is false\)/);
+  });
+
+  it('the CSV has a feasible column, as `mlsysim sweep --output csv` writes it', async () => {
+    const lines = sweepCsv(await result(BATCH)).trim().split('\n');
+    expect(lines[0]).toBe('scenario.batch_size (sequences),performance.latency (ms),memory.memory_footprint (B),feasible');
+    expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(['true', 'true', 'true', 'true', 'true', 'true', 'true', 'false', 'false', 'false']);
+  });
+
+  it('a heatmap hatches the cells that do not fit and says so in its legend', async () => {
+    const r = await result({ ...BATCH, y: { cell: 'scenario.context_len', start: 1024, stop: 4096, points: 3, scale: 'log' }, outputs: ['performance.latency'] });
+    const { container } = render(() => <SweepResults result={r} current={{}} scenarioName="Llama3_70B on H100" />);
+    const hatched = [...container.querySelectorAll('[data-infeasible]')].filter((e) => e.tagName === 'rect').map((e) => e.getAttribute('data-infeasible'));
+    // KV grows with B·x: at x = 1024 batch 128 still fits (35.3 + 128 × 0.336 = 78.3 GB), at 2048 it does not.
+    expect(hatched).toContain('7,1');
+    expect(hatched).not.toContain('7,0');
+    expect(hatched).not.toContain('6,1');
+    expect(container.querySelector('.heat-legend [data-legend="infeasible"]')!.textContent).toBe('does not fit');
+  });
+});
+
+describe('ticks in display units', () => {
+  it('a bandwidth axis reads 1 … 4 (TB/s) on the heatmap, not 1e12 … 4e12 B/s', async () => {
+    const graph = buildScenario({ model: 'Llama3_8B', hardware: 'H100', mode: 'inference' }).graph;
+    const spec: ScenarioSweep = {
+      x: { cell: 'hardware.memory_bandwidth', start: '1 TB/s', stop: '4 TB/s', points: 4, scale: 'linear' },
+      y: { cell: 'infra.carbon_intensity', start: '100 g/kWh', stop: '400 g/kWh', points: 4, scale: 'linear' },
+      outputs: ['compute.latency'],
+    };
+    const out = await runSweep(graph, planSweep(graph, spec), { yieldToPage: () => Promise.resolve() });
+    if (out.status !== 'done') throw new Error('not done');
+    const { container } = render(() => <SweepResults result={out.result} current={{}} scenarioName="s" />);
+    const labels = (axis: string) => [...container.querySelectorAll(`[data-axis="${axis}"] text:not(.axis-title)`)].map((t) => t.textContent);
+    expect(labels('x')).toEqual(['1', '2', '3', '4']);
+    expect(labels('y')).toEqual(['100', '200', '300', '400']);
+    expect(container.querySelector('[data-axis="x"] .axis-title')!.textContent).toBe('hardware.memory_bandwidth (TB/s)');
+    expect(container.querySelector('[data-axis="y"] .axis-title')!.textContent).toBe('infra.carbon_intensity (g/kWh)');
+  });
+
+  it('the line chart labels a latency axis in ms and a bandwidth axis in TB/s', async () => {
+    const graph = buildScenario({ model: 'Llama3_8B', hardware: 'H100', mode: 'inference' }).graph;
+    const spec: ScenarioSweep = { x: { cell: 'hardware.memory_bandwidth', start: '1 TB/s', stop: '4 TB/s', points: 4, scale: 'linear' }, outputs: ['compute.latency'] };
+    const out = await runSweep(graph, planSweep(graph, spec), { yieldToPage: () => Promise.resolve() });
+    if (out.status !== 'done') throw new Error('not done');
+    const { container } = render(() => <SweepResults result={out.result} current={{}} scenarioName="s" />);
+    expect(container.querySelector('[data-axis="x"] .axis-title')!.textContent).toBe('hardware.memory_bandwidth (TB/s)');
+    expect(container.querySelector('[data-axis="left"] .axis-title')!.textContent).toBe('ms');
+    const xLabels = [...container.querySelectorAll('[data-axis="x"] g text')].map((t) => t.textContent).filter(Boolean);
+    expect(xLabels).toContain('2');
+    expect(xLabels).toContain('4');
+  });
+});
+
+describe('export names', () => {
+  it('are whole: a two-axis sweep of long cell ids keeps every part of its name', async () => {
+    const base = 'Llama3_70B on H100 sweep scenario.batch_size scenario.context_len performance.latency';
+    expect(safeFilename(base, 'csv')).toBe('Llama3_70B_on_H100_sweep_scenario.batch_size_scenario.context_len_performance.latency.csv');
+    const r = await result({ ...BATCH, y: { cell: 'scenario.context_len', start: 1024, stop: 4096, points: 2, scale: 'log' }, outputs: ['performance.latency'] });
+    const names: string[] = [];
+    Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => {} });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const { container } = render(() => <SweepResults result={r} current={{}} scenarioName="Llama3_70B on H100" />);
+    fireEvent.click(container.querySelector('[data-export="csv"]')!);
+    await vi.waitFor(() => expect(names).toEqual(['Llama3_70B_on_H100_sweep_scenario.batch_size_scenario.context_len_performance.latency.csv']));
+  });
+});
