@@ -109,8 +109,9 @@ function resolveFleet(plan: Plan, reg: Registry, warnings: string[]): FleetInput
   const node = nodeFor(h.name, reg);
   const same = node !== undefined && node.gpus_per_node === perNode;
   if (same && total > perNode) {
-    warnings.push(`hardware names no node; assuming ${node.id}, the catalogue node of ${h.name}: ${node.nics_per_node ?? 1} NICs` +
-      `${node.psus_per_node !== undefined ? ` and ${node.psus_per_node} PSUs` : ''} per node (name a node or cluster in hardware.name to choose another)`);
+    const facts = reg.lookup('node', node.id);
+    warnings.push(`hardware names no node; assuming ${node.id}, the catalogue node of ${h.name}: ${facts.nics_per_node ?? 1} NICs` +
+      `${facts.psus_per_node !== undefined ? ` and ${facts.psus_per_node} PSUs` : ''} per node (name a node or cluster in hardware.name to choose another)`);
   }
   return { node_count: total / perNode, accelerators_per_node: perNode, ...(same ? { node: node.id } : {}) };
 }
