@@ -8,7 +8,7 @@
  * row rewrites its texts in place instead of being rebuilt.
  */
 import { type Accessor, createMemo, createRenderEffect, Index, type JSX, Show } from 'solid-js';
-import type { Trace } from '../store/trace.js';
+import type { Trace, TraceEntry } from '../store/trace.js';
 import { orderTrace, type TraceRowEntry } from '../store/trace-order.js';
 import { type CellValue, sameValue } from '../../graph/index.js';
 import { relativeChange, shortValue } from '../format/display.js';
@@ -24,13 +24,19 @@ export function TracePanel(props: TracePanelProps): JSX.Element {
   const graph = props.store.graph;
   const replay = props.store.replay;
   // Grouped by wall, largest change first; while replaying, the steps shown so far, upstream first.
-  const rows = createMemo((): TraceRowEntry[] => {
+  // During a drag the rows keep the order they had when it began (the sizes of the changes move
+  // every frame; re-sorting would rewrite every row's label each frame): re-sorted at the pause.
+  const rows = createMemo((last: TraceRowEntry[]): TraceRowEntry[] => {
     const t = props.store.trace();
     if (!t) return [];
     const step = replay.step();
-    if (step === undefined) return orderTrace(t.entries, (id) => graph.def(id), t.edited);
-    return t.entries.filter((e) => e.step <= step).map((entry) => ({ entry }));
-  });
+    if (step !== undefined) return t.entries.filter((e) => e.step <= step).map((entry) => ({ entry }));
+    if (props.store.busy()) {
+      const kept = keepOrder(last, t.entries);
+      if (kept) return kept;
+    }
+    return orderTrace(t.entries, (id) => graph.def(id), t.edited);
+  }, []);
   return (
     <section class="trace panel" aria-label="Cause and effect">
       <h3>Cause and effect</h3>
@@ -53,6 +59,19 @@ export function TracePanel(props: TracePanelProps): JSX.Element {
       </Show>
     </section>
   );
+}
+
+/** `entries` in the order of `last` (its group titles too), when both hold the same cells; else undefined. */
+function keepOrder(last: readonly TraceRowEntry[], entries: readonly TraceEntry[]): TraceRowEntry[] | undefined {
+  if (last.length !== entries.length || !last.length) return undefined;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const out: TraceRowEntry[] = [];
+  for (const r of last) {
+    const entry = byId.get(r.entry.id);
+    if (!entry) return undefined;
+    out.push(r.group === undefined ? { entry } : { entry, group: r.group });
+  }
+  return out;
 }
 
 /** Step / Play / All: the change replayed upstream to downstream, for a lecture. */
@@ -130,6 +149,8 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly row: Accesso
   const newText = document.createTextNode('');
   let rel: { readonly span: HTMLSpanElement; readonly text: Text } | undefined;
   let step: number | undefined;
+  let shownGroup = '';
+  let shownCurrent = false;
   // The texts last written, to reuse rather than format again: during a drag "old" stays the
   // value the drag began from, and after a single edit it is usually the previous "new".
   let shownOld: Shown | undefined;
@@ -159,10 +180,13 @@ function TraceRow(props: { readonly store: WorkbenchStore; readonly row: Accesso
     const e = r.entry;
     const def = graph.def(e.id);
     const group = r.group ?? '';
-    if (head.textContent !== group) head.textContent = group;
-    if (head.hidden !== !group) head.hidden = !group;
+    if (group !== shownGroup) {
+      head.textContent = group;
+      head.hidden = !group;
+      shownGroup = group;
+    }
     const current = props.store.replay.step() === e.step;
-    if (li.classList.contains('current-step') !== current) li.classList.toggle('current-step', current);
+    if (current !== shownCurrent) li.classList.toggle('current-step', (shownCurrent = current));
     // The trace is the last edit's, so its "after" is the cell's value now.
     const failed = !e.after.ok;
     if (button.classList.contains('error') !== failed) button.classList.toggle('error', failed);

@@ -5,7 +5,7 @@
  * number is a button selecting its metric cell, like the scorecard's. Rows are positional
  * (`Index`): a drag rewrites their texts rather than rebuilding them.
  */
-import { type Accessor, Index, type JSX } from 'solid-js';
+import { type Accessor, createMemo, Index, type JSX } from 'solid-js';
 import type { Evaluation, Lens, Metric } from '../../../scenario/index.js';
 import { metricLabel } from '../../../scenario/metric-labels.js';
 import { verdictOf } from '../scorecard/verdict.js';
@@ -45,7 +45,7 @@ function memory(lens: Lens): Figure | undefined {
 export function HeadlineBar(props: HeadlineBarProps): JSX.Element {
   const card = () => props.evaluation().card;
   const lenses = (): readonly Lens[] => [card().feasibility, card().performance, card().macro];
-  const verdict = () => verdictOf(card());
+  const verdict = createMemo(() => verdictOf(card()), undefined, { equals: (a, b) => a.text === b.text && a.tone === b.tone });
   const figures = (): Figure[] =>
     [pick(card().performance, LATENCY, 'Latency'), pick(card().performance, THROUGHPUT, 'Throughput'), memory(card().feasibility)].filter(
       (f): f is Figure => f !== undefined,

@@ -7,7 +7,7 @@
  * Every edit brings a new Evaluation (new objects throughout), so the lists are positional
  * (`Index`): an edit rewrites the texts of the rows it changes rather than rebuilding them.
  */
-import { type Accessor, type JSX, Index, Show } from 'solid-js';
+import { type Accessor, createMemo, type JSX, Index, Show } from 'solid-js';
 import type { AssertResult, Evaluation, Lens, Metric } from '../../../scenario/index.js';
 import { createInView, holdWhileHidden } from '../in-view.js';
 import { metricLabel, reasonLabel } from '../../../scenario/metric-labels.js';
@@ -28,12 +28,14 @@ const LENS_TITLES = { feasibility: 'Feasibility', performance: 'Performance', ma
 export function ScorecardPanel(props: ScorecardPanelProps): JSX.Element {
   const card = () => props.evaluation().card;
   const lenses = (): readonly Lens[] => [card().feasibility, card().performance, card().macro];
+  // Once per evaluation, and the text and tone wake only when the verdict's words change.
+  const verdict = createMemo(() => verdictOf(card()), undefined, { equals: (a, b) => a.text === b.text && a.tone === b.tone });
   return (
     <section class="scorecard panel" aria-label="Scorecard" data-testid="scorecard">
       <header class="scorecard-head">
         <h2>Scorecard</h2>
-        <span class={`scorecard-overall tone-${verdictOf(card()).tone}`} data-passed-all={String(card().passed_all)} data-verdict={verdictOf(card()).tone}>
-          {verdictOf(card()).text}
+        <span class={`scorecard-overall tone-${verdict().tone}`} data-passed-all={String(card().passed_all)} data-verdict={verdict().tone}>
+          {verdict().text}
         </span>
       </header>
       <div class="scorecard-lenses">
