@@ -3,7 +3,9 @@
  * client (as an agent's MCP client would), and by hand for the protocol's stdout.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -174,11 +176,11 @@ describe('the process', () => {
   }, 30_000);
 
   it('other commands do not load the MCP SDK; mcp does', async () => {
-    // A module resolve hook that reports every SDK module on stderr.
-    const hooks = `data:text/javascript,${encodeURIComponent(`export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('modelcontextprotocol')) process.stderr.write('sdk ' + r.url + '\\n'); return r; }`)}`;
-    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hooks)});`)}`;
+    // Preloaded: at exit, every SDK module in the CommonJS module cache (the bundle requires it) on stderr.
+    const preload = join(mkdtempSync(join(tmpdir(), 'mlsysim-mcp-')), 'report-sdk.cjs');
+    writeFileSync(preload, "process.on('exit', () => { for (const k of Object.keys(require.cache)) if (k.includes('modelcontextprotocol')) process.stderr.write('sdk ' + k + '\\n'); });");
     const run = (args: readonly string[]) => new Promise<string>((done) => {
-      const child = spawn(process.execPath, ['--import', register, BIN, ...args], { cwd: ROOT });
+      const child = spawn(process.execPath, ['--require', preload, BIN, ...args], { cwd: ROOT });
       let err = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
       child.stdin.end();
@@ -186,6 +188,6 @@ describe('the process', () => {
     });
     const [evalErr, mcpErr] = await Promise.all([run(['eval', 'Llama3_8B', 'H100']), run(['mcp'])]);
     expect(evalErr).not.toMatch(/^sdk /m);
-    expect(mcpErr).toMatch(/^sdk .*server\/index\.js$/m);
+    expect(mcpErr).toMatch(/^sdk .*server[/\\]index\.js$/m);
   }, 30_000);
 });

@@ -75,7 +75,7 @@ export { code };
     const tsc = run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.code).toBe(0);
-  });
+  }, 120_000);
 
   it('npx --no-install mlsysim eval Llama3_8B H100 runs the installed bin (npm linked it into node_modules/.bin)', () => {
     const r = run(NPX, ['--no-install', 'mlsysim', 'eval', 'Llama3_8B', 'H100'], project);
@@ -84,7 +84,7 @@ export { code };
     expect(r.stdout).toContain('MLSys·im scorecard — Llama3_8B on H100 (inference)');
     // 80 GB: the H100 SXM's HBM3 capacity (NVIDIA H100 datasheet).
     expect(r.stdout).toMatch(/Memory Feasibility\s+PASS\s+16\.3 GB \/ 80\.0 GB used/);
-  });
+  }, 60_000);
 
   it('the installed mlsysim mcp answers an MCP client (its SDK dependency was installed with it)', () => {
     const messages = [
@@ -101,7 +101,7 @@ export { code };
     expect(replies.map((m) => m.id)).toEqual([1, 2]);
     expect(replies[1].result.isError).toBe(false);
     expect(replies[1].result.structuredContent?.f_status).toBe('PASS');
-  });
+  }, 60_000);
 
   it('runs the mlsysim command from the installed package (npx mlsysim)', () => {
     const r = run(process.execPath, [join(project, 'node_modules/mlsysim/bin/mlsysim.js'), '--output', 'json', 'eval', 'Llama3_8B', 'H100'], project);
