@@ -88,6 +88,14 @@ describe('a tool answers with the JSON of `mlsysim --output json <verb>`', () =>
     expect((r.structuredContent as { asserts: { metric: string; passed: boolean }[] }).asserts).toMatchObject([{ metric: 'performance.latency', max: 50, passed: false }]);
   });
 
+  it('a plan with region and set equals the plan file with --region and --set', async () => {
+    const [r, c] = await Promise.all([
+      call('eval', { plan: readFileSync(EXAMPLE, 'utf8'), region: 'Iceland', set: { 'ops.duration_days': '7d' } }),
+      cli(['--output', 'json', 'eval', EXAMPLE, '--region', 'Iceland', '--set', 'ops.duration_days=7d']),
+    ]);
+    expect(r.text).toBe(c.stdout.trimEnd());
+  }, 30_000);
+
   it.each([
     ['zoo', { kind: 'grids' }, ['zoo', 'grids']],
     ['serve', { model: 'Llama3_8B', hardware: 'H100', seq_len: 4096 }, ['serve', 'Llama3_8B', 'H100', '--seq-len', '4096']],
@@ -122,7 +130,8 @@ describe('bad input is a tool error {status, title, reason}, as the CLI prints i
     ['a misspelt field', { model: 'Llama3_8B', hardware: 'H100', batchsize: 32 }, /^eval: batchsize is not a known key \(did you mean batch_size\?/],
     ['a model without hardware', { model: 'Llama3_8B' }, 'eval needs plan (YAML or JSON text), or model and hardware (got model)'],
     ['a plan and a model', { plan: 'version: "1.0"', model: 'Llama3_8B', hardware: 'H100' }, 'eval: give plan, or model and hardware, not both'],
-    ['a plan and batch_size', { plan: readFileSync(EXAMPLE, 'utf8'), batch_size: 8 }, 'eval: batch_size apply to model and hardware; with a plan use set {cell: value}'],
+    // The command line's own words: a plan given as text is read as the CLI reads PLAN.yaml.
+    ['a plan and batch_size', { plan: readFileSync(EXAMPLE, 'utf8'), batch_size: 8 }, '--batch-size apply to MODEL HARDWARE; with a plan file use --set CELL=VALUE'],
   ])('eval with %s → Bad arguments', async (_, args, reason) => {
     const r = await call('eval', args);
     expect(r.isError).toBe(true);
@@ -136,7 +145,7 @@ describe('bad input is a tool error {status, title, reason}, as the CLI prints i
     const r = await call('eval', { plan: 'version: "1.0"\nworkload: { name: Llama3_8B, stray: 1 }\nhardware: { name: H100 }\n' });
     expect(r.isError).toBe(true);
     expect(r.structuredContent).toMatchObject({ status: 'error', title: 'Invalid plan' });
-    expect((r.structuredContent as { reason: string }).reason).toMatch(/^workload\.stray is not a known key/);
+    expect((r.structuredContent as { reason: string }).reason).toMatch(/^plan\.yaml: workload\.stray is not a known key/);
   });
 
   it('an unknown tool is a tool error naming the tools', async () => {
