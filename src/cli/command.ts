@@ -68,6 +68,12 @@ export function scenarioOptions(cmd: Command, opts: { mode?: boolean; region?: b
   if (opts.prefill) cmd.option('--prefill-chunk-tokens <n>', 'chunked-prefill chunk size in tokens (serving.prefill_chunk_tokens)');
   if (opts.mode !== false) cmd.addOption(new Option('--mode <mode>', 'inference | serving | training (default: inference on one device)').choices(['inference', 'serving', 'training']));
   if (opts.region !== false) cmd.option('--region <grid>', 'electricity grid id, e.g. Quebec (scenario.region; default US_Avg)');
+  cmd
+    .option('--gpus <n>', 'N devices of HARDWARE, in nodes of its catalogue node (8 per DGX_H100)')
+    .option('--tp <n>', 'tensor-parallel degree (communication.tp; unset: searched when the model is split)')
+    .option('--pp <n>', 'pipeline-parallel degree (communication.pp)')
+    .option('--ep <n>', 'expert-parallel degree, MoE (communication.ep)')
+    .option('--cp <n>', 'context-parallel degree (communication.cp)');
   cmd.option('--set <cell=value>', 'set any input cell by id, units accepted (repeatable): --set hardware.memory_bandwidth=4TB/s', collect);
   return cmd;
 }

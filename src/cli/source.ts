@@ -12,6 +12,7 @@ import { type BuildOptions, type OverrideValue, PLAN_CELLS, ScenarioInputError, 
 import { loadDocumentText, parseText } from '../scenario/yaml-text.js';
 import { numberFlag, parseSets } from './args.js';
 import { CliError } from './errors.js';
+import { nodeFor } from '../scenario/catalog-check.js';
 
 /** The scenario flags of eval / serve (commander's camel-cased option names). */
 export interface ScenarioFlags {
@@ -23,6 +24,12 @@ export interface ScenarioFlags {
   readonly region?: string;
   readonly prefillChunkTokens?: string;
   readonly set?: string[];
+  /** --gpus N: N devices of HARDWARE, in nodes of its catalogue node; --tp/--pp/--ep/--cp: the layout. */
+  readonly gpus?: string;
+  readonly tp?: string;
+  readonly pp?: string;
+  readonly ep?: string;
+  readonly cp?: string;
 }
 
 export interface Source {
@@ -164,13 +171,49 @@ function flagOverrides(f: ScenarioFlags): Record<string, OverrideValue> {
   if (eff !== undefined) out['scenario.efficiency'] = eff;
   if (seq !== undefined) out['scenario.context_len'] = seq;
   if (chunk !== undefined) out['serving.prefill_chunk_tokens'] = chunk;
+  for (const [flag, cell] of LAYOUT_FLAGS) {
+    const v = numberFlag(`--${flag}`, f[flag], { int: true, min: 1 });
+    if (v !== undefined) out[cell] = v;
+  }
   return out;
+}
+
+/** --tp/--pp/--ep/--cp → the layout cells (physics §8.1, in every mode with several devices). */
+const LAYOUT_FLAGS = [['tp', 'communication.tp'], ['pp', 'communication.pp'], ['ep', 'communication.ep'], ['cp', 'communication.cp']] as const;
+
+/**
+ * --gpus N → the system: N devices of HARDWARE in nodes of its catalogue node (8 per DGX_H100),
+ * one partial node when N is below a node; without a catalogue node, one node of N (said).
+ * Refused when HARDWARE already names a system, or N is not a whole number of nodes.
+ */
+function gpusSystem(f: ScenarioFlags, hardware: unknown, system: string | undefined, warnings: string[]): Record<string, unknown> | undefined {
+  const n = numberFlag('--gpus', f.gpus, { int: true, min: 1 });
+  if (n === undefined) return undefined;
+  if (system !== undefined) throw new CliError('Bad arguments', `--gpus applies to a device; HARDWARE '${system}' already names a system (a node or cluster)`);
+  if (n === 1) return undefined;
+  const device = typeof hardware === 'string' ? hardware : isObject(hardware) && typeof hardware.id === 'string' ? hardware.id : 'the custom device';
+  const node = typeof hardware === 'string' ? nodeFor(device) : undefined;
+  if (!node) {
+    warnings.push(`no catalogue node is built from ${device}; --gpus ${n} is taken as one node of ${n} devices (write a scenario file with system.node_count for several)`);
+    return { node_count: 1, accelerators_per_node: n };
+  }
+  const g = node.gpus_per_node;
+  if (n <= g) return { node_count: 1, accelerators_per_node: n, node: node.id };
+  if (n % g !== 0) throw new CliError('Bad flag value', `--gpus ${n} is not a whole number of ${node.id} nodes (${g} ${device} each); use a multiple of ${g}`);
+  return { node_count: n / g, accelerators_per_node: g, node: node.id };
+}
+
+/** Layout flags need several devices: one device has no layout to set. */
+function checkLayoutFlags(f: ScenarioFlags, system: unknown): void {
+  const given = LAYOUT_FLAGS.filter(([flag]) => f[flag] !== undefined).map(([flag]) => `--${flag}`);
+  if (!given.length || system !== undefined) return;
+  throw new CliError('Bad arguments', `${given.join(', ')} need${given.length > 1 ? '' : 's'} more than one device: name a node or cluster as HARDWARE (e.g. DGX_H100) or add --gpus N`);
 }
 
 /** Flags of MODEL HARDWARE mode that a plan sets itself (--region and --set work with both). */
 const FLAG_NAMES: Record<string, string> = {
   batchSize: '--batch-size', precision: '--precision', efficiency: '--efficiency', seqLen: '--seq-len',
-  prefillChunkTokens: '--prefill-chunk-tokens',
+  prefillChunkTokens: '--prefill-chunk-tokens', gpus: '--gpus', tp: '--tp', pp: '--pp', ep: '--ep', cp: '--cp',
 };
 
 /**
@@ -203,12 +246,16 @@ export function resolveSource(args: readonly string[], flags: ScenarioFlags, com
   }
   const { model, registry: reg } = modelArg(args[0], args[1]);
   const { hardware, system } = hardwareArg(args[1]);
+  const warnings: string[] = [];
+  const gpus = gpusSystem(flags, hardware, system, warnings);
+  const fleet = system ?? gpus;
+  checkLayoutFlags(flags, fleet);
   const mode = forceMode ?? flags.mode;
   const scenario: Record<string, unknown> = withFields({
     model, hardware,
-    ...(system ? { system } : {}),
+    ...(fleet ? { system: fleet } : {}),
     ...(mode ? { mode } : {}),
     overrides: flagOverrides(flags),
   }, flags.region, fields);
-  return { scenario, options: { overrides, ...(reg ? { registry: reg } : {}) }, warnings: [], kind: 'flags' };
+  return { scenario, options: { overrides, ...(reg ? { registry: reg } : {}) }, warnings, kind: 'flags' };
 }

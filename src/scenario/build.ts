@@ -10,6 +10,7 @@ import type { Registry } from '../registry/index.js';
 import { resolveContext } from './context.js';
 import { precisionDefaultWarning } from './device-defaults.js';
 import { optimizeParallelism } from './optimize/parallelism.js';
+import { layoutNotice, replicaLayout } from './replica-layout.js';
 import { ScenarioInputError } from './errors.js';
 import { loadScenario } from './load.js';
 import { applyPins, pinValue, pinWarning, resolvePins } from './pins.js';
@@ -173,9 +174,10 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
   checkFleetSize(graph, values, { ...Object.fromEntries(Object.keys(given).map((k) => [k, 'overrides'])), ...Object.fromEntries(Object.keys(set).map((k) => [k, 'set'])) });
   const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings, ...precisionDefaultWarning(ctx, values), ...bare] };
   const wantsAuto = ctx.mode === 'training' && scenario.layout === 'auto' && !Object.keys(values).some(isLayoutCell);
-  const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built) : undefined;
+  // Outside training a model split over several devices gets its unset layout cells searched too.
+  const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built) : replicaLayout(built, values);
   if (layout) graph.setMany(layout.values);
-  return { ...built, layout };
+  return { ...built, layout, warnings: [...built.warnings, ...layoutNotice(ctx.mode, layout)] };
 }
 
 /** ops.duration_days → the duration cell of walls 17–18 (1 day = 86 400 s, physics.md §1.1). */

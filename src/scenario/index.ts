@@ -32,6 +32,7 @@ export type { ResolvedContext } from './context.js';
 export { DEFAULT_FABRIC, DEFAULT_REGION, resolveContext } from './context.js';
 export type { BuildOptions, BuiltScenario, LayoutChoice } from './build.js';
 export { autoLayout, buildScenario, overrideValue, resolveOverrides } from './build.js';
+export { layoutText } from './replica-layout.js';
 export type { BoardStatus, WallRow } from './board.js';
 export { wallBoard } from './board.js';
 export type { Binding } from './binding.js';

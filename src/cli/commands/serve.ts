@@ -1,7 +1,7 @@
 /** `mlsysim serve MODEL HARDWARE`: TTFT, ITL, tokens/s, KV cache, memory use and feasibility of serving. */
 import type { Command } from 'commander';
 import { formatPlain, type LiveGraph } from '../../graph/index.js';
-import { cellReport, evaluate, flatResult } from '../../scenario/index.js';
+import { cellReport, evaluate, flatResult, layoutText } from '../../scenario/index.js';
 import {
   act, type Answer, type CliState, formatOf, onlyFormats, printAnswer, type ResolveSource, scenarioOptions, type ScenarioFlags,
 } from '../command.js';
@@ -16,6 +16,9 @@ const SERVING_CELLS: readonly [string, string][] = [
   ['serving.request_latency', 'request latency'],
   ['batching.max_active_requests', 'max concurrent requests (KV-limited)'],
   ['batching.throughput_tokens_per_second', 'tokens/s at capacity'],
+  ['communication.replicas', 'replicas (model copies)'],
+  ['communication.fleet_throughput', 'tokens/s at capacity, all replicas'],
+  ['communication.weight_bytes_per_gpu', 'weights per GPU'],
   ['serving.kv_cache_bytes', 'KV cache'],
   ['workload.kv_bytes_per_token', 'KV cache per token'],
   ['serving.memory_required', 'memory required'],
@@ -36,7 +39,8 @@ export function serveAnswer(resolve: ResolveSource): Answer {
   return {
     json: {
       ...(e.exit_code === 1 ? { status: 'error', title: 'Invalid input', reason: e.input_error ?? 'bad input' } : {}),
-      ...flatResult(e), serving: servingCells(e.built.graph), walls: e.walls, asserts: e.asserts, warnings: [...src.warnings, ...e.warnings],
+      ...flatResult(e), serving: servingCells(e.built.graph), walls: e.walls, asserts: e.asserts, ...(e.layout ? { layout: e.layout } : {}),
+      warnings: [...src.warnings, ...e.warnings],
     },
     code: e.exit_code,
   };
@@ -74,7 +78,8 @@ Examples:
       const unit = graph.def(id).unit;
       return [label, v.ok ? formatPlain(v.value, unit === '1' ? '' : unit) : `error: ${v.error.message}`, id];
     });
-    const title = `${e.scenario} (serving) — ${e.card.feasibility.status}: ${e.card.feasibility.summary}`;
+    const layout = e.layout ? `\nlayout (${e.layout.auto ? 'auto' : 'given'}): ${layoutText(e.layout.values)}` : '';
+    const title = `${e.scenario} (serving) — ${e.card.feasibility.status}: ${e.card.feasibility.summary}${layout}`;
     const table = renderTable(format === 'markdown' ? 'markdown' : 'text', { headers: ['metric', 'value', 'cell'], rows });
     out(format === 'markdown' ? `## ${title}\n\n${table}` : `${title}\n${table}`);
     return e.exit_code;

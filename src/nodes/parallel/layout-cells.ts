@@ -77,10 +77,13 @@ export function parallelLayoutCells(ctx: BuildContext): CellDef[] {
       compute: ({ t, p, c }) => t * p * c,
     }),
     derived({
-      ...common, id: `${S}.replicas`, label: 'Replicas', unit: 'replicas', formula: 'replicas = dp = N / (t · p · c)',
+      ...common, id: `${S}.replicas`, label: 'Replicas', unit: 'replicas', formula: 'replicas = dp = N / (t · p · c), c = 1',
       doc: 'Copies of the model serving requests independently; replicas × devices per replica = N.',
-      inputs: { dp: number(`${S}.dp`), expertDp: gate(`${S}.expert_dp`) },
-      compute: ({ dp }) => dp,
+      inputs: { dp: number(`${S}.dp`), c: number(`${S}.cp`), expertDp: gate(`${S}.expert_dp`) },
+      // Ring attention for a long prompt is not modelled outside training: refused, never ignored.
+      compute: ({ dp, c }) => (c > 1
+        ? fail('unsupported', `context parallelism is not modelled in inference and serving yet (communication.cp = ${c}); set communication.cp = 1`)
+        : dp),
     }),
     derived({
       ...common, id: `${S}.kv_shard_fraction`, label: 'KV share per device κ_kv', unit: '1',

@@ -1,87 +1,139 @@
 /**
- * Parallelism search (physics.md §11.4 "optimize parallelism"): enumerate tensor, pipeline,
- * expert parallelism and microbatch size for the fleet, keep layouts whose training memory
- * fits (§8.6), maximise fleet MFU. Ties go to the smaller t·p, then the smaller t. When no
- * layout fits, the one with the smallest per-GPU memory is reported as infeasible.
+ * Parallelism search (physics.md §11.4 "optimize parallelism"), in every mode, over the
+ * candidates of layout-space.ts:
+ *
+ *   training   keep layouts whose training memory fits (§8.6), maximise fleet MFU; ties go to
+ *              the smaller t·p, then the smaller t;
+ *   inference  keep layouts whose memory fits (wall 2), minimise the decode step of a replica
+ *              (the latency eval reports); ties go to more replicas;
+ *   serving    keep layouts that serve at all (walls 4–5 feasible) and meet the SLO (ttft,
+ *              itl and p99 targets when set), maximise the fleet's token throughput at
+ *              capacity; when none meets the SLO, the best that fits is shown with a note.
+ *
+ * When no layout fits, the one with the smallest per-GPU memory is reported as infeasible.
  */
-import { gridSearch, type Plain, type SearchAxis } from '../../graph/index.js';
-import type { LiveGraph } from '../../graph/index.js';
-import { numberAt, powersOfTwo } from './metrics.js';
+import { type CellValue, gridSearch, type LiveGraph, type Plain } from '../../graph/index.js';
+import { parallelismSpace } from './layout-space.js';
 import type { OptimizeCandidate, OptimizeProgress, OptimizeResult } from './types.js';
 
-const REPORT = [
-  'communication.fleet_mfu', 'communication.fleet_throughput', 'communication.step_latency', 'communication.train_memory',
-  'communication.dp', 'communication.num_microbatches', 'communication.train_feasible',
-];
+export { parallelismSpace } from './layout-space.js';
 
-interface Space {
-  readonly axes: SearchAxis[];
-  readonly prefilter: (v: Readonly<Record<string, Plain>>) => boolean;
+type Goal = 'training' | 'inference' | 'serving';
+
+interface GoalSpec {
+  readonly objective: { readonly name: string; readonly sense: 'min' | 'max'; readonly unit: string };
+  /** The per-GPU memory minimised when nothing fits. */
+  readonly memory: string;
+  readonly report: readonly string[];
+  /** The memory check (and, for serving, the SLO) a kept candidate passes. */
+  readonly fits: (graph: LiveGraph) => boolean;
+  readonly meetsTarget?: (graph: LiveGraph) => boolean;
+  readonly tieBreak: (a: OptimizeCandidate, b: OptimizeCandidate) => number;
 }
 
-/** The §11.4 space: t | g powers of two; p ≤ min(L, N/t); dp = N/(t·p) integral; e | dp and e | E; dp·b ≤ B_g. */
-export function parallelismSpace(graph: LiveGraph): Space {
-  const g = numberAt(graph, 'communication.gpus_per_node') ?? 1;
-  const nodes = numberAt(graph, 'communication.num_nodes') ?? 1;
-  const n = g * nodes;
-  const layers = numberAt(graph, 'workload.layers') ?? 1;
-  const batch = numberAt(graph, 'communication.global_batch_size') ?? 1;
-  const experts = graph.has('workload.experts') ? numberAt(graph, 'workload.experts') : undefined;
-  const ts = powersOfTwo(g).filter((t) => g % t === 0);
-  const ps = powersOfTwo(Math.min(layers, n));
-  const es = experts && experts > 1 ? powersOfTwo(experts).filter((e) => experts % e === 0) : [1];
-  const bs = powersOfTwo(batch);
-  const axes: SearchAxis[] = [
-    { input: 'communication.tp', values: ts },
-    { input: 'communication.pp', values: ps },
-    { input: 'communication.ep', values: es },
-    { input: 'communication.microbatch_size', values: bs },
-  ];
-  const prefilter = (v: Readonly<Record<string, Plain>>): boolean => {
-    const t = v['communication.tp'] as number;
-    const p = v['communication.pp'] as number;
-    const e = v['communication.ep'] as number;
-    const b = v['communication.microbatch_size'] as number;
-    if (n % (t * p) !== 0 || p > n / t) return false;
-    const dp = n / (t * p);
-    return dp % e === 0 && dp * b <= Math.max(batch, dp);
-  };
-  return { axes: axes.filter((a) => graph.has(a.input)), prefilter };
+const isTrue = (g: LiveGraph, id: string): boolean => {
+  const v = g.get(id);
+  return v.ok && v.value === true;
+};
+const notFailing = (g: LiveGraph, id: string): boolean => {
+  if (!g.has(id)) return true;
+  const v = g.get(id);
+  return v.ok && v.value !== 'FAIL';
+};
+const valueOf = (c: OptimizeCandidate, id: string): number => (typeof c.values[id] === 'number' ? c.values[id] : 1);
+const LAYOUT_REPORT = ['communication.replicas', 'communication.devices_per_replica'];
+
+const GOALS: Record<Goal, GoalSpec> = {
+  training: {
+    objective: { name: 'communication.fleet_mfu', sense: 'max', unit: 'fraction' },
+    memory: 'communication.train_memory',
+    report: [
+      'communication.fleet_mfu', 'communication.fleet_throughput', 'communication.step_latency', 'communication.train_memory',
+      'communication.dp', 'communication.num_microbatches', 'communication.train_feasible',
+    ],
+    fits: (g) => isTrue(g, 'communication.train_feasible'),
+    tieBreak: (a, b) => {
+      const tp = (c: OptimizeCandidate) => valueOf(c, 'communication.tp') * valueOf(c, 'communication.pp');
+      if (tp(a) !== tp(b)) return tp(a) - tp(b);
+      return valueOf(a, 'communication.tp') - valueOf(b, 'communication.tp');
+    },
+  },
+  inference: {
+    objective: { name: 'communication.decode_step_time', sense: 'min', unit: 's' },
+    memory: 'memory.memory_footprint',
+    report: ['communication.decode_step_time', 'communication.fleet_throughput', 'memory.memory_footprint', ...LAYOUT_REPORT, 'memory.feasible'],
+    fits: (g) => isTrue(g, 'memory.feasible'),
+    tieBreak: (a, b) => valueOf(a, 'communication.tp') * valueOf(a, 'communication.pp') - valueOf(b, 'communication.tp') * valueOf(b, 'communication.pp'),
+  },
+  serving: {
+    objective: { name: 'communication.fleet_throughput', sense: 'max', unit: 'tokens/s' },
+    memory: 'serving.memory_required',
+    report: [
+      'communication.fleet_throughput', 'serving.itl', 'serving.ttft', 'batching.max_active_requests', 'serving.memory_required',
+      ...LAYOUT_REPORT, 'serving.serving_feasible',
+    ],
+    fits: (g) => isTrue(g, 'serving.serving_feasible') && isTrue(g, 'batching.batching_feasible'),
+    meetsTarget: (g) => notFailing(g, 'serving.status') && notFailing(g, 'tail_latency.status'),
+    tieBreak: (a, b) => {
+      const itl = (c: OptimizeCandidate) => (typeof c.metrics['serving.itl'] === 'number' ? c.metrics['serving.itl'] : Infinity);
+      return itl(a) - itl(b);
+    },
+  },
+};
+
+/** What the scenario's graph is searched for: training, or a model split over devices in inference or serving. */
+function goalOf(graph: LiveGraph): Goal | undefined {
+  if (graph.has('communication.fleet_mfu') && graph.has('communication.train_feasible')) return 'training';
+  if (!graph.has('communication.decode_step_time')) return undefined;
+  return graph.value('scenario.mode') === 'serving' ? 'serving' : 'inference';
 }
 
-function tieBreak(a: OptimizeCandidate, b: OptimizeCandidate): number {
-  if (a.objective !== b.objective) return b.objective - a.objective;
-  const tp = (c: OptimizeCandidate) => (c.values['communication.tp'] as number) * (c.values['communication.pp'] as number);
-  if (tp(a) !== tp(b)) return tp(a) - tp(b);
-  return (a.values['communication.tp'] as number) - (b.values['communication.tp'] as number);
-}
-
-export function optimizeParallelism(graph: LiveGraph, o: OptimizeProgress = {}): OptimizeResult {
-  const objective = { name: 'communication.fleet_mfu', sense: 'max' as const, unit: 'fraction' };
-  if (!graph.has('communication.fleet_mfu')) {
-    return { kind: 'parallelism', objective, top: [], total: 0, tried: 0, feasible: 0, message: 'parallelism search needs a training scenario (mode training)' };
-  }
-  const { axes, prefilter } = parallelismSpace(graph);
-  const r = gridSearch(graph, {
-    axes, prefilter, objective: { cell: 'communication.fleet_mfu', sense: 'max' },
-    constraints: [{ cell: 'communication.train_feasible', equals: true }],
-    topK: Number.MAX_SAFE_INTEGER, report: REPORT, onProgress: o.onProgress,
-  });
-  const toCand = (c: { values: Readonly<Record<string, Plain>>; objective: number; report: Readonly<Record<string, import('../../graph/index.js').CellValue>> }): OptimizeCandidate => ({
+function candidate(c: { values: Readonly<Record<string, Plain>>; objective: number; report: Readonly<Record<string, CellValue>> }): OptimizeCandidate {
+  return {
     values: c.values, objective: c.objective,
     metrics: Object.fromEntries(Object.entries(c.report).map(([k, v]) => [k, v.ok ? (v.value === Infinity ? null : v.value) : `error: ${v.error.message}`])),
+  };
+}
+
+export interface ParallelismOptions extends OptimizeProgress {
+  /** Layout cells held at these values (the user set them); the rest are searched. */
+  readonly fixed?: Readonly<Record<string, Plain>>;
+}
+
+export function optimizeParallelism(graph: LiveGraph, o: ParallelismOptions = {}): OptimizeResult {
+  const goal = goalOf(graph);
+  if (!goal) {
+    const objective = { name: 'communication.fleet_mfu', sense: 'max' as const, unit: 'fraction' };
+    return {
+      kind: 'parallelism', objective, top: [], total: 0, tried: 0, feasible: 0,
+      message: 'parallelism search needs a training scenario, or an LM on more than one device (a node, a cluster or --gpus N)',
+    };
+  }
+  const spec = GOALS[goal];
+  const { axes, prefilter } = parallelismSpace(graph, o.fixed);
+  const search = (accept: (g: LiveGraph) => boolean) => gridSearch(graph, {
+    axes, prefilter, objective: { cell: spec.objective.name, sense: spec.objective.sense }, accept,
+    topK: Number.MAX_SAFE_INTEGER, report: spec.report, onProgress: o.onProgress,
   });
-  const ranked = r.top.map(toCand).sort(tieBreak);
+  const meets = spec.meetsTarget;
+  let r = search((g) => spec.fits(g) && (!meets || meets(g)));
+  let message: string | undefined;
+  if (!r.feasible && meets) {
+    r = search(spec.fits);
+    if (r.feasible) message = 'no layout meets the serving targets (ttft, itl, p99); showing the layouts that fit, best first';
+  }
+  const ranked = r.top.map(candidate).sort((a, b) =>
+    a.objective !== b.objective ? (spec.objective.sense === 'max' ? b.objective - a.objective : a.objective - b.objective) : spec.tieBreak(a, b));
   if (ranked.length) {
-    return { kind: 'parallelism', objective, best: ranked[0], top: ranked.slice(0, o.topK ?? 5), total: r.total, tried: r.tried, feasible: r.feasible };
+    return { kind: 'parallelism', objective: spec.objective, best: ranked[0], top: ranked.slice(0, o.topK ?? 5), total: r.total, tried: r.tried, feasible: r.feasible, ...(message ? { message } : {}) };
   }
   // Nothing fits: report the layout with the smallest per-GPU memory, marked infeasible.
-  const least = gridSearch(graph, { axes, prefilter, objective: { cell: 'communication.train_memory', sense: 'min' }, topK: 1, report: REPORT });
-  const fallback = least.best ? toCand(least.best) : undefined;
-  const mfu = fallback?.metrics['communication.fleet_mfu'];
-  const best = fallback ? { ...fallback, objective: typeof mfu === 'number' ? mfu : 0 } : undefined;
+  const least = gridSearch(graph, { axes, prefilter, objective: { cell: spec.memory, sense: 'min' }, topK: 1, report: spec.report });
+  const fallback = least.best ? candidate(least.best) : undefined;
+  const own = fallback?.metrics[spec.objective.name];
+  const best = fallback ? { ...fallback, objective: typeof own === 'number' ? own : 0 } : undefined;
   return {
-    kind: 'parallelism', objective, best, top: best ? [best] : [], total: r.total, tried: r.tried, feasible: 0,
+    kind: 'parallelism', objective: spec.objective, best, top: best ? [best] : [], total: r.total, tried: r.tried, feasible: 0,
     message: best ? 'no layout fits in memory; showing the layout with the smallest per-GPU memory (infeasible)' : 'no layout could be evaluated',
   };
 }

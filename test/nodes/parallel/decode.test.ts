@@ -142,6 +142,12 @@ describe('properties of the split', () => {
     }
   });
 
+  it('context parallelism is refused outside training until modelled, never ignored', () => {
+    const g = graph('serving', LLAMA3_70B, ONE_NODE_8, { 'communication.tp': 4, 'communication.cp': 2 });
+    const v = g.get('serving.itl');
+    expect(!v.ok && v.error.message).toContain('communication.cp = 2');
+  });
+
   it('one device has no layout cells (the graph is unchanged)', () => {
     const g = graph('serving', LLAMA3_70B, ONE_DEVICE);
     expect(g.has('communication.tp')).toBe(false);

@@ -4,7 +4,7 @@
  * the overrides over and reports the ones it could not keep).
  */
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import { MODES, type ScenarioMode } from '../../../scenario/index.js';
+import { layoutText, MODES, type ScenarioMode } from '../../../scenario/index.js';
 import { entryLabel, type ScenarioStore } from '../../store/index.js';
 import { CatalogPicker } from './CatalogPicker.jsx';
 import { pickRows, systemRows } from './catalog-rows.js';
@@ -16,6 +16,16 @@ interface ScenarioControlsProps {
 
 export function ScenarioControls(props: ScenarioControlsProps): JSX.Element {
   const d = () => props.store.desc();
+  // The layout in use when the devices split the model (live: edits of communication.tp … show).
+  const layout = (): string | undefined => {
+    props.store.version();
+    const b = props.store.built();
+    const g = b.graph;
+    if (!g.has('communication.tp') || !(Number(g.value('communication.num_devices')) > 1)) return undefined;
+    const values = Object.fromEntries(['communication.tp', 'communication.pp', 'communication.ep'].map((id) => [id, g.value(id) ?? null]));
+    const auto = b.layout?.auto === true && Object.entries(b.layout.values).every(([id, v]) => values[id] === v);
+    return `layout${auto ? ' (auto)' : ''}: ${layoutText(values)} · ${String(g.value('communication.dp'))} replicas`;
+  };
   const [customOpen, setCustomOpen] = createSignal(false);
   const [daysProblem, setDaysProblem] = createSignal<string>();
   const setDays = (text: string) => {
@@ -87,6 +97,7 @@ export function ScenarioControls(props: ScenarioControlsProps): JSX.Element {
       <button type="button" class="custom-button" data-custom-entry onClick={() => setCustomOpen(!customOpen())}>
         Custom entry…
       </button>
+      <Show when={layout()}>{(text) => <span class="control layout-note" data-layout title={props.store.built().layout?.note}>{text()}</span>}</Show>
       <Show when={daysProblem()}>{(m) => <div class="control-problem" role="alert">{m()}</div>}</Show>
       <Show when={customOpen()}>
         <CustomEntryDialog store={props.store} onClose={() => setCustomOpen(false)} />
