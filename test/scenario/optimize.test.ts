@@ -14,7 +14,8 @@ const numAt = (g: LiveGraph, id: string): number | undefined => {
 
 describe('optimizeParallelism agrees with brute force (Llama3_8B, 2 nodes × 8 H100, B_g = 32)', () => {
   const s: Scenario = {
-    model: 'Llama3_8B', hardware: 'H100', system: { node_count: 2, accelerators_per_node: 8 }, mode: 'training', layout: 'given',
+    // One NIC per node as written; unset, the fleet takes DGX_H100's 8 (and the best layout moves).
+    model: 'Llama3_8B', hardware: 'H100', system: { node_count: 2, accelerators_per_node: 8, nics_per_node: 1 }, mode: 'training', layout: 'given',
     overrides: { 'communication.global_batch_size': 32 },
   };
   it('max fleet MFU among train_feasible layouts; ties to smaller t·p, then smaller t', () => {
