@@ -38,7 +38,8 @@ const CAUSES: Readonly<Record<Exclude<ValidationCategory, 'identity'>, string>> 
     'Decode reads weights and KV cache at the full HBM bandwidth (η_bw = 1.0, §1.5), so memory-bound static batches with long ' +
     'outputs come out too fast. A 128-token prefill is charged only dispatch_tax + L·layer_tax = 10 µs + 32 × 10 µs of ' +
     'overhead (§1.5, §3.1), far below a serving engine\'s per-request cost, so short-prompt TTFT comes out low; long prompts are ' +
-    'compute-bound at η = 0.5. Two cases need tensor parallelism in serving, which the engine does not model yet.',
+    'compute-bound at η = 0.5. The two tensor-parallel cases split the model over the TP ' +
+    'group with two ring all-reduces per layer on NVLink (§3.2; docs/physics-notes.md).',
   energy:
     'IT energy is E_IT = (N·P_dev + N_n·host_power)·t with P_dev = TDP·(0.3 + 0.7·MFU) (wall 1 cell 5, wall 18) and host_power ' +
     '0 by default (§1.6): a run at MFU ≈ 0.45 is billed ≈ 0.6 × TDP, while the published figure is TDP × GPU-hours.',

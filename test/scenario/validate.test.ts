@@ -57,11 +57,23 @@ describe('runCase on measured cases', () => {
     expect(r.warnings.filter((w) => w.startsWith('stand-in: '))).toEqual([expect.stringMatching(/H800 is absent; the catalogue's H100/)]);
   });
 
-  it('a case the engine cannot build yet is reported as not evaluated, naming why, and never throws', () => {
-    const r = runCase(byId('trtllm-h100-llama2-70b-tp4-ttft-2048'));
+  it('a case the engine cannot build is reported as not evaluated, naming why, and never throws', () => {
+    // tensor parallelism on one device: communication.tp is no cell of a one-device serving scenario
+    const c = byId('trtllm-h100-llama2-70b-tp4-ttft-2048');
+    const { system: _system, ...oneDevice } = c.scenario;
+    const r = runCase({ ...c, scenario: oneDevice });
     expect(r.status).toBe('not_evaluated');
     expect(r.predicted).toBeUndefined();
     expect(r.reason).toMatch(/communication\.tp/);
+  });
+
+  it('the tensor-parallel serving cases evaluate: TTFT at TP 4 is serving.ttft of the split model', () => {
+    const c = byId('trtllm-h100-llama2-70b-tp4-ttft-2048');
+    const g = evaluate(c.scenario).built.graph;
+    expect(g.value('communication.tp')).toBe(4);
+    const r = runCase(c);
+    expect(r.status).toBe('ok');
+    expect(r.predicted).toBeCloseTo((g.value('serving.ttft') as number) * 1000, 9);
   });
 
   it('a case whose scenario is not a scenario is not evaluated, with the schema message', () => {
