@@ -1,7 +1,8 @@
 /**
  * The 22-wall board (physics.md §11.1, §11.3): each wall's status — PASS, WARN, FAIL,
- * SKIPPED (inactive or absent in this mode) or ERROR (its headline or status is an error) —
- * with its headline metric in display units and why.
+ * SKIPPED (inactive, absent in this mode, or n/a: the catalogue lacks a figure it needs) or
+ * ERROR (its headline or status is an error of any other kind) — with its headline metric in
+ * display units and why.
  */
 import type { CellValue, LiveGraph } from '../graph/index.js';
 import { type LensName, WALLS, type WallInfo } from './walls.js';
@@ -34,6 +35,22 @@ function read(graph: LiveGraph, id: string): CellValue | undefined {
   return graph.has(id) ? graph.get(id) : undefined;
 }
 
+/** The error at the root of `v` (upstream errors point at their root), or `v` itself. */
+function rootOf(graph: LiveGraph, v: CellValue): CellValue {
+  if (v.ok || v.error.kind !== 'upstream') return v;
+  return read(graph, v.error.root) ?? v;
+}
+
+/**
+ * A wall whose error is `missing_data` at its root (the catalogue has no figure this wall needs
+ * for this scenario) is not applicable: SKIPPED "n/a: <why>", and it does not colour a lens.
+ */
+function notApplicable(graph: LiveGraph, v: CellValue | undefined): string | undefined {
+  if (!v || v.ok) return undefined;
+  const root = rootOf(graph, v);
+  return !root.ok && root.error.kind === 'missing_data' ? `n/a: ${root.error.cell}: ${root.error.message}` : undefined;
+}
+
 function display(v: CellValue | undefined, info: WallInfo): number | string | boolean | null | undefined {
   if (!v || !v.ok) return undefined;
   if (typeof v.value === 'number') return v.value === Infinity ? null : v.value * info.headlineScale;
@@ -52,13 +69,15 @@ function rowFor(graph: LiveGraph, info: WallInfo, analyses: AnalysisRequests): O
   const status = read(graph, `${info.scope}.status`);
   if (!status) return { ...base, status: 'SKIPPED', reason: 'not part of this scenario', headline };
   const active = read(graph, `${info.scope}.active`);
+  if (active?.ok && active.value === false) return { ...base, status: 'SKIPPED', reason: 'inactive', headline };
+  const na = notApplicable(graph, active) ?? notApplicable(graph, headlineValue) ?? notApplicable(graph, status);
+  if (na) return { ...base, status: 'SKIPPED', reason: na, headline };
   if (active && !active.ok) return { ...base, status: 'ERROR', reason: active.error.message, headline };
-  if (active && active.value === false) return { ...base, status: 'SKIPPED', reason: 'inactive', headline };
   if (headlineValue && !headlineValue.ok) {
     // A `no_solution` headline is an answer, not a fault (wall 22): WARN — also when the
     // headline is only blocked by one (required_bandwidth blocked by available_time).
-    const root = headlineValue.error.kind === 'upstream' ? read(graph, headlineValue.error.root) : headlineValue;
-    const kind = root && !root.ok && root.error.kind === 'no_solution' ? 'WARN' : 'ERROR';
+    const root = rootOf(graph, headlineValue);
+    const kind = !root.ok && root.error.kind === 'no_solution' ? 'WARN' : 'ERROR';
     return { ...base, status: kind, reason: headlineValue.error.message, headline };
   }
   if (!status.ok) return { ...base, status: 'ERROR', reason: status.error.message, headline };

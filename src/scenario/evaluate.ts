@@ -71,6 +71,15 @@ function inputError(graph: LiveGraph, card: Scorecard): string | undefined {
   return undefined;
 }
 
+/**
+ * A lens in ERROR is a real inconsistency (walls lacking catalogue data are n/a, not ERROR:
+ * board.ts), so it is bad input too: the first such lens and its first reason.
+ */
+function lensError(card: Scorecard): string | undefined {
+  const lens = [card.feasibility, card.performance, card.macro].find((l) => l.status === 'ERROR');
+  return lens ? `${lens.level_name}: ${lens.reasons[0] ?? 'an error'}` : undefined;
+}
+
 /** The headline output of wall 21 by mode (physics.md wall 21). */
 export function headlineCell(mode: Mode): string {
   return mode === 'training' ? 'communication.step_latency' : mode === 'serving' ? 'serving.itl' : 'compute.latency';
@@ -94,9 +103,11 @@ export function evaluateBuilt(built: BuiltScenario, options: EvaluateOptions = {
   const rows = wallBoard(graph, sens ? { sensitivity: { ok: !sens.error, message: sens.error?.message } } : {});
   const binding = bindingWall(graph, ctx.mode, rows);
   const walls: WallRow[] = rows.map((r) => ({ ...r, binding: r.wall === binding.wall }));
-  const card = scorecard(graph, ctx.mode, walls, ctx.ops);
-  const asserts = checkAsserts(built.scenario.asserts ?? [], card);
-  const input_error = inputError(graph, card);
+  const lensCard = scorecard(graph, ctx.mode, walls, ctx.ops);
+  const asserts = checkAsserts(built.scenario.asserts ?? [], lensCard);
+  // A failed assert fails the evaluation as a whole (README, Exit codes).
+  const card = asserts.every((a) => a.passed) ? lensCard : { ...lensCard, passed_all: false };
+  const input_error = inputError(graph, card) ?? lensError(card);
   const exit_code = card.feasibility.status === 'FAIL' ? 2 : input_error ? 1 : asserts.some((a) => !a.passed) ? 3 : 0;
   return {
     scenario: built.name,

@@ -145,7 +145,7 @@ export interface Scorecard {
   readonly feasibility: Lens;
   readonly performance: Lens;
   readonly macro: Lens;
-  /** No lens is FAIL or ERROR (WARNING and SKIPPED pass). */
+  /** No lens is FAIL or ERROR (WARNING and SKIPPED pass) and, once evaluate() checks them, no assert fails. */
   readonly passed_all: boolean;
 }
 

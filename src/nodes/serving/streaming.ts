@@ -160,7 +160,13 @@ export function streamingWall(ctx: BuildContext): CellDef[] {
     doc: 'Wall 6 is on the board for weight-streaming devices or on request (physics.md §11.3).',
     inputs: { executionModel: text('hardware.execution_model'), requested: flag('streaming.requested') },
     compute: ({ executionModel, requested }) => executionModel === 'weight_streaming' || requested });
-  if (!isLM(ctx.model.family)) return [active, ...streamingInputs(ctx), ...lmOnlyStub(ctx, 'streaming', WALL, STREAMING_OUTPUTS)];
+  if (!isLM(ctx.model.family)) {
+    // Wall 6's streaming model is an LM's layer-by-layer decode: for a non-LM it does not apply
+    // (n/a, off the board: walls 1–2 judge it), its outputs stay errors if anything reads them.
+    const off = derived({ ...common, id: 'streaming.active', label: 'Wall 6 active', unit: 'bool', formula: 'false (LM families only)',
+      doc: 'Wall 6 models an LM\'s layer-by-layer weight streaming; it does not apply to a non-LM (physics.md §5).', inputs: {}, compute: () => false });
+    return [off, ...streamingInputs(ctx), ...lmOnlyStub(ctx, 'streaming', WALL, STREAMING_OUTPUTS)];
+  }
   return [
     active, ...streamingInputs(ctx), ...streamingCells(ctx),
     ...statusCells({ scope: 'streaming', wall: WALL, formula: 'FAIL if onchip_required > memory_capacity; WARN if injection-bound with B < optimal_batch_size',
