@@ -3,6 +3,12 @@
  * equal, stay under or reach a target, within a range. Bracket on a 64-point grid when the
  * endpoints do not, then bisect (geometric midpoints on a log scale; integers for integer
  * inputs). Evaluated on scratch values: the live graph is left as it was.
+ *
+ * `require_feasible` (wall 22.2, default true where the caller knows what feasible means):
+ * with `feasible`, a point whose scenario does not fit never meets the goal. For at_most and
+ * at_least such a point is unacceptable (so the answer may be the edge of what fits, and
+ * `limitedBy` says so); for equal it is left out. When no point of the range fits at all the
+ * result says `infeasible`.
  */
 import type { LiveGraph } from './live.js';
 import { withScratchInputs } from './scratch.js';
@@ -18,8 +24,10 @@ export interface SeekOptions {
   readonly lo?: number;
   readonly hi?: number;
   readonly scale?: 'linear' | 'log';
-  /** A point counts only when this holds (e.g. the scenario is feasible). */
+  /** A point counts only when this holds; a point failing it is left out, as if it errored. */
   readonly accept?: (graph: LiveGraph) => boolean;
+  /** The scenario fits at the current point (wall 22.2 require_feasible); a point that does not never meets the goal. */
+  readonly feasible?: (graph: LiveGraph) => boolean;
 }
 
 export type SeekResult =
@@ -33,18 +41,28 @@ export type SeekResult =
       readonly warnings: readonly string[];
       readonly lo: number;
       readonly hi: number;
+      /**
+       * What bounds the answer: the target, or (at_most/at_least with `feasible`) the edge of
+       * what fits — the next point past the solution meets the target but does not fit.
+       */
+      readonly limitedBy: 'target' | 'feasibility';
     }
   | {
       readonly ok: false;
       readonly kind: 'no_solution' | 'invalid_input';
       readonly message: string;
+      /** The closest point that fits (any point when `feasible` is not given). */
       readonly closest?: { readonly x: number; readonly y: number };
+      /** No point of the range fits (only with `feasible`). */
+      readonly infeasible?: boolean;
     };
 
 interface Point {
   readonly x: number;
   /** y(x), or undefined when the point errors or is not accepted. */
   readonly y?: number;
+  /** The scenario fits at x (always true without `feasible`). */
+  readonly fits: boolean;
 }
 
 export function goalSeek(graph: LiveGraph, o: SeekOptions): SeekResult {
@@ -69,19 +87,23 @@ export function goalSeek(graph: LiveGraph, o: SeekOptions): SeekResult {
   if (!(lo < hi)) return { ok: false, kind: 'invalid_input', message: `seek range [${lo}, ${hi}] of ${o.input} is empty` };
   const scale = o.scale ?? (lo > 0 && hi / lo >= 100 ? 'log' : 'linear');
   const g = (y: number) => y - o.target;
-  const acceptable = (y: number) => (goal === 'at_most' ? g(y) <= 0 : goal === 'at_least' ? g(y) >= 0 : false);
+  const meets = (y: number) => (goal === 'at_most' ? g(y) <= 0 : goal === 'at_least' ? g(y) >= 0 : false);
+  /** A point meets the goal: it fits and its y is on the right side of the target. */
+  const acceptable = (p: Point) => p.fits && p.y !== undefined && meets(p.y);
+  /** A point takes part in the search: for equal it must fit; an unfitting one is still a "no" for at_most/at_least. */
+  const counts = (p: Point) => p.y !== undefined && (goal !== 'equal' || p.fits);
   return withScratchInputs(graph, [o.input], () => {
     const evalAt = (x: number): Point => {
       graph.restoreInput(o.input, x, 'user');
       const r = graph.get(o.output);
-      if (!r.ok || typeof r.value !== 'number' || Number.isNaN(r.value)) return { x };
-      if (o.accept && !o.accept(graph)) return { x };
-      return { x, y: r.value };
+      if (!r.ok || typeof r.value !== 'number' || Number.isNaN(r.value)) return { x, fits: false };
+      if (o.accept && !o.accept(graph)) return { x, fits: false };
+      return { x, y: r.value, fits: o.feasible ? o.feasible(graph) : true };
     };
     const brackets = (a: Point, b: Point): boolean => {
-      if (a.y === undefined || b.y === undefined) return false;
-      if (goal === 'equal') return g(a.y) === 0 || g(b.y) === 0 || Math.sign(g(a.y)) !== Math.sign(g(b.y));
-      return acceptable(a.y) !== acceptable(b.y);
+      if (!counts(a) || !counts(b)) return false;
+      if (goal === 'equal') return g(a.y!) === 0 || g(b.y!) === 0 || Math.sign(g(a.y!)) !== Math.sign(g(b.y!));
+      return acceptable(a) !== acceptable(b);
     };
     let a = evalAt(lo);
     let b = evalAt(hi);
@@ -92,17 +114,20 @@ export function goalSeek(graph: LiveGraph, o: SeekOptions): SeekResult {
       const xs = range(lo, hi, 64, scale).map((x) => (integer ? Math.round(x) : x));
       const grid = xs.map(evalAt);
       iterations += grid.length;
-      const valid = grid.filter((p) => p.y !== undefined);
+      const valid = grid.filter((p) => p.y !== undefined && p.fits);
       const pair = grid.findIndex((p, i) => i > 0 && brackets(grid[i - 1], p));
       if (pair < 0) {
         const closest = valid.reduce<Point | undefined>((best, p) => (best === undefined || Math.abs(g(p.y!)) < Math.abs(g(best.y!)) ? p : best), undefined);
         const goalText = goal === 'equal' ? '=' : goal === 'at_most' ? '≤' : '≥';
-        const near = closest ? `; closest ${closest.y} at ${closest.x}` : '; every point errors';
+        const none = o.feasible && !grid.some((p) => p.fits);
+        const near = closest ? `; closest ${closest.y} at ${closest.x}` : none ? '; the scenario does not fit anywhere in the range' : '; every point errors';
+        const which = o.feasible ? 'feasible value' : 'value';
         return {
           ok: false,
           kind: 'no_solution',
-          message: `no value of ${o.input} in [${lo}, ${hi}] gives ${o.output} ${goalText} ${o.target}${near}`,
+          message: `no ${which} of ${o.input} in [${lo}, ${hi}] gives ${o.output} ${goalText} ${o.target}${near}`,
           closest: closest ? { x: closest.x, y: closest.y! } : undefined,
+          ...(none ? { infeasible: true } : {}),
         };
       }
       a = grid[pair - 1];
@@ -125,9 +150,12 @@ export function goalSeek(graph: LiveGraph, o: SeekOptions): SeekResult {
     }
     let best: Point;
     if (goal === 'equal') best = Math.abs(g(a.y ?? Infinity)) <= Math.abs(g(b.y ?? Infinity)) ? a : b;
-    else best = a.y !== undefined && acceptable(a.y) ? a : b;
+    else best = acceptable(a) ? a : b;
+    const other = best === a ? b : a;
+    // The neighbour that is not acceptable met the target but did not fit: feasibility binds.
+    const limitedBy = goal !== 'equal' && !other.fits && other.y !== undefined && meets(other.y) ? 'feasibility' : 'target';
     evalAt(best.x);
-    return { ok: true, solution: best.x, achieved: best.y!, iterations, monotoneChecked, warnings, lo, hi };
+    return { ok: true, solution: best.x, achieved: best.y!, iterations, monotoneChecked, warnings, lo, hi, limitedBy };
   });
 }
 

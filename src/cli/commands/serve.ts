@@ -12,7 +12,8 @@ import { resolveSource } from '../source.js';
 const SERVING_CELLS: readonly [string, string][] = [
   ['serving.ttft', 'TTFT (time to first token)'],
   ['serving.itl', 'ITL (inter-token latency)'],
-  ['serving.tokens_per_second', 'tokens/s (one request)'],
+  // B/itl: the whole decode batch's rate (serving.tokens_per_second), not one request's.
+  ['serving.tokens_per_second', 'tokens/s (decode batch of B)'],
   ['serving.request_latency', 'request latency'],
   ['batching.max_active_requests', 'max concurrent requests (KV-limited)'],
   ['batching.throughput_tokens_per_second', 'tokens/s at capacity'],
