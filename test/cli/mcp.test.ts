@@ -34,11 +34,10 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
 }
 
 describe('mlsysim mcp lists the CLI verbs as tools', () => {
-  it('names the server and lists zoo, eval, serve, optimize, sweep, explain, sensitivity, seek, schema, each with an object input schema', async () => {
+  it('names the server and lists zoo, eval, serve, optimize, sweep, explain, sensitivity, seek, schema, validate, each with an object input schema', async () => {
     expect(client.getServerVersion()?.name).toBe('mlsysim');
     const { tools } = await client.listTools();
-    const names = tools.map((t) => t.name);
-    for (const verb of ['zoo', 'eval', 'serve', 'optimize', 'sweep', 'explain', 'sensitivity', 'seek', 'schema']) expect(names).toContain(verb);
+    expect(tools.map((t) => t.name)).toEqual(['zoo', 'eval', 'serve', 'optimize', 'sweep', 'explain', 'sensitivity', 'seek', 'schema', 'validate']);
     for (const t of tools) {
       expect(t.inputSchema.type).toBe('object');
       expect(t.description).toContain(`mlsysim --output json ${t.name}`);
@@ -107,6 +106,7 @@ describe('a tool answers with the JSON of `mlsysim --output json <verb>`', () =>
       ['seek', 'Llama3_8B', 'H100', '--target', 'compute.latency=10ms', '--vary', 'scenario.batch_size=1:256']],
     ['optimize', { kind: 'placement', plan: readFileSync(EXAMPLE, 'utf8'), carbon_tax: 150, top: 3 }, ['optimize', 'placement', EXAMPLE, '--carbon-tax', '150', '--top', '3']],
     ['schema', { type: 'scenario' }, ['schema', '--type', 'scenario']],
+    ['validate', { split: 'holdout' }, ['validate', '--split', 'holdout']],
   ] as const)('%s equals the CLI', async (name, args, argv) => {
     const [r, c] = await Promise.all([call(name, args), cli(['--output', 'json', ...argv])]);
     expect(c.code).toBe(0);

@@ -8,6 +8,7 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { SeekGoal } from '../../graph/index.js';
+import { VALIDATION_CATEGORIES, VALIDATION_SPLITS } from '../../registry/index.js';
 import { formatIssues, SCHEMA_TYPES } from '../../scenario/index.js';
 import { num, oneOf, strictMap, text } from '../../scenario/fields.js';
 import type { Answer, CliState } from '../command.js';
@@ -19,6 +20,7 @@ import { registerSeek, seekAnswer } from '../commands/seek.js';
 import { registerSensitivity, sensitivityAnswer } from '../commands/sensitivity.js';
 import { registerServe, serveAnswer } from '../commands/serve.js';
 import { registerSweep, sweepAnswer } from '../commands/sweep.js';
+import { registerValidate, validateAnswer } from '../commands/validate.js';
 import { registerZoo, zooAnswer } from '../commands/zoo.js';
 import { CliError } from '../errors.js';
 import { flagText, scenarioFields, sourceOf } from './source.js';
@@ -115,4 +117,5 @@ export const TOOLS: readonly McpTool[] = [
     (a) => sensitivityAnswer(sourceOf('sensitivity', a), { metric: a.metric, perturbation: flagText(a.perturbation) })),
   tool('seek', registerSeek, { ...scenarioFields, target: text(), vary: text(), goal: oneOf(GOALS).optional() }, (a) => seekAnswer(sourceOf('seek', a), { target: a.target, vary: a.vary, goal: a.goal })),
   tool('schema', registerSchema, { type: oneOf(SCHEMA_TYPES).optional().describe(`Document type: ${SCHEMA_TYPES.join(', ')} (default plan)`) }, (a) => schemaAnswer(a.type)),
+  tool('validate', registerValidate, { category: oneOf(VALIDATION_CATEGORIES).optional(), split: oneOf(VALIDATION_SPLITS).optional() }, (a) => validateAnswer(a)),
 ];
