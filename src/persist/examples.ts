@@ -1,6 +1,7 @@
 /**
  * The example workbooks that ship with the app: one per catalogue scenario (the mlsysim
- * "zoo" of SmartDoorbell, KeywordSpotting, …), plus three lecture workbooks. They are
+ * "zoo" of SmartDoorbell, KeywordSpotting, …), three lecture workbooks and the lessons
+ * (lessons.ts: a few steps each, opened in presentation mode). They are
  * built from the registry when asked for, so a catalogue change shows up here without an
  * edit; test/persist/examples.test.ts builds and evaluates every one.
  *
@@ -12,13 +13,14 @@ import type { Registry } from '../registry/index.js';
 import { WORKBOOK_SCHEMA_VERSION } from '../scenario/index.js';
 import type { Scenario, Workbook, WorkbookScenario, WorkbookSweep } from '../scenario/index.js';
 import { PersistError } from './errors.js';
+import { lessonExample, lessonInfos } from './lessons.js';
 
 export interface ExampleInfo {
   /** "catalogue.SmartDoorbell", "lecture.roofline", … */
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  readonly kind: 'catalogue' | 'lecture';
+  readonly kind: 'catalogue' | 'lecture' | 'lesson';
 }
 
 /** Timestamp of the shipped examples (copies get their own). */
@@ -115,18 +117,23 @@ const LECTURES: readonly LectureExample[] = [
   },
 ];
 
-/** Every example: the catalogue scenarios (catalogue order), then the lecture workbooks. */
+/** Every example: the catalogue scenarios (catalogue order), then the lecture workbooks, then the lessons. */
 export function listExamples(reg: Registry = registry()): ExampleInfo[] {
   const catalogue = reg.list('scenario').map((s): ExampleInfo => ({
     id: `catalogue.${s.id}`, kind: 'catalogue', title: s.display_name, description: s.description ?? `${s.model} on ${s.system}`,
   }));
-  return [...catalogue, ...LECTURES.map(({ id, kind, title, description }) => ({ id, kind, title, description }))];
+  return [
+    ...catalogue, ...LECTURES.map(({ id, kind, title, description }) => ({ id, kind, title, description })),
+    ...lessonInfos().map((l): ExampleInfo => ({ ...l, kind: 'lesson' })),
+  ];
 }
 
 /** The example workbook `id` (a fresh object each call). Throws PersistError('not_found'). */
 export function exampleWorkbook(id: string, reg: Registry = registry()): Workbook {
   const lecture = LECTURES.find((l) => l.id === id);
   if (lecture) return lecture.build();
+  const lesson = lessonExample(id);
+  if (lesson) return lesson;
   const scenarioId = id.startsWith('catalogue.') ? id.slice('catalogue.'.length) : undefined;
   if (scenarioId !== undefined && reg.has('scenario', scenarioId)) {
     const { scenario, notes } = catalogueScenario(scenarioId, reg);

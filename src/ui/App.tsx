@@ -10,6 +10,8 @@ import { Inspector } from './components/Inspector.jsx';
 import { LeftPanel } from './components/LeftPanel.jsx';
 import { TracePanel } from './components/TracePanel.jsx';
 import { SweepHost } from './components/sweep/SweepHost.jsx';
+import { PeekHost } from './components/peek/PeekHost.jsx';
+import { PresentationHost } from './components/presentation/PresentationHost.jsx';
 import { installShortcuts } from './shortcuts.js';
 import { createSweepStore } from './store/sweep-store.js';
 import { createScenarioStore, encodeViewState, entryLabel, type ScenarioStore, type ViewState } from './store/index.js';
@@ -136,8 +138,10 @@ export function App(props: AppProps): JSX.Element {
             </>
           )}
         </Show>
+        <PresentationHost store={store} session={session} />
       </main>
       </SweepHost>
+      <PeekHost graph={() => store.built().graph} version={store.version} />
     </div>
   );
 }

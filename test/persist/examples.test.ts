@@ -6,13 +6,16 @@ import { buildScenario, evaluate, loadScenario, workbookSchema } from '../../src
 describe('example workbooks', () => {
   const examples = listExamples();
 
-  it('there is one per catalogue scenario plus the three lecture workbooks', () => {
+  it('there is one per catalogue scenario plus the three lecture workbooks and the four lessons', () => {
     const catalogue = registry().list('scenario').map((s) => `catalogue.${s.id}`);
     expect(catalogue).toEqual(expect.arrayContaining([
       'catalogue.SmartDoorbell', 'catalogue.KeywordSpotting', 'catalogue.MobileAssistant', 'catalogue.ChatbotServing',
       'catalogue.FrontierTraining',
     ]));
-    expect(examples.map((e) => e.id)).toEqual([...catalogue, 'lecture.roofline', 'lecture.training-70b', 'lecture.carbon']);
+    expect(examples.map((e) => e.id)).toEqual([
+      ...catalogue, 'lecture.roofline', 'lecture.training-70b', 'lecture.carbon',
+      'lesson.roofline-batching', 'lesson.memory-wall', 'lesson.fleet-scaling', 'lesson.carbon-region',
+    ]);
     expect(examples.filter((e) => e.kind === 'lecture').map((e) => e.title)).toEqual([
       'Roofline: ResNet-50 vs Llama decode', '70B training on 1,024 H100', 'Carbon: Quebec vs Poland',
     ]);

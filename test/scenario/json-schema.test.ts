@@ -25,16 +25,16 @@ describe('jsonSchemaFor', () => {
     expect((props('plan').workload.properties as Record<string, unknown>).batch_size).toMatchObject({ type: 'integer', minimum: 1 });
   });
 
-  it('scenario: model, hardware, system, region, mode, ops, layout, overrides, asserts, sweeps', () => {
+  it('scenario: model, hardware, system, region, mode, ops, layout, overrides, pins, asserts, sweeps', () => {
     expect(Object.keys(props('scenario'))).toEqual(expect.arrayContaining(
-      ['model', 'hardware', 'system', 'region', 'mode', 'ops', 'layout', 'overrides', 'asserts', 'sweeps']));
+      ['model', 'hardware', 'system', 'region', 'mode', 'ops', 'layout', 'overrides', 'pins', 'asserts', 'sweeps']));
     expect(props('scenario').mode).toMatchObject({ enum: ['inference', 'serving', 'training'] });
     expect(JSON.stringify(props('scenario').hardware)).toContain('memory_bandwidth_gbs');
   });
 
   it('workbook, hardware and model have their top-level properties', () => {
     expect(Object.keys(props('workbook'))).toEqual(
-      ['schema_version', 'id', 'name', 'created', 'updated', 'scenarios', 'sweeps', 'notes', 'active_scenario_id']);
+      ['schema_version', 'id', 'name', 'created', 'updated', 'scenarios', 'sweeps', 'notes', 'active_scenario_id', 'lesson']);
     expect(Object.keys(props('hardware'))).toEqual(expect.arrayContaining(['id', 'peak_tflops', 'memory_capacity_gb']));
     expect(Object.keys(props('model'))).toEqual(expect.arrayContaining(['id', 'params', 'layers', 'hidden_dim']));
   });
