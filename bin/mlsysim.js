@@ -28,6 +28,15 @@ function commandWord(args) {
   return 'none';
 }
 
+/** $XDG_CACHE_HOME/mlsysim (~/.cache/mlsysim), or none when there is no home to put it in. */
+function cacheDir() {
+  try {
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mlsysim');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Node 20: compile the bundle as a CommonJS module through vm.Script with V8's cached data for
  * this exact bundle text (keyed by its hash: V8 itself only checks the length) and this command.
@@ -36,7 +45,7 @@ function commandWord(args) {
  */
 function loadWithCodeCache(file) {
   const bytes = readFileSync(file);
-  const dir = disabled ? undefined : join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mlsysim');
+  const dir = disabled ? undefined : cacheDir();
   const id = createHash('sha1').update(bytes).update(process.version).digest('hex').slice(0, 16);
   // V8 refuses data made with other flags: one cache per flag set, so that runs with and without
   // a flag (--cpu-prof, NODE_OPTIONS) do not overwrite each other's.
@@ -53,20 +62,26 @@ function loadWithCodeCache(file) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // An import() in the bundle (none today: esbuild inlines the CLI's own) resolves as in a module.
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
   const save = !path || (cachedData && !script.cachedDataRejected) ? undefined : () => {
+    const tmp = `${path}.${process.pid}.tmp`;
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       // Caches of other builds are stale: remove them.
-      for (const f of readdirSync(dir)) if (f.endsWith('.v8cache') && !f.startsWith(id)) rmSync(join(dir, f), { force: true });
-      const tmp = `${path}.${process.pid}.tmp`;
+      for (const f of readdirSync(dir)) if (!f.startsWith(id)) rmSync(join(dir, f), { force: true });
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, path);
     } catch {
-      // A read-only or full disk: the next run compiles again.
+      // A read-only or full disk, or no directory at all: the next run compiles again.
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Nothing was written.
+      }
     }
   };
   return { exports: mod.exports, save };
