@@ -12,7 +12,8 @@ import { type BuildOptions, type OverrideValue, PLAN_CELLS, ScenarioInputError, 
 import { loadDocumentText, parseText } from '../scenario/yaml-text.js';
 import { numberFlag, parseSets } from './args.js';
 import { CliError } from './errors.js';
-import { nodeFor } from '../scenario/catalog-check.js';
+import { systemOfDevices } from '../scenario/devices-system.js';
+import type { FleetInput } from '../scenario/schema.js';
 
 /** The scenario flags of eval / serve (commander's camel-cased option names). */
 export interface ScenarioFlags {
@@ -186,21 +187,15 @@ const LAYOUT_FLAGS = [['tp', 'communication.tp'], ['pp', 'communication.pp'], ['
  * one partial node when N is below a node; without a catalogue node, one node of N (said).
  * Refused when HARDWARE already names a system, or N is not a whole number of nodes.
  */
-function gpusSystem(f: ScenarioFlags, hardware: unknown, system: string | undefined, warnings: string[]): Record<string, unknown> | undefined {
+function gpusSystem(f: ScenarioFlags, hardware: unknown, system: string | undefined, warnings: string[]): FleetInput | undefined {
   const n = numberFlag('--gpus', f.gpus, { int: true, min: 1 });
   if (n === undefined) return undefined;
   if (system !== undefined) throw new CliError('Bad arguments', `--gpus applies to a device; HARDWARE '${system}' already names a system (a node or cluster)`);
-  if (n === 1) return undefined;
   const device = typeof hardware === 'string' ? hardware : isObject(hardware) && typeof hardware.id === 'string' ? hardware.id : 'the custom device';
-  const node = typeof hardware === 'string' ? nodeFor(device) : undefined;
-  if (!node) {
-    warnings.push(`no catalogue node is built from ${device}; --gpus ${n} is taken as one node of ${n} devices (write a scenario file with system.node_count for several)`);
-    return { node_count: 1, accelerators_per_node: n };
-  }
-  const g = node.gpus_per_node;
-  if (n <= g) return { node_count: 1, accelerators_per_node: n, node: node.id };
-  if (n % g !== 0) throw new CliError('Bad flag value', `--gpus ${n} is not a whole number of ${node.id} nodes (${g} ${device} each); use a multiple of ${g}`);
-  return { node_count: n / g, accelerators_per_node: g, node: node.id };
+  const r = systemOfDevices(device, n, typeof hardware === 'string');
+  if (!r.ok) throw new CliError('Bad flag value', `--gpus ${r.problem}`);
+  if (r.warning) warnings.push(r.warning);
+  return r.system;
 }
 
 /** Layout flags need several devices: one device has no layout to set. */

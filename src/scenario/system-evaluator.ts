@@ -18,6 +18,8 @@ import { registry as builtIn, type Registry } from '../registry/index.js';
 import { evaluate, type EvaluateOptions, type Evaluation } from './evaluate.js';
 import type { BuiltScenario } from './build.js';
 import { type FlatValue, flatResult, markdownScorecard, textScorecard } from './render.js';
+import { systemOfDevices } from './devices-system.js';
+import { ScenarioInputError } from './errors.js';
 import type { AssertSpec } from './metrics.js';
 import type { CustomHardware, CustomModel, FleetInput, OverrideValue, ScenarioMode } from './schema.js';
 
@@ -46,6 +48,13 @@ export interface SystemSpec {
   readonly efficiency?: number;
   /** `--seq-len`: scenario.context_len. */
   readonly seqLen?: number;
+  /** `--gpus`: N devices of `hardware`, in nodes of its catalogue node (instead of `system`). */
+  readonly gpus?: number;
+  /** `--tp`, `--pp`, `--ep`, `--cp`: communication.tp … (unset: searched when the model is split). */
+  readonly tp?: number;
+  readonly pp?: number;
+  readonly ep?: number;
+  readonly cp?: number;
   /** Operations (activates the Macro lens), e.g. `{ duration_days: 14 }`. */
   readonly ops?: { readonly duration_days: number };
   /** Any input cell by id, as `--set` (strings may carry units: `'4 TB/s'`). */
@@ -104,18 +113,34 @@ function flagOverrides(s: SystemSpec): Record<string, OverrideValue> {
   if (s.precision !== undefined) out['scenario.precision'] = s.precision;
   if (s.efficiency !== undefined) out['scenario.efficiency'] = s.efficiency;
   if (s.seqLen !== undefined) out['scenario.context_len'] = s.seqLen;
+  for (const k of ['tp', 'pp', 'ep', 'cp'] as const) if (s[k] !== undefined) out[`communication.${k}`] = s[k];
   return { ...out, ...s.overrides };
+}
+
+/** `system`, or the system of `gpus` devices of the hardware (devices-system.ts); its warning goes to `warnings`. */
+function systemOf(s: SystemSpec, hardware: unknown, reg: Registry, warnings: string[]): string | FleetInput | undefined {
+  if (s.gpus === undefined) return s.system;
+  if (s.system !== undefined) throw ScenarioInputError.at('gpus', 'applies to a device; system already names the devices');
+  if (!(Number.isInteger(s.gpus) && s.gpus >= 1)) throw ScenarioInputError.at('gpus', `must be an integer ≥ 1 (got ${s.gpus})`);
+  const device = typeof hardware === 'string' ? hardware : 'the custom device';
+  const r = systemOfDevices(device, s.gpus, typeof hardware === 'string', reg);
+  if (!r.ok) throw ScenarioInputError.at('gpus', r.problem);
+  if (r.warning) warnings.push(r.warning);
+  return r.system;
 }
 
 export const SystemEvaluator = {
   /** Builds and evaluates the system. Bad input throws ScenarioInputError naming the field. */
   evaluate(spec: SystemSpec, options: EvaluateOptions = {}): SystemEvaluation {
     const reg = options.registry ?? builtIn();
+    const hardware = idOrMap(spec.hardware, 'hardware', reg);
+    const notes: string[] = [];
+    const system = systemOf(spec, hardware, reg, notes);
     const scenario = {
       ...(spec.name !== undefined ? { name: spec.name } : {}),
       model: idOrMap(spec.model, 'model', reg),
-      hardware: idOrMap(spec.hardware, 'hardware', reg),
-      ...(spec.system !== undefined ? { system: spec.system } : {}),
+      hardware,
+      ...(system !== undefined ? { system } : {}),
       ...(spec.mode !== undefined ? { mode: spec.mode } : {}),
       ...(spec.region !== undefined ? { region: spec.region } : {}),
       ...(spec.ops !== undefined ? { ops: spec.ops } : {}),
@@ -123,6 +148,6 @@ export const SystemEvaluator = {
       overrides: flagOverrides(spec),
     };
     const r = evaluate(scenario, options);
-    return new SystemEvaluation(r, r.built);
+    return new SystemEvaluation(notes.length ? { ...r, warnings: [...notes, ...r.warnings] } : r, r.built);
   },
 };
