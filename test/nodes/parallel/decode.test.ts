@@ -65,6 +65,18 @@ describe('Llama3_70B decode on one DGX H100 at TP 2, 4, 8 (Megatron-LM all-reduc
   });
 });
 
+describe('disaggregated prefill/decode on top of the split', () => {
+  it('each device ships its share of the prompt KV on its own link: B·S·kv_tok·κ_kv/β_x + α_x', () => {
+    // TP 8 over H_kv = 8 heads: κ_kv = 1/8; 2048·327 680 B/8 = 83 886 080 B at the 50e9 B/s fallback, + 5 µs
+    const g = graph('serving', LLAMA3_70B, ONE_NODE_8, { 'communication.tp': 8, 'serving.decode_device': 'H100 pool' });
+    expectClose(value(g, 'serving.kv_transfer_time'), 83886080 / 50e9 + 5e-6, 1e-12, 'kv transfer');
+    const together = graph('serving', LLAMA3_70B, ONE_NODE_8, { 'communication.tp': 8 });
+    // the decode pool has the same devices and layout: the same ITL, the TTFT grows by the transfer
+    expect(value(g, 'serving.itl')).toBe(value(together, 'serving.itl'));
+    expectClose(value(g, 'serving.ttft'), (value(together, 'serving.ttft') as number) + 83886080 / 50e9 + 5e-6, 1e-12, 'ttft');
+  });
+});
+
 describe('pipeline stages (GPipe hand-offs)', () => {
   it('Llama3_70B at pp = 2: 40 layers per stage, one hand-off, two stages in turn', () => {
     const c = byId('pp.llama3_70b_dgx_h100_pp2');
