@@ -24,10 +24,13 @@ export function judgeMemory(x: {
   targetMargin: number;
   latency: number | null;
   bottleneck: string | null;
+  /** The device's host link bandwidth; null when it lists none (then it cannot offload). */
+  hostLink?: number | null;
 }): Verdict {
   const fails: string[] = [];
   const warns: string[] = [];
-  if (x.regime === 'offload') fails.push(`footprint exceeds memory capacity (U = ${fmt(x.utilization)}); offloading over the host link`);
+  const spill = x.hostLink === null ? 'no host link to offload over (offload not available)' : 'offloading over the host link';
+  if (x.regime === 'offload') fails.push(`footprint exceeds memory capacity (U = ${fmt(x.utilization)}); ${spill}`);
   if (x.arenaFits === false) fails.push('activation arena exceeds SRAM');
   if (x.utilization > x.warnUtilization && x.regime !== 'offload') warns.push(`memory utilisation ${fmt(x.utilization)} > ${x.warnUtilization}`);
   if (x.sramUtilization !== null && x.sramUtilization > x.warnUtilization && x.arenaFits !== false) {
@@ -74,7 +77,7 @@ export function memoryStatusCells(): CellDef[] {
         utilization: number('memory.memory_utilization'), sramUtilization: optNumber('memory.sram_utilization'),
         warnUtilization: number('scenario.memory_warn_utilization'), targetLatency: optNumber('scenario.target_latency'),
         targetMargin: number('scenario.target_margin'), latency: optNumber('memory.latency_if_known'),
-        bottleneck: optText('memory.bottleneck_if_known'),
+        bottleneck: optText('memory.bottleneck_if_known'), hostLink: optNumber('hardware.host_link_bandwidth'),
       },
       judge: judgeMemory,
     }),

@@ -3,7 +3,7 @@
  * footprint and traffic come from the execution unit (§4.0); the effective bandwidth set here
  * is what wall 1's T_m uses.
  */
-import { type CellDef, choice, type ComputeResult, derived, flag, input, number, optFlag, optNumber, warn } from '../../graph/index.js';
+import { type CellDef, choice, type ComputeResult, derived, flag, input, number, optFlag, optNumber, fail } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
@@ -97,17 +97,18 @@ export function memoryCells(ctx: BuildContext): CellDef[] {
       inputs: {
         regime, twoTier, ...traffic, hostTraffic: number('memory.host_bytes'),
         bwMain: optNumber('hardware.memory_bandwidth'), bwSram: sram.sramBandwidth, bwHost: optNumber('hardware.host_link_bandwidth'),
-        fallback: number('memory.host_link_bandwidth_fallback'),
       },
-      compute: ({ regime, twoTier, traffic, weightTouched, hostTraffic, bwMain, bwSram, bwHost, fallback }) => {
+      compute: ({ regime, twoTier, traffic, weightTouched, hostTraffic, bwMain, bwSram, bwHost }) => {
         const main = required(bwMain, device, 'memory_bandwidth', 'the memory time');
         if (typeof main !== 'number') return main;
-        const split = { regime, twoTier, traffic, weightTouched, hostBytes: hostTraffic };
-        const bw = effectiveBandwidth(split, { main, sram: bwSram, host: bwHost ?? fallback });
+        // A device that lists no host link cannot spill to host memory: the step must fit, and a
+        // step that does not is not timed (never faster than the device's own memory).
         if (bwHost === null && hostTraffic > 0) {
-          return warn(bw, `${device} lists no host link bandwidth; offload assumes ${fallback / 1e9} GB/s (PCIe Gen5 x16)`);
+          return fail('no_solution', `offload not available: ${device} lists no host link bandwidth, so the step cannot spill to host memory; it must fit the device memory (set hardware.host_link_bandwidth to model one)`);
         }
-        return bw;
+        const split = { regime, twoTier, traffic, weightTouched, hostBytes: hostTraffic };
+        // Without a host link no byte crosses one (h = 0), so its bandwidth is never read.
+        return effectiveBandwidth(split, { main, sram: bwSram, host: bwHost ?? Infinity });
       },
     }),
     derived({

@@ -23,13 +23,16 @@ describe('wall 2 offload (§12.1: Llama-3-70B, fp16, B = 1, x = 2048 on one H100
     expect(value(g, 'memory.memory_headroom')).toBe(80e9 - 141_871_350_784);
   });
 
-  it('a device without a host link offloads at the 64 GB/s fallback, with a warning on the effective bandwidth', () => {
+  it('a device without a host link cannot offload: the step is not timed (never faster than its memory), said; a resident step is unchanged', () => {
     const g = foundationGraph('inference', LLAMA3_70B, { ...H100, host_link_bandwidth: undefined });
     const bw = g.get('memory.effective_bandwidth');
-    expect(bw.ok && bw.warnings).toEqual(['H100 lists no host link bandwidth; offload assumes 64 GB/s (PCIe Gen5 x16)']);
-    expectClose(value(g, 'compute.t_memory'), 0.990620374763, 1e-9, 'same T_m as with the catalogue PCIe figure');
-    // A resident step never mentions the host link.
+    expect(bw.ok ? 'ok' : bw.error.kind).toBe('no_solution');
+    expect(bw.ok ? '' : bw.error.message).toMatch(/^offload not available: H100 lists no host link bandwidth/);
+    expect(value(g, 'memory.status')).toBe('FAIL');
+    expect(value(g, 'memory.status_reason')).toMatch(/no host link to offload over \(offload not available\)/);
+    // A resident step never reads the host link: BW_eff = BW_main = 3.35 TB/s (H100 SXM datasheet), no warning.
     const resident = foundationGraph('inference', LLAMA3_8B, { ...H100, host_link_bandwidth: undefined }).get('memory.effective_bandwidth');
+    expect(resident.ok && resident.value).toBe(3.35e12);
     expect(resident.ok && resident.warnings).toEqual([]);
   });
 });
