@@ -33,7 +33,7 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
   return { ...r, text: first?.type === 'text' ? first.text : '' };
 }
 
-describe('mlsysim mcp lists the CLI verbs as tools', () => {
+describe('mlsysim mcp lists the CLI verbs as tools', { timeout: 60_000 }, () => {
   it('names the server and lists zoo, eval, serve, optimize, sweep, explain, sensitivity, seek, schema, validate, each with an object input schema', async () => {
     expect(client.getServerVersion()?.name).toBe('mlsysim');
     const { tools } = await client.listTools();
@@ -59,7 +59,7 @@ describe('mlsysim mcp lists the CLI verbs as tools', () => {
   });
 });
 
-describe('a tool answers with the JSON of `mlsysim --output json <verb>`', () => {
+describe('a tool answers with the JSON of `mlsysim --output json <verb>`', { timeout: 60_000 }, () => {
   it('eval Llama3_8B on H100: f_status PASS, the 80 GB of the H100 SXM datasheet, and the CLI\'s JSON byte for byte', async () => {
     const [r, c] = await Promise.all([call('eval', { model: 'Llama3_8B', hardware: 'H100' }), cli(['--output', 'json', 'eval', 'Llama3_8B', 'H100'])]);
     expect(r.isError).toBe(false);
@@ -93,7 +93,7 @@ describe('a tool answers with the JSON of `mlsysim --output json <verb>`', () =>
       cli(['--output', 'json', 'eval', EXAMPLE, '--region', 'Iceland', '--set', 'ops.duration_days=7d']),
     ]);
     expect(r.text).toBe(c.stdout.trimEnd());
-  }, 30_000);
+  });
 
   it.each([
     ['zoo', { kind: 'grids' }, ['zoo', 'grids']],
@@ -112,10 +112,10 @@ describe('a tool answers with the JSON of `mlsysim --output json <verb>`', () =>
     expect(c.code).toBe(0);
     expect(r.isError).toBe(false);
     expect(r.text).toBe(c.stdout.trimEnd());
-  }, 30_000);
+  });
 });
 
-describe('bad input is a tool error {status, title, reason}, as the CLI prints it in JSON mode', () => {
+describe('bad input is a tool error {status, title, reason}, as the CLI prints it in JSON mode', { timeout: 60_000 }, () => {
   it('an unknown device: the same error object as `mlsysim --output json eval Llama3_8B H1000`', async () => {
     const [r, c] = await Promise.all([call('eval', { model: 'Llama3_8B', hardware: 'H1000' }), cli(['--output', 'json', 'eval', 'Llama3_8B', 'H1000'])]);
     expect(r.isError).toBe(true);
@@ -160,7 +160,7 @@ describe('bad input is a tool error {status, title, reason}, as the CLI prints i
   });
 });
 
-describe('the process', () => {
+describe('the process', { timeout: 60_000 }, () => {
   it('stdout carries only JSON-RPC messages, and the server exits 0 when its stdin closes', async () => {
     const child = spawn(process.execPath, [BIN, 'mcp'], { cwd: ROOT });
     let out = '';
@@ -182,7 +182,7 @@ describe('the process', () => {
     expect((messages[1].result.structuredContent as Record<string, unknown>).f_status).toBe('FAIL');
     expect(messages[2].result.isError).toBe(true);
     expect(messages[2].result.structuredContent).toMatchObject({ status: 'error', title: 'Unknown zoo kind' });
-  }, 30_000);
+  });
 
   it('other commands do not load the MCP SDK; mcp does', async () => {
     // Preloaded: at exit, every SDK module in the CommonJS module cache (the bundle requires it) on stderr.
@@ -198,5 +198,5 @@ describe('the process', () => {
     const [evalErr, mcpErr] = await Promise.all([run(['eval', 'Llama3_8B', 'H100']), run(['mcp'])]);
     expect(evalErr).not.toMatch(/^sdk /m);
     expect(mcpErr).toMatch(/^sdk .*server[/\\]index\.js$/m);
-  }, 30_000);
+  });
 });
