@@ -1,6 +1,7 @@
 /**
  * Writes docs/formulas.md: every cell of the three scenario modes (Llama3_8B on H100 for
- * inference and serving, Llama3_70B on Training_1K for training), grouped by wall, with its
+ * inference and serving, Llama3_70B on DGX_H100 for serving split over 8 devices, Llama3_70B
+ * on Training_1K for training), grouped by wall, with its
  * unit, display formula, doc and source. Run with `npm run docs`.
  */
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { buildScenario, WALLS } from '../src/scenario/index.js';
 const scenarios = [
   { model: 'Llama3_8B', hardware: 'H100', mode: 'inference' },
   { model: 'Llama3_8B', hardware: 'H100', mode: 'serving' },
+  // A model split over a node's devices: wall 14's layout and decode-step cells outside training.
+  { model: 'Llama3_70B', hardware: 'H100', system: 'DGX_H100', mode: 'serving' },
   { model: 'Llama3_70B', hardware: 'H100', system: 'Training_1K', mode: 'training', ops: { duration_days: 14 } },
 ] as const;
 
