@@ -7,11 +7,13 @@
  * Expected values are derived by hand (see each test) or computed by the library from the same
  * source as the page.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { listExamples, exampleWorkbook } from '../../src/persist/index.js';
 import { buildScenario } from '../../src/scenario/index.js';
-import { outputPath } from './helpers.js';
+import { outputPath, REPO_ROOT } from './helpers.js';
 import { useBuiltPage } from './site.js';
 
 const site = useBuiltPage();
@@ -168,5 +170,44 @@ describe('lessons', () => {
     const lib = buildScenario({ model: 'Llama3_8B', hardware: 'H100', mode: 'inference', overrides: { 'scenario.batch_size': 8 } });
     expect(Number(await page.locator('[data-predict-result]').getAttribute('data-actual'))).toBe(lib.graph.value('performance.latency'));
     await page.screenshot({ path: outputPath('lesson-roofline-batching-step2.png') });
+  });
+});
+
+describe('accessibility of the lecture views (axe-core)', () => {
+  const axeSource = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  async function serious(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+  }
+
+  it('a lesson step, a prediction hidden and revealed, and a math peek have no serious or critical violation', async () => {
+    const page = site().browser.page;
+    await open(page);
+    const found: Record<string, string[]> = {};
+    const check = async (what: string) => {
+      const v = await serious(page);
+      if (v.length) found[what] = v;
+    };
+    await page.locator('[data-open-workbooks]').click();
+    await page.locator('[data-example-select]').selectOption('lesson.memory-wall');
+    await page.locator('[data-open-example]').click();
+    await page.locator('[data-lesson-step="1"]').waitFor();
+    await check('lesson step 1');
+    await page.locator('[data-lesson-next]').click();
+    await page.locator('[data-predict-guess]').waitFor();
+    await check('prediction hidden');
+    await page.locator('[data-predict-guess]').fill('100');
+    await page.locator('[data-predict-reveal]').click();
+    await page.locator('[data-predict-result]').waitFor();
+    await check('prediction revealed');
+    await page.locator('[data-story-metrics] .story-new').first().hover();
+    await page.locator('[data-math-peek]').waitFor();
+    await page.screenshot({ path: outputPath('math-peek.png') });
+    await check('math peek');
+    expect(found).toEqual({});
   });
 });

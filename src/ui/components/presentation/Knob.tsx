@@ -28,10 +28,10 @@ export function Knob(props: { readonly store: ScenarioStore; readonly id: string
         {(wb) => <InputEditor store={wb} id={props.id} class="story-knob-field" fieldId={field} />}
       </Show>
       <Show when={number()}>
-        <button type="button" data-knob="half" onClick={() => scale(0.5)} aria-label={`Halve ${def().label}`}>
+        <button type="button" data-knob="half" onClick={() => scale(0.5)} aria-label={`÷2 — halve ${def().label}`}>
           ÷2
         </button>
-        <button type="button" data-knob="double" onClick={() => scale(2)} aria-label={`Double ${def().label}`}>
+        <button type="button" data-knob="double" onClick={() => scale(2)} aria-label={`×2 — double ${def().label}`}>
           ×2
         </button>
       </Show>
