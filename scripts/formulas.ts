@@ -20,7 +20,7 @@ const seen = new Map<string, { def: CellDef; modes: string[] }>();
 for (const s of scenarios) {
   for (const def of buildScenario(s).defs) {
     const hit = seen.get(def.id);
-    if (hit) hit.modes.push(s.mode);
+    if (hit) { if (!hit.modes.includes(s.mode)) hit.modes.push(s.mode); }
     else seen.set(def.id, { def, modes: [s.mode] });
   }
 }
