@@ -18,7 +18,7 @@ interface HeadlineBarProps {
 }
 
 const LENS_TITLES = { feasibility: 'Feasibility', performance: 'Performance', macro: 'Macro' } as const;
-/** The first metric of each list the mode produces (inference: latency; training: step time …). */
+/** Which metrics stand for latency and throughput: the lens's first of each, in its own order (training lists its step time first). */
 const LATENCY = ['latency', 'step_latency', 'request_latency', 'ttft'];
 const THROUGHPUT = ['throughput', 'fleet_throughput'];
 
@@ -29,7 +29,7 @@ interface Figure {
 }
 
 function pick(lens: Lens, keys: readonly string[], word: string): Figure | undefined {
-  const m: Metric | undefined = keys.map((k) => lens.metrics[k]).find((x) => x !== undefined);
+  const m: Metric | undefined = Object.values(lens.metrics).find((x) => keys.includes(x.key));
   if (!m) return undefined;
   return { id: `${lens.name}.${m.key}`, word, text: m.value === undefined ? 'error' : formatDisplayValue(m.value, m.unit) };
 }
