@@ -182,6 +182,17 @@ describe('the workbench store', () => {
     expect(store.lit('compute.latency')).toBeUndefined();
   });
 
+  it('by default the highlight stays until the next change (a lecture talks over it)', () => {
+    const lasting = createWorkbenchStore(new LiveGraph(rooflineExample.cells));
+    lasting.commitInput('hardware.memory_bandwidth', '2 TB/s');
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(lasting.lit('compute.latency')).toBeDefined();
+    lasting.commitInput('scenario.efficiency', '0.4');
+    expect(lasting.lit('compute.t_memory')).toBeUndefined();
+    expect(lasting.lit('compute.t_compute')).toBeDefined();
+    lasting.dispose();
+  });
+
   it('an edit of one input does not wake the editors of the others', () => {
     let runs = 0;
     const dispose = createRoot((d) => {
