@@ -14,7 +14,7 @@ const badPlan = fc.oneof(
 const argv: fc.Arbitrary<{ args: string[]; files?: Record<string, string> }> = fc.oneof(
   badNumber.map((n) => ({ args: ['eval', 'Llama3_8B', 'H100', '--batch-size', n] })),
   fc.constantFrom('NoSuchModel', 'h100x', '', 'Llama3_8B H100').map((m) => ({ args: ['eval', m, 'H100'] })),
-  fc.constantFrom('nope=1', 'scenario.batch_size', 'scenario.batch_size=abc', 'compute.latency=1', '=', 'scenario.batch_size=-1').map((s) => ({ args: ['eval', 'Llama3_8B', 'H100', '--set', s] })),
+  fc.constantFrom('nope=1', 'scenario.batch_size', 'scenario.batch_size=abc', 'compute.latency=abc', '=', 'scenario.batch_size=-1').map((s) => ({ args: ['eval', 'Llama3_8B', 'H100', '--set', s] })),
   fc.constantFrom('--no-such-flag', '-Z', '--output=xml').map((f) => ({ args: ['eval', 'Llama3_8B', 'H100', f] })),
   badPlan.map((text) => ({ args: ['eval', 'plan.yaml'], files: { 'plan.yaml': text } })),
   fc.constantFrom('missing.yaml', 'dir/', '').map((p) => ({ args: ['eval', p] })),
