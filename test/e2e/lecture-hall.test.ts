@@ -75,6 +75,17 @@ describe('layout that fits', () => {
           }
           await page.screenshot({ path: outputPath(`fit-${size.width}x${size.height}-${mode}.png`) });
         }
+        // The sweep drawer and the compare dialog fit too.
+        await page.locator('[data-open-sweeps]').click();
+        await page.waitForSelector('.sweep-drawer:not(.sweep-loading)');
+        let o = await overflow(page);
+        expect(o.scroll, 'sweep drawer: page width').toBeLessThanOrEqual(o.width);
+        await page.locator('.sweep-close').click();
+        await page.locator('[data-compare]').click();
+        await page.waitForSelector('[data-dialog="compare"]');
+        o = await overflow(page);
+        expect(o.scroll, 'compare: page width').toBeLessThanOrEqual(o.width);
+        await page.keyboard.press('Escape');
       });
     });
   }
