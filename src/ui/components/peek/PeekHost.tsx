@@ -5,9 +5,10 @@
  * beside it (PeekCard). Escape or moving away closes it; moving onto the peek keeps it open, so
  * its source link can be followed. One listener on the document, so no panel wires it.
  */
-import { type Accessor, createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { type Accessor, createSignal, type JSX, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
-import { PeekCard } from './PeekCard.jsx';
+// The card (and the explanation it builds) loads with the first peek, not with the page.
+const PeekCard = lazy(() => import('./PeekCard.jsx').then((m) => ({ default: m.PeekCard })));
 import { peekTarget } from './target.js';
 import './peek.css';
 
@@ -113,7 +114,9 @@ export function PeekHost(props: PeekHostProps): JSX.Element {
           onPointerLeave={(e) => leave(e.relatedTarget)}
         >
           <Show when={props.graph().has(o.id)}>
-            <PeekCard graph={props.graph()} id={o.id} tick={props.version()} />
+            <Suspense fallback={<p class="peek-doc">…</p>}>
+              <PeekCard graph={props.graph()} id={o.id} tick={props.version()} />
+            </Suspense>
           </Show>
         </div>
       )}

@@ -4,14 +4,15 @@
  * lesson's step above it and predict-then-reveal in it. While the class predicts, the page's
  * headline hides its numbers too (html[data-predicting]).
  */
-import { createEffect, createSignal, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, type JSX, lazy, onCleanup, Show, Suspense } from 'solid-js';
 import type { ScenarioStore } from '../../store/scenario-store.js';
 import type { WorkbookSession } from '../../store/workbook-session.js';
 import { createLessonStore } from '../lessons/lesson-store.js';
 import { stepKnob } from '../lessons/lesson-steps.js';
 import { LessonStrip } from '../lessons/LessonStrip.jsx';
 import { createPredictStore } from '../predict/predict-store.js';
-import { StoryView } from './StoryView.jsx';
+// The story view loads when presentation mode is first turned on (its own chunk): the first page does not carry it.
+const StoryView = lazy(() => import('./StoryView.jsx').then((m) => ({ default: m.StoryView })));
 
 interface PresentationHostProps {
   readonly store: ScenarioStore;
@@ -51,13 +52,15 @@ export function PresentationHost(props: PresentationHostProps): JSX.Element {
           </button>
         }
       >
-        <StoryView
-          store={props.store}
-          predict={predict}
-          knob={() => stepKnob(lessons.current())}
-          header={<LessonStrip lessons={lessons} name={name()} />}
-          onShowGraph={() => setStory(false)}
-        />
+        <Suspense fallback={<div class="story-view story-loading" role="status">Loading the story view…</div>}>
+          <StoryView
+            store={props.store}
+            predict={predict}
+            knob={() => stepKnob(lessons.current())}
+            header={<LessonStrip lessons={lessons} name={name()} />}
+            onShowGraph={() => setStory(false)}
+          />
+        </Suspense>
       </Show>
     </Show>
   );
