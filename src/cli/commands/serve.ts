@@ -54,13 +54,15 @@ export function registerServe(program: Command, state: CliState): void {
     .description('Evaluate MODEL on HARDWARE in serving mode (wall 4 prefill + decode, wall 5 continuous batching).\n' +
       'Exit codes: 0 ok, 1 bad input, 2 infeasible (the weights and KV cache do not fit).')
     .argument('<model>', 'catalogue model id, model file or Hugging Face config.json (or a PLAN.yaml)')
-    .argument('[hardware]', 'catalogue hardware id or device file');
+    .argument('[hardware]', 'catalogue hardware id, node or cluster id, or device file');
   scenarioOptions(cmd, { mode: false, prefill: true });
   cmd.addHelpText('after', `
 Examples:
   $ mlsysim serve Llama3_8B H100
   $ mlsysim serve Llama3_70B H100 --seq-len 8192 --batch-size 16 --precision fp8
-  $ mlsysim serve Llama3_8B H100 --prefill-chunk-tokens 512 --output json`);
+  $ mlsysim serve Llama3_8B H100 --prefill-chunk-tokens 512 --output json
+  $ mlsysim serve Llama3_70B DGX_H100                 # one node: the layout is searched and said
+  $ mlsysim serve Llama3_70B H100 --gpus 8 --tp 8     # 8 H100 in one DGX_H100, tensor-parallel 8`);
   cmd.action(act(state, (first: string, second: string | undefined, opts: ScenarioFlags, self: Command) => {
     const format = formatOf(self);
     onlyFormats(format, ['text', 'json', 'markdown'], 'serve');
