@@ -51,3 +51,31 @@ export function withPins(desc: ScenarioDesc, pins: Readonly<Record<string, Plain
 export function rawOf(graph: LiveGraph, id: string): Plain {
   return graph.isInput(id) ? graph.rawInput(id) : (graph.pins()[id] ?? null);
 }
+
+interface Rebuilt {
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly dropped: readonly string[];
+}
+
+/**
+ * Pin and unpin as changes of the description, each a rebuild (traced, recorded for undo):
+ * `pin` at the cell's value now unless `raw` is given; `unpin` gives the formula back.
+ */
+export function pinEdits(desc: () => ScenarioDesc, graph: () => LiveGraph, rebuild: (next: ScenarioDesc, cause: string) => Rebuilt) {
+  return {
+    pin(id: string, raw?: Plain): Rebuilt {
+      const g = graph();
+      const def = g.has(id) ? g.def(id) : undefined;
+      if (def?.kind !== 'derived') return { ok: false, error: `${id} is not a derived cell`, dropped: [] };
+      const value = raw ?? g.value(id);
+      if (value === undefined) return { ok: false, error: `${def.label} holds an error; give the value to pin it to`, dropped: [] };
+      return rebuild(withPins(desc(), { ...desc().pins, [id]: value }), `Pinned ${def.label}`);
+    },
+    unpin(id: string): Rebuilt {
+      const { [id]: _gone, ...rest } = desc().pins ?? {};
+      const label = graph().has(id) ? graph().def(id).label : id;
+      return rebuild(withPins(desc(), rest), `Unpinned ${label}: its formula again`);
+    },
+  };
+}

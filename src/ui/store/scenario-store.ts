@@ -13,7 +13,7 @@ import { buildScenario, type BuiltScenario, type Evaluation, evaluateBuilt, over
 import { groupCells } from '../layout/index.js';
 import { DEFAULT_DESC, type ScenarioDesc, toScenario, withChoice } from './scenario-desc.js';
 import { describeChoices } from './choice-words.js';
-import { applyDescPins, withPins } from './pins.js';
+import { applyDescPins, pinEdits, withPins } from './pins.js';
 import { rebuildTrace } from './rebuild-trace.js';
 import { buildRepaired } from './repair-desc.js';
 import type { Trace } from './trace.js';
@@ -260,19 +260,7 @@ export function createScenarioStore(options: ScenarioStoreOptions = {}): Scenari
       remember(id, raw);
       return out;
     }),
-    pin(id, raw) {
-      const g = built().graph;
-      const def = g.has(id) ? g.def(id) : undefined;
-      if (def?.kind !== 'derived') return { ok: false, error: `${id} is not a derived cell`, dropped: [] };
-      const value = raw ?? g.value(id);
-      if (value === undefined) return { ok: false, error: `${def.label} holds an error; give the value to pin it to`, dropped: [] };
-      return rebuild(withPins(desc(), { ...desc().pins, [id]: value }), true, `Pinned ${def.label}`);
-    },
-    unpin(id) {
-      const { [id]: _gone, ...rest } = desc().pins ?? {};
-      const label = built().graph.has(id) ? built().graph.def(id).label : id;
-      return rebuild(withPins(desc(), rest), true, `Unpinned ${label}: its formula again`);
-    },
+    ...pinEdits(desc, () => built().graph, (next, cause) => rebuild(next, true, cause)),
     selectCell,
     focusWall(n) {
       const groups = groupCells(built().graph.topology).filter((g) => g.wall === n);
