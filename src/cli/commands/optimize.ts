@@ -100,7 +100,8 @@ export function registerOptimize(program: Command, state: CliState): void {
     .command('optimize')
     .summary('search: parallelism (fleet MFU), batching (largest batch meeting a p99 SLA), placement (TCO + carbon tax)')
     .description('physics.md §11.4 searches on a plan (or MODEL HARDWARE):\n' +
-      '  parallelism  enumerate tp, pp, ep, microbatch; keep layouts that fit in memory; maximise fleet MFU (training plans)\n' +
+      '  parallelism  enumerate tp, pp, ep (and microbatch in training); keep layouts that fit in memory; maximise fleet MFU\n' +
+      '               (training), minimise the decode step (inference) or maximise tokens/s at capacity (serving, within its targets)\n' +
       '  batching     largest batch b with each accelerator a replica of b slots and p99 ≤ --sla-ms at --qps (serving)\n' +
       '  placement    every catalogue region: minimise TCO + carbon [t] × --carbon-tax [USD/t]\n' +
       'Exit codes: 0 a feasible best was found, 1 bad input or a search this scenario cannot run, 2 no candidate is feasible.\n' +
@@ -119,6 +120,7 @@ Examples:
   $ mlsysim optimize parallelism examples/example_cluster.yaml
   $ mlsysim optimize placement examples/example_cluster.yaml --carbon-tax 150
   $ mlsysim optimize batching Llama3_8B H100 --sla-ms 5000 --qps 2
+  $ mlsysim optimize parallelism Llama3_70B DGX_H100 --mode serving
   $ mlsysim optimize parallelism examples/example_cluster.yaml --top 10 --output csv`);
   cmd.action(act(state, (kindWord: string, first: string, second: string | undefined, opts: OptimizeFlags, self: Command): ExitCode => {
     const format = formatOf(self);
