@@ -27,6 +27,8 @@ export interface DeviceSpec {
   readonly default_precision?: string;
   readonly memory_capacity?: number; // B
   readonly memory_bandwidth?: number; // B/s
+  /** Catalogue memory type (HBM3, GDDR6, LPDDR5 …): selects the achievable-bandwidth class. */
+  readonly memory_type?: string;
   readonly sram_capacity?: number; // B
   readonly sram_bandwidth?: number; // B/s
   readonly host_link_bandwidth?: number; // B/s per direction
@@ -86,6 +88,22 @@ export interface GridSpec {
   /** Absent → the catalogue default price, with a visible note. */
   readonly electricity_price_usd_per_kwh?: number;
   readonly source?: SourceRef;
+  /** true when the scenario named no region and this is the default grid (said on the carbon cells). */
+  readonly defaulted?: boolean;
+}
+
+/** Facts of a catalogue node (a server) that power, price and storage need (physics §1.6). */
+export interface NodeFacts {
+  readonly id: string;
+  /** Accelerators in the catalogue node. */
+  readonly gpus_per_node: number;
+  /** Node maximum power, W (datasheet). */
+  readonly max_power?: number;
+  /** Node price, USD (its accelerators included). */
+  readonly unit_cost?: number;
+  /** Storage-network bandwidth of the node, B/s (its storage NICs). */
+  readonly storage_bandwidth?: number;
+  readonly source?: SourceRef;
 }
 
 /** How many accelerators and how connected (layer D). A single device is 1 node × 1. */
@@ -101,6 +119,10 @@ export interface FleetSpec {
   readonly oversubscription?: number;
   readonly topology?: string;
   readonly source?: SourceRef;
+  /** The catalogue node the scenario names (system.node, a cluster's node or a node id). */
+  readonly node?: NodeFacts;
+  /** Without a named node: the device's own catalogue node (DGX_H100 for H100), for stated defaults. */
+  readonly reference_node?: NodeFacts;
 }
 
 export interface BuildContext {

@@ -1,5 +1,5 @@
 /** The physics: context types, the scenario builder, shared templates and layer cells. */
-export type { BuildContext, CellFactory, DeviceSpec, FleetSpec, GridSpec, Mode, ModelFamily, ModelSpec, PrecisionKey } from './context.js';
+export type { BuildContext, CellFactory, DeviceSpec, FleetSpec, GridSpec, Mode, NodeFacts, ModelFamily, ModelSpec, PrecisionKey } from './context.js';
 export { isLM, PRECISION_KEYS } from './context.js';
 export { buildScenarioDefs, WALL_FACTORIES } from './all-walls.js';
 export * from './templates/roofline.js';

@@ -32,6 +32,7 @@ export function convertNode(raw: RawNode): Node {
     host_memory: scaled(raw.host_memory_gb, BYTES_PER_GB),
     gpu_memory_total: scaled(raw.gpu_memory_gb_total, BYTES_PER_GB),
     max_power: scaled(raw.max_power_kw, WATTS_PER_KW),
+    storage_bandwidth: scaled(raw.storage_bandwidth_gbs, BYTES_PER_S_PER_GBS),
     unit_cost: opt(raw.unit_cost_usd),
     unit_cost_source: toSource(raw.unit_cost_source),
     ...toProvenance(raw),

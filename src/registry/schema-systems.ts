@@ -25,6 +25,8 @@ const nodeShape = {
   host_memory_gb: positiveOrNull(),
   gpu_memory_gb_total: positiveOrNull(),
   max_power_kw: positiveOrNull(),
+  /** Registry extension: storage-network bandwidth of the node (its storage NICs), GB/s; walls 8 and 19. */
+  storage_bandwidth_gbs: positiveOrNull().optional(),
   /** Registry extension: host (CPU, NIC, fans) power per node, W; physics §1.6 default 0. */
   host_power_w: num({ ge: 0 }).nullish(),
   unit_cost_usd: positiveOrNull(),

@@ -28,6 +28,8 @@ export interface Node extends Provenance {
   readonly gpu_memory_total?: number;
   /** Node maximum power, W (datasheet). */
   readonly max_power?: number;
+  /** Storage-network bandwidth (storage NICs), B/s. */
+  readonly storage_bandwidth?: number;
   readonly unit_cost?: number;
   readonly unit_cost_source?: Source;
 }

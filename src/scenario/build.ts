@@ -10,12 +10,12 @@ import type { Registry } from '../registry/index.js';
 import { resolveContext } from './context.js';
 import { precisionDefaultWarning } from './device-defaults.js';
 import { optimizeParallelism } from './optimize/parallelism.js';
-import { layoutNotice, replicaLayout } from './replica-layout.js';
+import { searchedCells, TRAINING_LAYOUT_CELLS } from './optimize/training-layouts.js';
+import { layoutNotice, layoutText, replicaLayout } from './replica-layout.js';
 import { ScenarioInputError } from './errors.js';
 import { loadScenario } from './load.js';
 import { applyPins, pinValue, pinWarning, resolvePins } from './pins.js';
 import { bareNumberWarning, fleetSizeProblem } from './plausible.js';
-import { LAYOUT_CELLS } from './schema.js';
 import type { OverrideValue, Scenario } from './schema.js';
 import { isBareNumber } from '../graph/units.js';
 
@@ -47,7 +47,7 @@ export interface BuildOptions {
   /** Extra cell factories (analysis cells are added by the caller). */
   readonly extraDefs?: (ctx: BuildContext) => CellDef[];
   /** Picks the layout of an `auto` training scenario (the parallelism optimizer). */
-  readonly chooseLayout?: (built: Omit<BuiltScenario, 'layout'>) => LayoutChoice | undefined;
+  readonly chooseLayout?: (built: Omit<BuiltScenario, 'layout'>, held?: Readonly<Record<string, Plain>>) => LayoutChoice | undefined;
 }
 
 function scenarioName(s: Scenario): string {
@@ -173,11 +173,14 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
   applyPins(graph, pins, 'set');
   checkFleetSize(graph, values, { ...Object.fromEntries(Object.keys(given).map((k) => [k, 'overrides'])), ...Object.fromEntries(Object.keys(set).map((k) => [k, 'set'])) });
   const built = { scenario, name: scenarioName(scenario), ctx, defs, graph, warnings: [...loadWarnings, ...warnings, ...precisionDefaultWarning(ctx, values), ...bare] };
-  const wantsAuto = ctx.mode === 'training' && scenario.layout === 'auto' && !Object.keys(values).some(isLayoutCell);
+  // Training `auto`: layout cells the user set are held, the others searched (never all switched off).
+  const held = Object.fromEntries(TRAINING_LAYOUT_CELLS.filter((id) => id in values).map((id) => [id, values[id]]));
+  const wantsAuto = ctx.mode === 'training' && scenario.layout === 'auto' && searchedCells(Object.keys(held)).length > 0;
   // Outside training a model split over several devices gets its unset layout cells searched too.
-  const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built) : replicaLayout(built, values);
+  const layout = wantsAuto ? (options.chooseLayout ?? autoLayout)(built, held) : replicaLayout(built, values);
   if (layout) graph.setMany(layout.values);
-  return { ...built, layout, warnings: [...built.warnings, ...layoutNotice(ctx.mode, layout)] };
+  const heldNote = wantsAuto && layout && Object.keys(held).length ? [`layout (auto): ${layoutText(layout.values)} — ${layout.note}`] : [];
+  return { ...built, layout, warnings: [...built.warnings, ...layoutNotice(ctx.mode, layout), ...heldNote] };
 }
 
 /** ops.duration_days → the duration cell of walls 17–18 (1 day = 86 400 s, physics.md §1.1). */
@@ -186,13 +189,15 @@ function opsOverrides(graph: LiveGraph, s: Scenario): Record<string, Plain> {
   return days !== undefined && graph.has('capital.duration') ? { 'capital.duration': days * 86400 } : {};
 }
 
-/** §11.4 `auto`: the parallelism search's best layout (or the least-memory one when none fits). */
-export function autoLayout(built: Omit<BuiltScenario, 'layout'>): LayoutChoice | undefined {
-  const r = optimizeParallelism(built.graph);
+/**
+ * §11.4 `auto`: the parallelism search's best layout (or the least-memory one when none fits),
+ * holding the layout cells in `held`; the note says which cells were searched and which held.
+ */
+export function autoLayout(built: Omit<BuiltScenario, 'layout'>, held: Readonly<Record<string, Plain>> = {}): LayoutChoice | undefined {
+  const r = optimizeParallelism(built.graph, { fixed: held });
   if (!r.best) return undefined;
-  return { auto: true, values: r.best.values, tried: r.tried, feasible: r.feasible, note: r.message };
-}
-
-function isLayoutCell(id: string): boolean {
-  return (LAYOUT_CELLS as readonly string[]).includes(id);
+  const short = (id: string) => id.replace('communication.', '');
+  const heldText = Object.keys(held).length ? `; held as set: ${Object.entries(held).map(([k, v]) => `${short(k)}=${String(v)}`).join(', ')}` : '';
+  const note = `searched ${searchedCells(Object.keys(held)).map(short).join(', ')}${heldText}${r.message ? `; ${r.message}` : ''}`;
+  return { auto: true, values: r.best.values, tried: r.tried, feasible: r.feasible, note };
 }

@@ -3,7 +3,7 @@
  * fleet (one device, a catalogue cluster or node, or node_count × accelerators_per_node),
  * the grid (default US_Avg, physics.md §1.5) and whether operations are present.
  */
-import type { BuildContext, DeviceSpec, FleetSpec, GridSpec, ModelSpec } from '../nodes/index.js';
+import type { BuildContext, DeviceSpec, FleetSpec, GridSpec, ModelSpec, NodeFacts } from '../nodes/index.js';
 import { customHardware, customModel, parseCustomEntry, registry } from '../registry/index.js';
 import type { Device, Fabric, Model, Node, Registry } from '../registry/index.js';
 import { ScenarioInputError } from './errors.js';
@@ -42,8 +42,17 @@ function fabricOf(f: string | object | undefined, reg: Registry, warnings: strin
   return parseCustomEntry('fabric', f, { registry: reg });
 }
 
+/** The facts of a catalogue node that power, price and storage read (nodes/context.ts NodeFacts). */
+function nodeFacts(node: Node): NodeFacts {
+  return {
+    id: node.id, gpus_per_node: node.gpus_per_node, max_power: node.max_power, unit_cost: node.unit_cost,
+    storage_bandwidth: node.storage_bandwidth, source: node.source,
+  };
+}
+
 function fleetFrom(node: Node | undefined, nodes: number, perNode: number, fabric: Fabric | undefined, id?: string): FleetSpec {
   return {
+    ...(node ? { node: nodeFacts(node) } : {}),
     id,
     num_nodes: nodes,
     gpus_per_node: perNode,
@@ -84,8 +93,13 @@ export function resolveContext(s: Scenario, reg: Registry = registry()): Resolve
   try {
     const model = modelOf(s, reg);
     const device = deviceOf(s, reg);
-    const fleet = fleetOf(s, reg, warnings);
-    const grid = reg.lookup('grid', s.region ?? DEFAULT_REGION);
+    const named = fleetOf(s, reg, warnings);
+    // Without a named node, the device's own catalogue node supplies stated defaults (host power).
+    const reference = named.node ? undefined : reg.list('node').find((n) => n.accelerator === device.id);
+    const fleet: FleetSpec = reference ? { ...named, reference_node: nodeFacts(reference) } : named;
+    const catalogueGrid = reg.lookup('grid', s.region ?? DEFAULT_REGION);
+    // A defaulted region is said on the carbon cells (physics Amendments, "Cost").
+    const grid = s.region === undefined ? { ...catalogueGrid, defaulted: true } : catalogueGrid;
     const devices = fleet.num_nodes * fleet.gpus_per_node;
     const mode = s.mode ?? (devices > 1 ? 'training' : 'inference');
     const ctx: BuildContext = {

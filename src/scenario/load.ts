@@ -9,7 +9,7 @@ import { requireEntry, requireSystem } from './catalog-check.js';
 import { issuesError, ScenarioInputError } from './errors.js';
 import type { LoadOptions, LoadResult } from './plan.js';
 import { fleetSizeProblem } from './plausible.js';
-import { LAYOUT_CELLS, scenarioSchema } from './schema.js';
+import { scenarioSchema } from './schema.js';
 import type { Scenario } from './schema.js';
 
 /** Plain data → a validated, catalogue-checked and normalised scenario. */
@@ -99,11 +99,12 @@ export function acceleratorCount(s: Scenario, reg: Registry = registry()): numbe
 /**
  * Fills what the physics defaults anyway, so a loaded scenario says it explicitly: `mode`
  * (inference for one device, training for a fleet, physics §1.7) and, in training, `layout`
- * (given when overrides set a layout cell, else auto: §11.4).
+ * (auto: the layout search fills the layout cells the overrides leave unset and holds those
+ * they set — setting one never switches the search off for the others; `given` to use them as
+ * they are).
  */
 export function normalizeScenario(s: Scenario, reg: Registry = registry()): Scenario {
   const mode = s.mode ?? (acceleratorCount(s, reg) > 1 ? 'training' : 'inference');
-  const givesLayout = LAYOUT_CELLS.some((c) => s.overrides !== undefined && c in s.overrides);
-  const layout = s.layout ?? (mode === 'training' ? (givesLayout ? 'given' : 'auto') : undefined);
+  const layout = s.layout ?? (mode === 'training' ? 'auto' : undefined);
   return { ...s, mode, ...(layout ? { layout } : {}) };
 }

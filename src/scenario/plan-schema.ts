@@ -14,6 +14,7 @@
  *   precision: bf16
  *   efficiency: 0.5
  * ops: { region: Quebec, duration_days: 14 }   # or "14 days", "2500 h"
+ * parallelism: { tp: 8, cp: 2 }               # optional: layout cells held; the rest searched
  * constraints: { assert: [{ metric: performance.latency, max: 50 }] }
  * ```
  * Cross-field rules (counts that must agree) are checked here so their messages name both
@@ -96,6 +97,20 @@ const planOpsSchema = strictMap({
   duration_days: duration('day').optional(),
 });
 
+/**
+ * Layout cells a training plan holds (communication.<key>); the layout search fills the
+ * others (physics §11.4 as widened: docs/plans.md).
+ */
+const planParallelismSchema = strictMap({
+  tp: count().optional(),
+  pp: count().optional(),
+  ep: count().optional(),
+  cp: count().optional(),
+  virtual_stages: count().optional(),
+  zero_stage: num({ int: true, ge: 0, le: 3 }).optional(),
+  microbatch_size: count().optional(),
+});
+
 const planConstraintsSchema = strictMap({
   assert: z.array(assertSchema, { error: ruleError('a list of asserts {metric, min?, max?}') }).optional(),
 });
@@ -106,6 +121,7 @@ export const planSchema = strictMap({
   workload: planWorkloadSchema,
   hardware: planHardwareSchema,
   ops: planOpsSchema.optional(),
+  parallelism: planParallelismSchema.optional(),
   constraints: planConstraintsSchema.optional(),
 });
 

@@ -166,6 +166,12 @@ export function planToScenario(plan: Plan, reg: Registry = registry()): LoadResu
   if (h.fabric_bandwidth !== undefined) {
     overrides[PLAN_CELLS.fabric_bandwidth] = bandwidth(h.fabric_bandwidth, 'fabric_bandwidth', warnings);
   }
+  // parallelism.<key> holds communication.<key>; the layout search fills the rest (docs/plans.md).
+  for (const [key, value] of Object.entries(plan.parallelism ?? {})) {
+    if (value === undefined) continue;
+    if (!training) throw ScenarioInputError.at(`parallelism.${key}`, 'needs a plan with more than one accelerator (hardware.accelerators or node_count × accelerators_per_node)');
+    overrides[`communication.${key}`] = value;
+  }
 
   const scenario: Scenario = {
     ...(plan.name !== undefined ? { name: plan.name } : {}),
@@ -175,7 +181,7 @@ export function planToScenario(plan: Plan, reg: Registry = registry()): LoadResu
     ...(plan.ops?.region !== undefined ? { region: plan.ops.region } : {}),
     mode: training ? 'training' : 'inference',
     ...(plan.ops ? { ops: plan.ops.duration_days !== undefined ? { duration_days: days(plan.ops.duration_days) } : {} } : {}),
-    // A plan cannot set t, p, e, z or b, so a training plan always starts from the §11.4 search.
+    // A training plan starts from the layout search; the cells its `parallelism` sets are held.
     ...(training ? { layout: 'auto' as const } : {}),
     overrides,
     ...(plan.constraints?.assert ? { asserts: plan.constraints.assert } : {}),

@@ -14,7 +14,7 @@
  * region: Quebec                    # optional grid id (default US_Avg, physics §1.5)
  * mode: training                    # optional; default inference for 1 device, training for a fleet
  * ops: { duration_days: 14 }        # optional; its presence activates the Macro lens
- * layout: auto                      # optional; auto = the parallelism search picks t, p, e, z, b
+ * layout: auto                      # optional; auto = the layout search fills the layout cells overrides leave unset
  * overrides:                        # any input cell by id; strings may carry units
  *   communication.fabric_bandwidth: 50 GB/s
  * pins:                             # any derived cell by id: its formula set aside (pins.ts)
@@ -29,21 +29,24 @@
 import { z } from 'zod';
 import { fabricSchema, hardwareSchema, modelSchema } from '../registry/index.js';
 import {
-  cellId, count, entryId, num, oneOf, positive, ruleError, showInput, strictMap, text,
+  cellId, count, entryId, num, oneOf, positive, ruleError, strictMap, text,
 } from './fields.js';
 import { assertSchema } from './metrics.js';
 
 export const MODES = ['inference', 'serving', 'training'] as const;
 export type ScenarioMode = (typeof MODES)[number];
 
-/** 'auto': the §11.4 parallelism search fills t, p, e, z, b; 'given': overrides (or defaults) are used. */
+/**
+ * 'auto': the layout search (§11.4, widened) fills the layout cells the overrides leave unset and
+ * holds those they set; 'given': overrides (or defaults) are used as they are.
+ */
 export const LAYOUTS = ['auto', 'given'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** The layout cells a user may set (physics §8.1); setting any of them means `layout: given`. */
 export const LAYOUT_CELLS = [
   'communication.tp', 'communication.pp', 'communication.ep', 'communication.zero_stage',
-  'communication.microbatch_size',
+  'communication.microbatch_size', 'communication.cp', 'communication.virtual_stages',
 ] as const;
 
 /** A sweep axis: one input cell over a linear or log range (bounds may carry units). */
@@ -117,16 +120,6 @@ export const scenarioSchema = strictMap({
   pins: overridesSchema.optional(),
   asserts: z.array(assertSchema, { error: ruleError('a list of asserts') }).optional(),
   sweeps: z.array(scenarioSweepSchema, { error: ruleError('a list of sweeps') }).optional(),
-}).superRefine((s, ctx) => {
-  if (s.layout === 'auto' && s.overrides) {
-    const set = LAYOUT_CELLS.filter((c) => c in (s.overrides ?? {}));
-    if (set.length) {
-      ctx.addIssue({
-        code: 'custom', path: ['layout'], input: s.layout,
-        message: `must be 'given' when overrides set layout cells (${set.join(', ')}); got ${showInput(s.layout)}`,
-      });
-    }
-  }
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -8,9 +8,10 @@ import { input, LiveGraph } from '../../src/graph/index.js';
 import { bindingWall, evaluate, type Scenario, WALLS, type WallRow } from '../../src/scenario/index.js';
 import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { goldenCase } from '../helpers/golden.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js';
 
 const decode = (extra: Record<string, number | string> = {}, mode?: Scenario['mode']): Scenario => ({
-  model: 'Llama3_8B', hardware: 'H100', ...(mode ? { mode } : {}), overrides: { 'scenario.bandwidth_efficiency': 1, ...extra },
+  model: 'Llama3_8B', hardware: 'H100', ...(mode ? { mode } : {}), overrides: { ...FIRST_BUILD_DEFAULTS, ...extra }, // §12 inputs pinned (issue 19)
 });
 
 describe('bindingWall on real scenarios', () => {

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Scenario, WALLS, wallBoard, wallInfo } from '../../src/scenario/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js';
 
 const decode = (extra: Record<string, number | string> = {}): Scenario => ({
-  model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.bandwidth_efficiency': 1, ...extra },
+  model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS, ...extra }, // §12 inputs pinned (issue 19)
 });
 const row = (e: ReturnType<typeof evaluate>, wall: number) => e.walls.find((w) => w.wall === wall)!;
 const statuses = (e: ReturnType<typeof evaluate>) => Object.fromEntries(e.walls.map((w) => [w.wall, w.status]));

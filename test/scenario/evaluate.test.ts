@@ -22,10 +22,11 @@ describe('evaluate() runs the seed example plan (Llama3_70B, batch 4096, 64 × H
     expect(e.layout?.auto).toBe(true);
     const t = e.layout!.values['communication.tp'] as number;
     const p = e.layout!.values['communication.pp'] as number;
-    // §11.4: t a power of two dividing g = 8; p ≤ min(L = 80, N/t); dp = 64/(t·p) integral.
+    const c = e.layout!.values['communication.cp'] as number;
+    // §11.4 widened: t divides g = 8; p ≤ L = 80; dp = 64/(t·p·c) integral (c the context-parallel degree).
     expect([1, 2, 4, 8]).toContain(t);
-    expect(64 % (t * p)).toBe(0);
-    expect(g.value('communication.dp')).toBe(64 / (t * p));
+    expect(64 % (t * p * c)).toBe(0);
+    expect(g.value('communication.dp')).toBe(64 / (t * p * c));
     // The layout is applied to the live graph and it fits.
     for (const [id, v] of Object.entries(e.layout!.values)) expect(g.value(id)).toBe(v);
     expect(g.value('communication.train_feasible')).toBe(true);

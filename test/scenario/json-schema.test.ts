@@ -16,7 +16,7 @@ describe('jsonSchemaFor', () => {
     jsonSchemaFor(type).properties as Record<string, Record<string, unknown>>;
 
   it('plan: the mlsys.yaml sections, unknown keys refused at every level', () => {
-    expect(Object.keys(props('plan'))).toEqual(['version', 'name', 'workload', 'hardware', 'ops', 'constraints']);
+    expect(Object.keys(props('plan'))).toEqual(['version', 'name', 'workload', 'hardware', 'ops', 'parallelism', 'constraints']);
     expect(jsonSchemaFor('plan').required).toEqual(['version', 'workload', 'hardware']);
     const hw = props('plan').hardware;
     expect(hw.additionalProperties).toBe(false);

@@ -124,7 +124,8 @@ describe('scenarioSchema', () => {
       sweeps: [{ x: { cell: 'scenario.batch_size', start: 1, stop: 256, points: 9, scale: 'log' }, outputs: ['performance.latency'] }],
     }));
     expect(r.scenario.mode).toBe('training');
-    expect(r.scenario.layout).toBe('given');
+    // auto: tp = 8 is held, the layout search fills the other layout cells (never switched off).
+    expect(r.scenario.layout).toBe('auto');
   });
   it('accepts a custom device validated by the registry schema', () => {
     expect(loadScenarioText(`model: Llama3_8B\nhardware: ${JSON.stringify(custom)}\n`).scenario.mode).toBe('inference');
@@ -145,8 +146,8 @@ describe('scenarioSchema', () => {
     expect(failure(() => loadScenarioText('model: Llama3_8B\nhardware: H100\nsystem: Lab_64\n')).message).toMatch(/system: Unknown system .*Lab_64_H100/);
     expect(failure(() => loadScenarioText('model: 5\nhardware: H100\n')).message).toMatch(/model must be a catalogue model id or a custom model map \(got 5\)/);
   });
-  it('rejects layout auto with layout overrides, and a log sweep from 0', () => {
-    expect(scenarioSchema.safeParse({ model: 'a', hardware: 'b', layout: 'auto', overrides: { 'communication.tp': 2 } }).success).toBe(false);
+  it('accepts layout auto with layout overrides (those are held, the rest searched); rejects a log sweep from 0', () => {
+    expect(scenarioSchema.safeParse({ model: 'a', hardware: 'b', layout: 'auto', overrides: { 'communication.tp': 2 } }).success).toBe(true);
     const e = failure(() => loadScenarioText(JSON.stringify({
       model: 'Llama3_8B', hardware: 'H100',
       sweeps: [{ x: { cell: 'scenario.batch_size', start: 0, stop: 8, points: 4, scale: 'log' }, outputs: ['performance.latency'] }],

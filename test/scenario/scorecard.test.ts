@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type Scenario, worst } from '../../src/scenario/index.js';
 import { loadPlanText } from '../../src/scenario/yaml-text.js';
 import { goldenCase } from '../helpers/golden.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js';
 
 const decode = (batch: number, extra: Record<string, number | string> = {}): Scenario => ({
   model: 'Llama3_8B', hardware: 'H100',
-  overrides: { 'scenario.batch_size': batch, 'scenario.bandwidth_efficiency': 1, ...extra },
+  overrides: { 'scenario.batch_size': batch, ...FIRST_BUILD_DEFAULTS, ...extra }, // §12 inputs pinned (issue 19)
 });
 
 describe('scorecard lenses (§11.1)', () => {
@@ -88,7 +89,8 @@ describe('scorecard metrics carry mlsysim keys and display units (§11.2)', () =
   describe('Macro with ops: 8 × H100 for 1 day in US_Avg (§12.3 figures, catalogue grid)', () => {
     const e = evaluate({
       model: 'Llama3_8B', hardware: 'H100', system: { node_count: 1, accelerators_per_node: 8 }, ops: { duration_days: 1 },
-      overrides: { 'communication.tp': 8 },
+      // §12.3's power model and host power 0 (issue 19 made the activity model and node host power the defaults).
+      overrides: { 'communication.tp': 8, ...FIRST_BUILD_DEFAULTS, 'sustainability.host_power': 0 },
     });
     const m = e.card.macro.metrics;
     const v = (k: string) => m[k].value as number;

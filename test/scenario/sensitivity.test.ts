@@ -8,9 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { sensitivity } from '../../src/graph/index.js';
 import { buildScenario, evaluate, type Scenario } from '../../src/scenario/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js';
 
 const decode = (extra: Record<string, number | string | boolean> = {}): Scenario => ({
-  model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 1, ...extra },
+  model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 1, ...FIRST_BUILD_DEFAULTS, ...extra }, // §12 inputs pinned (issue 19)
 });
 const entry = (e: ReturnType<typeof evaluate>, id: string) => e.sensitivity!.entries.find((x) => x.input === id)!;
 

@@ -6,6 +6,7 @@ import {
   cellRows, CompareView, compareColumns, deltaOf, deltaText, differingOverrides, lensRows, metricRows, relativeText, wallRows,
 } from '../../src/ui/components/compare/index.js';
 import { freshIndexedDb, started } from './workbook-helpers.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js'; // §12.1's η 0.5, η_bw 1, power model (issue 19)
 
 afterEach(cleanup);
 beforeEach(freshIndexedDb);
@@ -15,9 +16,9 @@ const T = '2025-01-01T00:00:00.000Z';
 const WB: Workbook = {
   schema_version: 1, id: 'wb', name: 'Batch', created: T, updated: T, notes: '', sweeps: [], active_scenario_id: 'b1',
   scenarios: [
-    { id: 'b1', name: 'Batch 1', scenario: { model: 'Llama3_8B', hardware: 'H100' } },
-    { id: 'b64', name: 'Batch 64', scenario: { model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 64 } } },
-    { id: 'big', name: '70B', scenario: { model: 'Llama3_70B', hardware: 'H100' } },
+    { id: 'b1', name: 'Batch 1', scenario: { model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } } },
+    { id: 'b64', name: 'Batch 64', scenario: { model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS, 'scenario.batch_size': 64 } } },
+    { id: 'big', name: '70B', scenario: { model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } } },
   ],
 };
 
@@ -112,8 +113,10 @@ describe('CompareView', () => {
   it('shows the picked scenarios side by side; cells can be added; unpicking leaves one and asks for two', async () => {
     const m = await started();
     m.scenario.setInput('scenario.batch_size', 1);
+    m.scenario.setInput('scenario.bandwidth_efficiency', 1); // §12.1's η_bw (issue 19 made 0.90 the HBM default)
     m.session.addScenario('Batch 64');
     m.scenario.setInput('scenario.batch_size', 64);
+    m.scenario.setInput('scenario.bandwidth_efficiency', 1);
     const { container } = render(() => <CompareView session={m.session} />);
     const heads = [...container.querySelectorAll('[data-compare-table="scorecard"] [data-col-head]')].map((h) => h.textContent);
     expect(heads).toEqual(['Llama3_8B on H100', 'Batch 64']);

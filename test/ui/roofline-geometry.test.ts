@@ -4,6 +4,7 @@ import {
   ridgeIntensity, type Roof, rooflinePolyline,
 } from '../../src/ui/components/roofline/index.js';
 import { evaluate } from '../../src/scenario/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js'; // §12.1's η 0.5, η_bw 1, power model (issue 19)
 
 /** H100 SXM at fp16 with η = 0.5, η_bw = 1 (physics.md §12.1). */
 const H100: Roof = { ceiling_flops_per_s: 989e12 * 0.5, slope_bytes_per_s: 3.35e12 };
@@ -67,7 +68,7 @@ describe('ticks: decades on log axes', () => {
 
 describe('readRoofline(graph): the cells behind the chart', () => {
   it('reads the H100 roof, the ridge cell and the operating point of §12.1 (B = 1)', () => {
-    const read = readRoofline(evaluate({ model: 'Llama3_8B', hardware: 'H100' }).built.graph);
+    const read = readRoofline(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }).built.graph);
     if (!read.ok) throw new Error(read.message);
     const r = read.reading;
     expect(r.roof).toEqual(H100);
@@ -82,7 +83,7 @@ describe('readRoofline(graph): the cells behind the chart', () => {
   });
 
   it('adds the effective slope while offloading (Llama-3-70B on one H100: Host link)', () => {
-    const read = readRoofline(evaluate({ model: 'Llama3_70B', hardware: 'H100' }).built.graph);
+    const read = readRoofline(evaluate({ model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }).built.graph);
     if (!read.ok) throw new Error(read.message);
     expect(read.reading.effective_roof!.slope_bytes_per_s).toBeLessThan(3.35e12);
     expect(read.reading.point!.bottleneck).toBe('Host link');
@@ -90,7 +91,7 @@ describe('readRoofline(graph): the cells behind the chart', () => {
   });
 
   it('reports a roof that cannot be formed as a message (fp8 on A100)', () => {
-    const read = readRoofline(evaluate({ model: 'Llama3_8B', hardware: 'A100', overrides: { 'scenario.precision': 'fp8' } }).built.graph);
+    const read = readRoofline(evaluate({ model: 'Llama3_8B', hardware: 'A100', overrides: { ...FIRST_BUILD_DEFAULTS, 'scenario.precision': 'fp8' } }).built.graph);
     expect(read).toEqual({ ok: false, message: expect.stringContaining('precision fp8 is not supported on A100') });
   });
 });

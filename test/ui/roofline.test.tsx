@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveGraph } from '../../src/graph/index.js';
 import { evaluate } from '../../src/scenario/index.js';
 import { RooflineChart } from '../../src/ui/components/roofline/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js'; // §12.1's η 0.5, η_bw 1, power model (issue 19)
 
 afterEach(cleanup);
 
@@ -22,7 +23,7 @@ function show(graph: LiveGraph, extra: { compareDevice?: () => string | undefine
 
 describe('RooflineChart: the device roof', () => {
   it('renders an accessible SVG with a title and a description of the roof', () => {
-    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100' }));
+    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const s = svg(root);
     expect(s.getAttribute('role')).toBe('img');
     const [titleId, descId] = s.getAttribute('aria-labelledby')!.split(' ');
@@ -33,14 +34,14 @@ describe('RooflineChart: the device roof', () => {
   });
 
   it('marks the ridge at 147.6 FLOP/B = 989e12·0.5/3.35e12 (H100 fp16, η = 0.5)', () => {
-    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100' }));
+    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const ridge = root.querySelector('.ridge')!;
     expect(num(ridge, 'data-ridge')).toBeCloseTo(147.612, 3);
     expect(ridge.querySelector('text')!.textContent).toBe('ridge 147.6 FLOP/B');
   });
 
   it('labels the axes with units and decade ticks formatted by formatQuantity', () => {
-    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100' }));
+    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const xTicks = [...root.querySelectorAll('[data-axis="x"] g text')].map((t) => t.textContent);
     const yTicks = [...root.querySelectorAll('[data-axis="y"] g text')].map((t) => t.textContent);
     expect(xTicks).toEqual(['0.1', '1', '10', '100', '1,000', '10,000']);
@@ -53,7 +54,7 @@ describe('RooflineChart: the device roof', () => {
 
 describe('RooflineChart: the operating point, live', () => {
   it('places the §12.1 decode step (AI 1.049 FLOP/B, memory-bound) under the slope', () => {
-    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100' }));
+    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const p = point(root)!;
     expect(num(p, 'data-intensity')).toBeCloseTo(1.04932, 5);
     expect(p.dataset.bottleneck).toBe('Memory');
@@ -64,7 +65,7 @@ describe('RooflineChart: the operating point, live', () => {
   });
 
   it('moves right and up when the batch goes 1 → 64 (AI 1.04932 → 32.9893, §12.1) after version() changes', () => {
-    const graph = graphOf({ model: 'Llama3_8B', hardware: 'H100' });
+    const graph = graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } });
     const { root, bump } = show(graph);
     const before = { x: num(point(root), 'data-x'), y: num(point(root), 'data-y') };
     graph.set('scenario.batch_size', 64);
@@ -80,7 +81,7 @@ describe('RooflineChart: the operating point, live', () => {
   });
 
   it('says "no operating point: <message>" when the step is an error, and recovers', () => {
-    const graph = graphOf({ model: 'Llama3_8B', hardware: 'H100' });
+    const graph = graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } });
     const { root, bump } = show(graph);
     // Out of its domain, the input is marked invalid and the step downstream is blocked.
     graph.set('scenario.batch_size', 0);
@@ -98,13 +99,13 @@ describe('RooflineChart: the operating point, live', () => {
   });
 
   it('says "no roofline: <message>" when the device has no peak at the precision (fp8 on A100)', () => {
-    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'A100', overrides: { 'scenario.precision': 'fp8' } }));
+    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'A100', overrides: { ...FIRST_BUILD_DEFAULTS, 'scenario.precision': 'fp8' } }));
     expect(root.querySelector('[data-testid="roofline-svg"]')).toBeNull();
     expect(root.querySelector('.roofline-message')!.textContent).toMatch(/^no roofline: precision fp8 is not supported on A100/);
   });
 
   it('draws the effective slope while offloading (Llama-3-70B on one H100)', () => {
-    const { root } = show(graphOf({ model: 'Llama3_70B', hardware: 'H100' }));
+    const { root } = show(graphOf({ model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(root.querySelector('[data-roof="effective"]')).not.toBeNull();
     expect(point(root)!.dataset.bottleneck).toBe('Host link');
   });
@@ -113,7 +114,7 @@ describe('RooflineChart: the operating point, live', () => {
 describe('RooflineChart: comparing with a catalogue device', () => {
   it('lists catalogue hardware and overlays the chosen one dashed, with a legend entry', () => {
     const onCompare = vi.fn();
-    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100' }), { onCompareDevice: onCompare });
+    const { root } = show(graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }), { onCompareDevice: onCompare });
     const select = root.querySelector('select')!;
     expect([...select.options].map((o) => o.value)).toContain('A100');
     expect(root.querySelector('[data-roof="compare"]')).toBeNull();
@@ -132,7 +133,7 @@ describe('RooflineChart: comparing with a catalogue device', () => {
 
   it('follows a controlled compareDevice and says why a device cannot be compared', () => {
     const [device, setDevice] = createSignal<string | undefined>('A100');
-    const graph = graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.precision': 'fp8' } });
+    const graph = graphOf({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS, 'scenario.precision': 'fp8' } });
     const { root } = show(graph, { compareDevice: device });
     expect(root.querySelector('select')!.value).toBe('A100');
     expect(root.querySelector('[data-roof="compare"]')).toBeNull();

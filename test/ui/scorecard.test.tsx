@@ -3,6 +3,7 @@ import { createSignal } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate, type Evaluation } from '../../src/scenario/index.js';
 import { ScorecardPanel } from '../../src/ui/components/scorecard/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js'; // §12.1's η 0.5, η_bw 1, power model (issue 19)
 
 afterEach(cleanup);
 
@@ -16,7 +17,7 @@ function show(evaluation: Evaluation, onSelectCell?: (id: string) => void) {
 
 describe('ScorecardPanel: the three lenses', () => {
   it('shows Llama-3-8B on one H100 (physics.md §12.1, B = 1): every lens passes or is skipped', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(text(lens(root, 'feasibility'), '.lens-level')).toBe('Memory Feasibility');
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('PASS');
     expect(text(lens(root, 'feasibility'), '.lens-summary')).toBe('16.3 GB / 80.0 GB used');
@@ -29,7 +30,7 @@ describe('ScorecardPanel: the three lenses', () => {
   });
 
   it('formats metrics in display units: latency 5.20416 ms, footprint 16.3286 GB, utilisation 0.204107', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(text(metric(root, 'performance.latency'), '.metric-value')).toBe('5.204 ms');
     expect(text(metric(root, 'feasibility.memory_used_gb'), '.metric-value')).toBe('16.33 GB');
     expect(text(metric(root, 'feasibility.memory_capacity_gb'), '.metric-value')).toBe('80 GB');
@@ -41,14 +42,14 @@ describe('ScorecardPanel: the three lenses', () => {
 
   it('calls onSelectCell with the metric cell id `<lens>.<key>` on click', () => {
     const onSelect = vi.fn();
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100' }), onSelect);
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }), onSelect);
     fireEvent.click(metric(root, 'performance.latency'));
     fireEvent.click(metric(root, 'feasibility.memory_utilization'));
     expect(onSelect.mock.calls).toEqual([['performance.latency'], ['feasibility.memory_utilization']]);
   });
 
   it('shows the offload regime (Llama-3-70B on one H100, §12.1): Feasibility and Performance FAIL "(infeasible)"', () => {
-    const root = show(evaluate({ model: 'Llama3_70B', hardware: 'H100' }));
+    const root = show(evaluate({ model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('FAIL');
     expect(lens(root, 'feasibility').classList.contains('tone-fail')).toBe(true);
     expect(text(lens(root, 'feasibility'), '.lens-summary')).toBe('141.9 GB / 80.0 GB used');
@@ -65,7 +66,7 @@ describe('ScorecardPanel: the three lenses', () => {
   });
 
   it('labels metrics in words with units, the metric id in the tooltip', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', ops: { duration_days: 1 } }));
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', ops: { duration_days: 1 }, overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const label = (id: string) => metric(root, id).closest('.metric-row')!.querySelector<HTMLElement>('dt')!;
     expect(label('feasibility.memory_used_gb').textContent).toBe('Memory used (GB)');
     expect(label('feasibility.memory_used_gb').title).toBe('feasibility.memory_used_gb');
@@ -74,12 +75,13 @@ describe('ScorecardPanel: the three lenses', () => {
   });
 
   it('the headline agrees with the lenses: no "All lenses pass" beside a skipped lens', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(text(root, '.scorecard-overall')).toBe('All lenses that apply pass');
   });
 
   it('shows Macro with ops (8B, 1 day): PASS, "TCO: $32", dollars and tonnes', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', ops: { duration_days: 1 } }));
+    // §12.3's host power 0 with the first build's defaults (issue 19 added node host power for a bare device).
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', ops: { duration_days: 1 }, overrides: { ...FIRST_BUILD_DEFAULTS, 'sustainability.host_power': 0 } }));
     expect(text(lens(root, 'macro'), '.status-badge')).toBe('PASS');
     expect(text(lens(root, 'macro'), '.lens-summary')).toBe('TCO: $32');
     expect(text(metric(root, 'macro.tco_usd'), '.metric-value')).toBe('$31.97');
@@ -99,7 +101,7 @@ describe('ScorecardPanel: the three lenses', () => {
 describe('ScorecardPanel: asserts and live updates', () => {
   it('lists asserts as passed or failed with their messages', () => {
     const root = show(evaluate({
-      model: 'Llama3_8B', hardware: 'H100',
+      model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS },
       asserts: [{ metric: 'performance.latency', max: 5 }, { metric: 'feasibility.memory_utilization', max: 0.9 }],
     }));
     const items = [...root.querySelectorAll<HTMLElement>('.assert')];
@@ -109,27 +111,27 @@ describe('ScorecardPanel: asserts and live updates', () => {
   });
 
   it('has no assert list when the scenario has no asserts', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(root.querySelector('.scorecard-asserts')).toBeNull();
   });
 
   it('keeps its lens cards and metric buttons across evaluations and rewrites the values', () => {
-    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const root = render(() => <ScorecardPanel evaluation={ev} />).container;
     const card = lens(root, 'performance');
     const button = metric(root, 'performance.latency');
     expect(text(button, '.metric-value')).toBe('5.204 ms');
-    setEv(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 64 } }));
+    setEv(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS, 'scenario.batch_size': 64 } }));
     expect(lens(root, 'performance')).toBe(card);
     expect(metric(root, 'performance.latency')).toBe(button);
     expect(text(button, '.metric-value')).not.toBe('5.204 ms');
   });
 
   it('follows the evaluation accessor', () => {
-    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100' }));
+    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     const root = render(() => <ScorecardPanel evaluation={ev} />).container;
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('PASS');
-    setEv(evaluate({ model: 'Llama3_70B', hardware: 'H100' }));
+    setEv(evaluate({ model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('FAIL');
   });
 });

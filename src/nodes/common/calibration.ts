@@ -5,6 +5,16 @@
 import { type CellDef, derived, fail, input, number } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { catalogueInput, spec } from './catalogue-input.js';
+import { bandwidthEfficiencyDefault } from './device-defaults.js';
+
+/**
+ * The device power models (physics.md Amendments, "Power"): `activity` — idle power plus
+ * compute and memory activity (src/nodes/node/power.ts); `mfu_linear` — the first build's
+ * TDP·(idle_power_fraction + dynamic_power_fraction·MFU), kept so the §12 worked examples can
+ * pin it.
+ */
+export const POWER_MODELS = ['activity', 'mfu_linear'] as const;
+export type PowerModel = (typeof POWER_MODELS)[number];
 
 const s15 = spec('§1.5');
 
@@ -22,9 +32,28 @@ function fraction(id: string, label: string, doc: string, value: number, lowerEx
 }
 
 export function calibrationCells(ctx: BuildContext): CellDef[] {
+  const bw = bandwidthEfficiencyDefault(ctx.device);
   return [
-    fraction('scenario.efficiency', 'Efficiency η (user)', 'Achieved fraction of peak FLOP/s for the model kernels when efficiency_mode is given.', 0.5, true),
-    fraction('scenario.bandwidth_efficiency', 'Bandwidth efficiency η_bw', 'Achieved fraction of peak memory bandwidth.', 1.0, true),
+    input({
+      id: 'scenario.efficiency',
+      label: 'Efficiency η (user)',
+      doc: 'Achieved fraction of peak FLOP/s for the model kernels; unset uses the sourced table of software.efficiency_default.',
+      unit: '1',
+      layer: 'A',
+      default: null,
+      domain: { kind: 'number', min: 0, max: 1, minExclusive: true, optional: true },
+      source: spec('Amendments, "Efficiency defaults" (unset = the table)'),
+    }),
+    input({
+      id: 'scenario.bandwidth_efficiency',
+      label: 'Bandwidth efficiency η_bw',
+      doc: 'Achieved fraction of peak memory bandwidth; the default is the achievable fraction of the device\'s memory class.',
+      unit: '1',
+      layer: 'A',
+      default: bw.value,
+      domain: { kind: 'number', min: 0, max: 1, minExclusive: true },
+      source: bw.source,
+    }),
     input({
       id: 'scenario.layer_tax',
       label: 'Layer tax',
@@ -46,8 +75,18 @@ export function calibrationCells(ctx: BuildContext): CellDef[] {
       fallback: { value: 10e-6, source: s15 },
       domain: { kind: 'number', min: 0 },
     }),
-    fraction('scenario.idle_power_fraction', 'Idle power fraction', 'Share of TDP drawn by an idle device (power model).', 0.3, false),
-    fraction('scenario.dynamic_power_fraction', 'Dynamic power fraction', 'Share of TDP that scales with compute utilisation (power model).', 0.7, false),
+    input({
+      id: 'scenario.power_model',
+      label: 'Power model',
+      doc: 'activity: idle power plus compute and memory activity; mfu_linear: TDP·(idle_power_fraction + dynamic_power_fraction·MFU), the first build\'s model.',
+      unit: 'enum',
+      layer: 'A',
+      default: 'activity',
+      domain: { kind: 'choice', choices: POWER_MODELS },
+      source: spec('Amendments, "Power (wall 1, §7)"'),
+    }),
+    fraction('scenario.idle_power_fraction', 'Idle power fraction', 'Share of TDP drawn by an idle device (mfu_linear power model).', 0.3, false),
+    fraction('scenario.dynamic_power_fraction', 'Dynamic power fraction', 'Share of TDP that scales with compute utilisation (mfu_linear power model).', 0.7, false),
     derived({
       id: 'scenario.power_model_valid',
       label: 'Power model valid',

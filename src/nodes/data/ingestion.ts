@@ -5,8 +5,9 @@
  * Demand is wired to the mode's throughput (§13.28): training reads wall 14's
  * samples_per_second (= effective_global_batch/step_latency); inference and serving read
  * wall 1's throughput (= B/latency) times the replicas `capital.num_devices` (1 for one
- * device). Supply paths are the device's storage and host links times the device count;
- * an absent path is skipped, and no path at all is a `missing_data` error.
+ * device). Supply paths are storage per node (the node's storage NICs, else the device's local
+ * storage; the scope wall 19 shares) times the node count, and the host link times the device
+ * count; an absent path is skipped, and no path at all is a `missing_data` error.
  */
 import {
   type ArgsOf, type CellDef, type ComputeResult, derived, fail, input, number, optNumber,
@@ -23,10 +24,15 @@ interface Supply {
   readonly path: 'storage' | 'host';
 }
 
-/** Cell 2–3: the smallest present supply path (storage wins a tie), or undefined when none is present. */
-export function ingestSupply(devices: number, storage: number | null, host: number | null, filesystem: number | null): Supply | undefined {
+/**
+ * Cell 2–3: the smallest present supply path (storage wins a tie), or undefined when none is
+ * present. Storage is per node (one scope with wall 19, physics Amendments), the host link per device.
+ */
+export function ingestSupply(
+  nodes: number, nodeStorage: number | null, devices: number, host: number | null, filesystem: number | null,
+): Supply | undefined {
   const paths: Supply[] = [];
-  const storagePath = filesystem ?? (storage === null ? null : devices * storage);
+  const storagePath = filesystem ?? (nodeStorage === null ? null : nodes * nodeStorage);
   if (storagePath !== null) paths.push({ bandwidth: storagePath, path: 'storage' });
   if (host !== null) paths.push({ bandwidth: devices * host, path: 'host' });
   if (paths.length === 0) return undefined;
@@ -42,13 +48,41 @@ function ingestionStatus(rho: number): Verdict {
 
 /** The cells the supply path is chosen from (cells 2–3). */
 const supplyInputs = {
+  nodes: number('capital.num_nodes'),
+  nodeStorage: optNumber('ingestion.node_storage_bandwidth_effective'),
   devices: number('capital.num_devices'),
-  storage: optNumber('hardware.storage_bandwidth'),
   host: optNumber('hardware.host_link_bandwidth'),
   filesystem: optNumber('ingestion.filesystem_bandwidth'),
 };
-const supplyOf = ({ devices, storage, host, filesystem }: ArgsOf<typeof supplyInputs>): Supply | undefined =>
-  ingestSupply(devices, storage, host, filesystem);
+const supplyOf = ({ nodes, nodeStorage, devices, host, filesystem }: ArgsOf<typeof supplyInputs>): Supply | undefined =>
+  ingestSupply(nodes, nodeStorage, devices, host, filesystem);
+
+/**
+ * Storage bandwidth of one node, the one scope walls 8 and 19 share (physics Amendments): the
+ * named node's storage NICs (catalogue), else the device entry's local storage counted once per
+ * node (the writer rate of §12.2).
+ */
+export function nodeStorageCells(ctx: BuildContext): CellDef[] {
+  const node = ctx.fleet.node;
+  const fromNode = node?.storage_bandwidth;
+  return [
+    input({
+      id: 'ingestion.node_storage_bandwidth', label: 'Storage bandwidth per node',
+      doc: 'Storage-network bandwidth of one node (its storage NICs); unset uses the device entry\'s local storage, once per node.',
+      unit: 'B/s', displayUnit: 'GB/s', layer: 'D', wall: 8,
+      default: fromNode ?? null, provenance: fromNode !== undefined ? 'catalogue' : 'default',
+      ...(fromNode !== undefined && node ? { source: node.source ?? { kind: 'catalogue', ref: `node ${node.id}` } } : {}),
+      domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
+    }),
+    derived({
+      id: 'ingestion.node_storage_bandwidth_effective', label: 'Storage bandwidth per node (in use)',
+      doc: 'The per-node storage bandwidth walls 8 and 19 use: the node\'s storage NICs, else the device\'s local storage; unset when neither is known.',
+      unit: 'B/s', displayUnit: 'GB/s', layer: 'D', wall: 8, formula: 'node_storage_bandwidth ?? hardware.storage_bandwidth',
+      inputs: { node: optNumber('ingestion.node_storage_bandwidth'), device: optNumber('hardware.storage_bandwidth') },
+      compute: ({ node: n, device }) => n ?? device,
+    }),
+  ];
+}
 
 export function ingestionCells(ctx: BuildContext): CellDef[] {
   const wall = 8;
@@ -102,6 +136,7 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
       });
 
   return [
+    ...nodeStorageCells(ctx),
     input({
       id: 'ingestion.bytes_per_sample', label: 'Bytes per sample (override)',
       doc: 'Stored size of one training or inference sample; unset uses 4·S for LMs and leaves non-LMs unknown.',
@@ -114,7 +149,7 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
     }),
     sampleRate,
     input({
-      id: 'ingestion.filesystem_bandwidth', label: 'Filesystem bandwidth', doc: 'Aggregate shared-filesystem bandwidth; replaces the per-device storage path when set.',
+      id: 'ingestion.filesystem_bandwidth', label: 'Filesystem bandwidth', doc: 'Aggregate shared-filesystem bandwidth; replaces the per-node storage path when set.',
       unit: 'B/s', layer: 'D', wall, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
     }),
     derived({
@@ -130,7 +165,7 @@ export function ingestionCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: 'ingestion.ingest_supply', label: 'Ingest supply', doc: 'The narrowest data path: storage (or filesystem) against host link.',
-      unit: 'B/s', layer, wall, formula: 'supply = min(filesystem_bandwidth ?? N·storage_bandwidth, N·host_link_bandwidth)',
+      unit: 'B/s', layer, wall, formula: 'supply = min(filesystem_bandwidth ?? N_n·node_storage_bandwidth, N·host_link_bandwidth)',
       inputs: supplyInputs, compute: (args): ComputeResult => supplyOf(args)?.bandwidth ?? fail('missing_data', noPath),
     }),
     derived({

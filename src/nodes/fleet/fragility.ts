@@ -15,6 +15,38 @@ const W = 15;
 const HOUR = 3600;
 const MTTF_SOURCE = { kind: 'estimate', ref: 'physics.md §1.5 MTTF table (mlsysim systems/reliability.py teaching constants; catalogue systems.reliability)' };
 
+/**
+ * The large-fleet report the failure rates come from: Llama 3 405B pre-training, 54 days on
+ * 16,384 H100 in 2,048 servers of 8 (21,233,664 GPU-hours, 2,654,208 node-hours), 419
+ * unexpected interruptions by root cause (Llama Team, "The Llama 3 Herd of Models", the table
+ * of root causes of unexpected interruptions). Each default below is a count of that table
+ * over the exposure it scales with.
+ */
+const LLAMA3 = {
+  gpuHours: 16_384 * 54 * 24,
+  nodeHours: 2_048 * 54 * 24,
+  nicHours: 16_384 * 54 * 24, // 8 NICs per server
+  /** Faulty GPU 148, GPU HBM3 72, GPU SRAM 19, GPU system processor 17, silent data corruption 6, thermal interface + sensor 6. */
+  gpu: 268,
+  nic: 7,
+  /** Network switch/cable: scales with the servers the job spans. */
+  network: 35,
+  /** Host maintenance 32, SSD 3, power supply 3, server chassis 2, IO expansion board 2, CPU 2, system memory 2. */
+  host: 46,
+  /** Software bug 54, NCCL watchdog timeouts 7, dependency 2. */
+  software: 63,
+};
+const REPORT = (what: string): { kind: string; ref: string; url: string } => ({
+  kind: 'paper',
+  ref: `Llama Team, The Llama 3 Herd of Models (arXiv:2407.21783), root causes of the 419 unexpected interruptions in 54 days on 16,384 H100: ${what}`,
+  url: 'https://arxiv.org/abs/2407.21783',
+});
+
+/** k-of-n power supplies: only when no spare is left does one failure stop the node (first order). */
+export function psuFailureRate(psus: number, required: number, mttfPsu: number): number {
+  return psus - required >= 1 ? 0 : psus / mttfPsu;
+}
+
 /** τ_Y = √(2δM) (Young 1974). */
 export const youngInterval = (delta: number, mtbf: number): number => Math.sqrt(2 * delta * mtbf);
 
@@ -29,11 +61,20 @@ export function dalyInterval(delta: number, mtbf: number): number {
 export const goodputExact = (tau: number, delta: number, restart: number, mtbf: number): number =>
   tau / (mtbf * Math.exp(restart / mtbf) * Math.expm1((tau + delta) / mtbf));
 
-function mttf(name: string, part: string, hours: number): CellDef {
+function mttf(name: string, part: string, hours: number, source: { kind: string; ref: string; url?: string } = MTTF_SOURCE): CellDef {
   return input({
-    id: `${S}.mttf_${name}`, label: `MTTF ${part}`, doc: `Mean time to failure of one ${part} (§1.5).`,
-    unit: 's', displayUnit: 'h', layer: 'C', wall: W, default: hours * HOUR, source: MTTF_SOURCE,
+    id: `${S}.mttf_${name}`, label: `MTTF ${part}`, doc: `Mean time to failure of one ${part}.`,
+    unit: 's', displayUnit: 'h', layer: 'C', wall: W, default: hours * HOUR, source,
     domain: { kind: 'number', min: 0, minExclusive: true },
+  });
+}
+
+/** A per-node failure rate (1/s, displayed per hour) of a cause the component list does not hold. */
+function nodeRate(name: string, label: string, doc: string, events: number, what: string): CellDef {
+  return input({
+    id: `${S}.${name}`, label, doc, unit: '1/s', displayUnit: '1/h', layer: 'C', wall: W,
+    default: events / LLAMA3.nodeHours / HOUR, source: REPORT(`${what} = ${events} over ${LLAMA3.nodeHours.toLocaleString('en-US')} node-hours`),
+    domain: { kind: 'number', min: 0 },
   });
 }
 
@@ -63,11 +104,20 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
     count('gpus_per_node', 'GPUs per node (reliability)', 'GPUs counted in the node\'s series failure model; unset follows communication.gpus_per_node.', null),
     count('nics_per_node', 'NICs per node (reliability)', 'NICs counted in the node\'s series failure model; unset follows communication.nics_per_node.', null),
     count('psus_per_node', 'PSUs per node', 'Power supplies per node (default 2, §9 wall 15).', ctx.fleet.psus_per_node ?? 2),
+    count('psus_required', 'PSUs required', 'Power supplies the node needs running; the rest are spares (unset: half of them, N+N redundancy).', null),
     count('pcie_switches_per_node', 'PCIe switches per node', 'Optional extra node components: PCIe switches.', 0),
     count('hbm_stacks_per_node', 'HBM stacks per node', 'Optional extra node components: HBM stacks counted separately from the GPUs.', 0),
     count('optical_cables', 'Optical cables (cluster)', 'Cluster-level components: optical cables.', 0),
     count('tor_switches', 'ToR switches (cluster)', 'Cluster-level components: top-of-rack switches.', 0),
-    mttf('gpu', 'GPU', 50_000), mttf('nic', 'NIC', 150_000), mttf('psu', 'PSU', 100_000),
+    mttf('gpu', 'GPU (die, HBM, SRAM, GSP)', LLAMA3.gpuHours / LLAMA3.gpu,
+      REPORT(`GPU causes (faulty GPU 148, HBM3 72, SRAM 19, GPU system processor 17, SDC 6, thermal 6) = ${LLAMA3.gpu} over ${LLAMA3.gpuHours.toLocaleString('en-US')} GPU-hours`)),
+    mttf('nic', 'NIC', LLAMA3.nicHours / LLAMA3.nic, REPORT(`NIC 7 over ${LLAMA3.nicHours.toLocaleString('en-US')} NIC-hours (8 per server)`)),
+    mttf('psu', 'PSU', 100_000),
+    nodeRate('host_failure_rate', 'Host failure rate (per node)', 'Interruptions per node from the host: unplanned maintenance, SSD, power supply, chassis, IO board, CPU, system memory.',
+      LLAMA3.host, 'host maintenance 32 + SSD 3 + power supply 3 + chassis 2 + IO expansion 2 + CPU 2 + system memory 2'),
+    nodeRate('network_failure_rate', 'Network failure rate (per node)', 'Interruptions per node from network switches and cables.', LLAMA3.network, 'network switch/cable 35'),
+    nodeRate('software_failure_rate', 'Software failure rate (per node)', 'Interruptions per node from software: bugs, collective timeouts, dependencies.',
+      LLAMA3.software, 'software bug 54 + NCCL watchdog timeouts 7 + dependency 2'),
     mttf('pcie_switch', 'PCIe switch', 200_000), mttf('hbm', 'HBM stack', 200_000),
     mttf('optical_cable', 'optical cable', 50_000), mttf('tor_switch', 'ToR switch', 300_000),
     seconds('node_mttf_override', 'Node MTTF override', 'Replaces the component sum with one node MTTF.', null, 'h'),
@@ -78,21 +128,25 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
     seconds('checkpoint_interval_user', 'Checkpoint interval (set)', 'A chosen checkpoint interval τ_user; unset uses Daly\'s optimum.', null),
     seconds('job_duration', 'Job duration', `Length of the job, T_job; unset takes ${jobSource}.`, null, 'days'),
     derived({
-      id: `${S}.node_failure_rate`, label: 'Node failure rate', doc: 'Failure rate of one node as a series system of its components (wall 15 cell 1).',
+      id: `${S}.node_failure_rate`, label: 'Node failure rate',
+      doc: 'Failure rate of one node: its components in series (redundant power supplies only when no spare is left), plus the per-node host, network and software rates.',
       unit: '1/s', displayUnit: '1/h', layer: 'E', wall: W,
-      formula: 'λ_n = Σ count_i / MTTF_i (g, n_nic, n_psu, extras); 1/override when set',
+      formula: 'λ_n = g/MTTF_gpu + n_nic/MTTF_nic + [n_psu/MTTF_psu if no spare PSU] + extras + λ_host + λ_network + λ_software; 1/override when set',
       inputs: {
         override: optNumber(`${S}.node_mttf_override`),
         gpus: optNumber(`${S}.gpus_per_node`), fleetGpus: number('communication.gpus_per_node'), mttfGpu: number(`${S}.mttf_gpu`),
         nics: optNumber(`${S}.nics_per_node`), fleetNics: number('communication.nics_per_node'), mttfNic: number(`${S}.mttf_nic`),
-        psus: number(`${S}.psus_per_node`), mttfPsu: number(`${S}.mttf_psu`),
+        psus: number(`${S}.psus_per_node`), psusRequired: optNumber(`${S}.psus_required`), mttfPsu: number(`${S}.mttf_psu`),
         pcieSwitches: number(`${S}.pcie_switches_per_node`), mttfPcieSwitch: number(`${S}.mttf_pcie_switch`),
         hbmStacks: number(`${S}.hbm_stacks_per_node`), mttfHbm: number(`${S}.mttf_hbm`),
+        host: number(`${S}.host_failure_rate`), network: number(`${S}.network_failure_rate`), software: number(`${S}.software_failure_rate`),
       },
-      compute: ({ override, gpus, fleetGpus, mttfGpu, nics, fleetNics, mttfNic, psus, mttfPsu, pcieSwitches, mttfPcieSwitch, hbmStacks, mttfHbm }) => {
-        if (override !== null) return 1 / override;
-        const rate = (gpus ?? fleetGpus) / mttfGpu + (nics ?? fleetNics) / mttfNic + psus / mttfPsu
-          + pcieSwitches / mttfPcieSwitch + hbmStacks / mttfHbm;
+      compute: (a) => {
+        if (a.override !== null) return 1 / a.override;
+        const required = a.psusRequired ?? Math.ceil(a.psus / 2);
+        if (required > a.psus) return fail('invalid_input', `psus_required (${required}) exceeds psus_per_node (${a.psus})`);
+        const rate = (a.gpus ?? a.fleetGpus) / a.mttfGpu + (a.nics ?? a.fleetNics) / a.mttfNic + psuFailureRate(a.psus, required, a.mttfPsu)
+          + a.pcieSwitches / a.mttfPcieSwitch + a.hbmStacks / a.mttfHbm + a.host + a.network + a.software;
         if (rate === 0) return fail('invalid_input', 'a node with no components never fails; count at least one component or set node_mttf_override');
         return rate;
       },
@@ -162,6 +216,15 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
         const v = set ?? fallback;
         return v === null ? fail('missing_data', `job duration unknown; set ${S}.job_duration or give ${jobSource}`) : v;
       },
+    }),
+    derived({
+      id: `${S}.interruptions_per_day`, label: 'Interruptions per day', doc: 'Expected unexpected interruptions of the job per day of wall time.',
+      unit: '1', layer: 'E', wall: W, formula: '86 400 s / M',
+      inputs: { mtbf: number(`${S}.cluster_mtbf`), day: number(`${S}.seconds_per_day`) }, compute: ({ mtbf, day }) => day / mtbf,
+    }),
+    input({
+      id: `${S}.seconds_per_day`, label: 'Seconds per day', doc: 'One day (physics.md §1.1).',
+      unit: 's', layer: 'E', wall: W, default: 86_400, source: spec('§1.1'), domain: { kind: 'number', min: 0, minExclusive: true },
     }),
     derived({
       id: `${S}.expected_failures`, label: 'Expected failures', doc: 'Expected failures during the job (wall 15 cell 8).',

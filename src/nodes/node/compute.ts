@@ -4,13 +4,13 @@
  * and two-tier memory times flow through the ordinary §3.1 form; the bottleneck reads wall 2's
  * regime to say "Host link".
  */
-import { type CellDef, derived, gate, number, optNumber, text } from '../../graph/index.js';
+import { type CellDef, derived, number, optNumber, text } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
-import { required } from '../common/plain.js';
 import { alwaysActive, nearTarget, statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
 import { bottleneckOf, rooflineCells } from '../templates/roofline.js';
 import { stepName } from './execution-unit.js';
+import { powerCells } from './power.js';
 
 const W1 = spec('§4 wall 1');
 const wall = 1;
@@ -47,7 +47,6 @@ export function judgeCompute(x: {
 
 export function computeCells(ctx: BuildContext): CellDef[] {
   const lm = isLM(ctx.model.family);
-  const perItem = lm ? 'token' : 'sample';
   const training = ctx.mode === 'training';
   return [
     ...rooflineCells({
@@ -115,39 +114,7 @@ export function computeCells(ctx: BuildContext): CellDef[] {
       inputs: { hwFlops: number('compute.hw_flops_per_step'), latency: number('compute.latency'), peak: number('hardware.peak_flops') },
       compute: ({ hwFlops, latency, peak }) => hwFlops / latency / peak,
     }),
-    derived({
-      id: 'compute.device_power',
-      label: 'Device power',
-      doc: 'Average device power in the step: idle share plus a dynamic share proportional to MFU (understates memory-bound steps).',
-      unit: 'W', layer: 'E', wall, source: W1,
-      formula: 'P_dev = tdp·(idle_power_fraction + dynamic_power_fraction·mfu)',
-      inputs: {
-        tdp: optNumber('hardware.tdp'), idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction'),
-        mfu: number('compute.mfu'), powerModelValid: gate('scenario.power_model_valid'),
-      },
-      compute: ({ tdp, idle, dynamic, mfu }) => {
-        const watts = required(tdp, ctx.device.id, 'tdp', 'the device power');
-        return typeof watts === 'number' ? watts * (idle + dynamic * mfu) : watts;
-      },
-    }),
-    derived({
-      id: 'compute.energy_per_step',
-      label: 'Energy per step',
-      doc: 'Device energy of one step.',
-      unit: 'J', layer: 'E', wall, source: W1,
-      formula: 'P_dev·latency',
-      inputs: { power: number('compute.device_power'), latency: number('compute.latency') },
-      compute: ({ power, latency }) => power * latency,
-    }),
-    derived({
-      id: 'compute.energy_per_item',
-      label: `Energy per ${perItem}`,
-      doc: `Device energy per ${perItem} produced.`,
-      unit: `J/${perItem}`, layer: 'E', wall, source: W1,
-      formula: training ? 'energy_per_step/tokens_per_microbatch' : 'energy_per_step/B',
-      inputs: { energy: number('compute.energy_per_step'), items: number('compute.items_per_step') },
-      compute: ({ energy, items }) => energy / items,
-    }),
+    ...powerCells(ctx),
     alwaysActive('compute', wall),
     ...statusCells({
       scope: 'compute',

@@ -3,10 +3,13 @@
  * share of the step (physics.md §4 wall 3, §11.3 row 3). The 1 ↔ 3 loop is no cycle: η (3) →
  * latency (1) → overhead_fraction (3).
  */
-import { type CellDef, choice, derived, input, number } from '../../graph/index.js';
+import { type CellDef, choice, derived, type Failure, input, number, optNumber, warn, Warned } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
+import {
+  FALLBACK_EFFICIENCY, LAYER_FRACTION_OF_CEILING, LAYER_FRACTION_SOURCE, matmulCeiling,
+} from '../common/device-defaults.js';
 import { alwaysActive, statusCells, verdict, type Verdict } from '../common/status.js';
-import { type BuildContext, isLM } from '../context.js';
+import { type BuildContext, type DeviceSpec, isLM, PRECISION_KEYS, type PrecisionKey } from '../context.js';
 
 const W3 = spec('§4 wall 3');
 const wall = 3;
@@ -44,17 +47,37 @@ export function judgeSoftware(efficiency: number, efficiencyWarn: number, overhe
   return verdict([], warns);
 }
 
+/** The phase whose kernels η describes: the training step, or inference (prefill GEMMs; decode's compute part). */
+export type EfficiencyPhase = 'training' | 'inference';
+
+/**
+ * The sourced η of a device, precision and phase: the device's measured matmul ceiling (as a
+ * fraction of its peak) times the fraction of that ceiling a whole transformer step reaches
+ * (LAYER_FRACTION_OF_CEILING, src/nodes/common/device-defaults.ts). One sourced fraction is
+ * known, measured on training; inference uses the same and says so in the formula. A device
+ * without a measured ceiling gets physics §1.5's flat 0.5, with a warning.
+ */
+export function efficiencyDefault(device: DeviceSpec, precision: PrecisionKey, phase: EfficiencyPhase): number | Warned | Failure {
+  const ceiling = matmulCeiling(device, precision);
+  if (ceiling.fraction === undefined) {
+    return warn(FALLBACK_EFFICIENCY, `${ceiling.note}; η = ${FALLBACK_EFFICIENCY} (physics §1.5 flat default) is used for the ${phase} phase — set scenario.efficiency, or calibrate to a measurement`);
+  }
+  const eta = Math.min(1, ceiling.fraction * LAYER_FRACTION_OF_CEILING);
+  return ceiling.note.startsWith('no ') ? warn(eta, ceiling.note) : eta;
+}
+
 function defaultKernelClass(ctx: BuildContext): KernelClass {
   if (isLM(ctx.model.family)) return 'gemm';
   return ctx.model.family === 'vision' ? 'conv' : 'other';
 }
 
 export function softwareCells(ctx: BuildContext): CellDef[] {
+  const phase: EfficiencyPhase = ctx.mode === 'training' ? 'training' : 'inference';
   return [
     input({
       id: 'software.efficiency_mode',
       label: 'Efficiency mode',
-      doc: 'given: use scenario.efficiency; estimated: use the kernel-class estimate.',
+      doc: 'given: use scenario.efficiency (unset: the sourced table); estimated: use the kernel-class estimate.',
       unit: 'enum', layer: 'E', wall, source: W3,
       default: 'given',
       domain: { kind: 'choice', choices: EFFICIENCY_MODES },
@@ -85,16 +108,29 @@ export function softwareCells(ctx: BuildContext): CellDef[] {
       compute: ({ kernelClass, maturity }) => efficiencyEstimate(kernelClass, maturity),
     }),
     derived({
+      id: 'software.efficiency_default',
+      label: 'Efficiency η (table)',
+      doc: `The sourced η of ${ctx.device.id} at the compute precision for the ${phase} phase, used when scenario.efficiency is unset.`,
+      unit: '1', layer: 'E', wall, source: LAYER_FRACTION_SOURCE,
+      formula: `η = matmul_ceiling(${ctx.device.id}, precision)·${LAYER_FRACTION_OF_CEILING.toFixed(4)} (${phase}; measured matmul ceiling × the share of it an LLM training step reaches${phase === 'training' ? '' : ', the training share used for inference'})`,
+      // The user's η is read only so that the table's fallback warning is said when the table is in use.
+      inputs: { precision: choice('scenario.compute_precision_effective', PRECISION_KEYS), given: optNumber('scenario.efficiency') },
+      compute: ({ precision, given }) => {
+        const eta = efficiencyDefault(ctx.device, precision, phase);
+        return given !== null && eta instanceof Warned ? eta.value : eta;
+      },
+    }),
+    derived({
       id: 'software.efficiency_effective',
       label: 'Efficiency η',
-      doc: 'The η walls 1, 4, 5, 6 and 14 use: the user efficiency, or the estimate.',
+      doc: 'The η walls 1, 4, 5, 6 and 14 use: the user efficiency (else the sourced table), or the kernel-class estimate.',
       unit: '1', layer: 'E', wall, source: W3,
-      formula: 'η = efficiency if mode = given, else efficiency_estimate',
+      formula: 'η = (efficiency ?? efficiency_default) if mode = given, else efficiency_estimate',
       inputs: {
-        mode: choice('software.efficiency_mode', EFFICIENCY_MODES), given: number('scenario.efficiency'),
-        estimate: number('software.efficiency_estimate'),
+        mode: choice('software.efficiency_mode', EFFICIENCY_MODES), given: optNumber('scenario.efficiency'),
+        table: number('software.efficiency_default'), estimate: number('software.efficiency_estimate'),
       },
-      compute: ({ mode, given, estimate }) => (mode === 'given' ? given : estimate),
+      compute: ({ mode, given, table, estimate }) => (mode === 'given' ? given ?? table : estimate),
     }),
     derived({
       id: 'software.achievable_flops',

@@ -13,6 +13,7 @@ import { type CellDef, type ComputeResult, derived, fail, input, number, optNumb
 import { statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
 import { hasParallelLayout } from '../parallel/layout-cells.js';
+import { costCells } from './cost.js';
 
 /** physics.md §1.1: 1 year = 365 days. */
 const SECONDS_PER_YEAR = 365 * 86400;
@@ -85,54 +86,63 @@ export function opsShapeCells(ctx: BuildContext): CellDef[] {
 }
 
 /**
- * `capital.cost_per_item`: TCO over the items produced at the sustained throughput Θ of the
- * mode (wall 17 cell 7) over the whole period.
+ * `capital.sustained_throughput` Θ: the items per second the whole fleet sustains in this mode
+ * (wall 17 cell 7's Θ), shared by the cost and carbon per item.
  */
-function costPerItemCell(ctx: BuildContext, itemUnit: string): CellDef {
+function sustainedThroughputCell(ctx: BuildContext, itemUnit: string): CellDef {
   const cell = {
-    id: 'capital.cost_per_item', label: `Cost per ${itemUnit}`,
-    doc: `TCO divided by the ${itemUnit}s produced at the sustained throughput over the whole period.`,
-    unit: `USD/${itemUnit}`, layer: 'E', wall: 17,
+    id: 'capital.sustained_throughput', label: 'Sustained throughput',
+    doc: `${itemUnit === 'token' ? 'Tokens' : 'Samples'} per second the whole fleet sustains over the period (Θ of wall 17 cell 7).`,
+    unit: `${itemUnit}s/s`, layer: 'E', wall: 17,
   } as const;
-  const formula = (theta: string): string => `cost_per_item = tco_usd/(Θ·t), ${theta}`;
-  const tcoAndDuration = { tco: number('capital.tco_usd'), duration: number('capital.duration') };
-  const perItem = (tco: number, duration: number, rate: number): ComputeResult => {
-    if (!(rate > 0)) return fail('no_solution', 'no sequence fits; nothing is served (sustained throughput is 0)');
-    return tco / (rate * duration);
-  };
   if (ctx.mode === 'training') {
     // Θ = fleet_throughput·goodput (wall 14, wall 15 is always active in training).
     return derived({
-      ...cell, formula: formula('Θ = fleet_throughput·goodput'),
-      inputs: { ...tcoAndDuration, fleetThroughput: number('communication.fleet_throughput'), goodput: number('fragility.goodput') },
-      compute: ({ tco, duration, fleetThroughput, goodput }) => perItem(tco, duration, fleetThroughput * goodput),
+      ...cell, formula: 'Θ = fleet_throughput·goodput',
+      inputs: { fleetThroughput: number('communication.fleet_throughput'), goodput: number('fragility.goodput') },
+      compute: ({ fleetThroughput, goodput }) => fleetThroughput * goodput,
     });
   }
   if (hasParallelLayout(ctx)) {
     // The devices split the model: replicas·Θ of a replica (src/nodes/parallel), not N·Θ.
     return derived({
-      ...cell, formula: formula('Θ = fleet_throughput (replicas of the split model)'),
-      inputs: { ...tcoAndDuration, fleetThroughput: number('communication.fleet_throughput') },
-      compute: ({ tco, duration, fleetThroughput }) => perItem(tco, duration, fleetThroughput),
+      ...cell, formula: 'Θ = fleet_throughput (replicas of the split model)',
+      inputs: { fleetThroughput: number('communication.fleet_throughput') },
+      compute: ({ fleetThroughput }) => fleetThroughput,
     });
   }
   if (ctx.mode === 'serving') {
     // Θ = N·throughput_tokens_per_second (wall 5 steady-state capacity, one replica per device).
     return derived({
-      ...cell, formula: formula('Θ = N·throughput_tokens_per_second'),
-      inputs: { ...tcoAndDuration, tokenThroughput: number('batching.throughput_tokens_per_second'), devices: number('capital.num_devices') },
-      compute: ({ tco, duration, tokenThroughput, devices }) => perItem(tco, duration, tokenThroughput * devices),
+      ...cell, formula: 'Θ = N·throughput_tokens_per_second',
+      inputs: { tokenThroughput: number('batching.throughput_tokens_per_second'), devices: number('capital.num_devices') },
+      compute: ({ tokenThroughput, devices }) => tokenThroughput * devices,
     });
   }
   return derived({
-    ...cell, formula: formula('Θ = N·throughput'),
-    inputs: { ...tcoAndDuration, throughput: number('compute.throughput'), devices: number('capital.num_devices') },
-    compute: ({ tco, duration, throughput, devices }) => perItem(tco, duration, throughput * devices),
+    ...cell, formula: 'Θ = N·throughput',
+    inputs: { throughput: number('compute.throughput'), devices: number('capital.num_devices') },
+    compute: ({ throughput, devices }) => throughput * devices,
+  });
+}
+
+/** Cost per item: the period's cost (ownership TCO or rental) over the items produced at Θ (wall 17 cell 7). */
+function costPerItemCell(itemUnit: string): CellDef {
+  return derived({
+    id: 'capital.cost_per_item', label: `Cost per ${itemUnit}`,
+    doc: `The period's cost (cost_model: ownership TCO or rental) divided by the ${itemUnit}s produced at the sustained throughput over the whole period.`,
+    unit: `USD/${itemUnit}`, layer: 'E', wall: 17, formula: 'cost_per_item = period_cost/(Θ·t)',
+    inputs: { cost: number('capital.period_cost'), duration: number('capital.duration'), rate: number('capital.sustained_throughput') },
+    compute: ({ cost, duration, rate }): ComputeResult =>
+      rate > 0 ? cost / (rate * duration) : fail('no_solution', 'no sequence fits; nothing is served (sustained throughput is 0)'),
   });
 }
 
 export function capitalCells(ctx: BuildContext): CellDef[] {
   const itemUnit = isLM(ctx.model.family) ? 'token' : 'sample';
+  // Node capex applies only to a node the scenario names (physics Amendments, "Cost").
+  const node = ctx.fleet.node;
+  const nodeGpus = node?.gpus_per_node ?? ctx.fleet.gpus_per_node;
   const cells: CellDef[] = [
     ...opsShapeCells(ctx),
     input({
@@ -158,12 +168,25 @@ export function capitalCells(ctx: BuildContext): CellDef[] {
       id: 'capital.active', label: 'Capital active', doc: 'Wall 17 is active when the scenario has operations (a duration).',
       unit: 'bool', layer: 'E', wall: 17, formula: 'active ⇔ ops present', inputs: {}, compute: () => ctx.ops,
     }),
+    input({
+      id: 'capital.node_unit_cost', label: 'Node price',
+      doc: `Price of one ${node?.id ?? 'catalogue node'} with its accelerators; when set, the fleet is bought as nodes (unset: devices × unit_cost).`,
+      unit: 'USD', layer: 'D', wall: 17, default: node?.unit_cost ?? null, provenance: node?.unit_cost !== undefined ? 'catalogue' : 'default',
+      ...(node?.unit_cost !== undefined ? { source: node.source ?? { kind: 'catalogue', ref: `node ${node.id}` } } : {}),
+      domain: { kind: 'number', min: 0, optional: true },
+    }),
     derived({
-      id: 'capital.capex_total', label: 'Hardware cost', doc: 'Purchase cost of the fleet including infrastructure.',
-      unit: 'USD', layer: 'E', wall: 17, formula: 'capex_total = unit_cost·N·k_i',
-      inputs: { unitCost: optNumber('hardware.unit_cost'), devices: number('capital.num_devices'), infra: number('capital.infrastructure_multiplier') },
-      compute: ({ unitCost, devices, infra }) =>
-        unitCost === null ? fail('missing_data', `unit cost unknown for ${ctx.device.id}; set hardware.unit_cost`) : unitCost * devices * infra,
+      id: 'capital.capex_total', label: 'Hardware cost', doc: 'Purchase cost of the fleet including infrastructure: named nodes at their price, else devices at their unit cost.',
+      unit: 'USD', layer: 'E', wall: 17,
+      formula: `capex_total = node_unit_cost·(N/${nodeGpus})·k_i when a node price is set, else unit_cost·N·k_i`,
+      inputs: {
+        unitCost: optNumber('hardware.unit_cost'), nodeCost: optNumber('capital.node_unit_cost'), devices: number('capital.num_devices'),
+        infra: number('capital.infrastructure_multiplier'),
+      },
+      compute: ({ unitCost, nodeCost, devices, infra }) => {
+        if (nodeCost !== null) return nodeCost * (devices / nodeGpus) * infra;
+        return unitCost === null ? fail('missing_data', `unit cost unknown for ${ctx.device.id}; set hardware.unit_cost`) : unitCost * devices * infra;
+      },
     }),
     derived({
       id: 'capital.capex', label: 'CapEx (period share)', doc: 'The amortised share of the hardware cost for the period.',
@@ -204,7 +227,9 @@ export function capitalCells(ctx: BuildContext): CellDef[] {
       unit: 'USD', layer: 'E', wall: 17, formula: 'tco_usd = capex + total_opex',
       inputs: { capex: number('capital.capex'), opex: number('capital.total_opex') }, compute: ({ capex, opex }) => capex + opex,
     }),
-    costPerItemCell(ctx, itemUnit),
+    sustainedThroughputCell(ctx, itemUnit),
+    costPerItemCell(itemUnit),
+    ...costCells(ctx),
     derived({
       id: 'capital.carbon_cost', label: 'Carbon cost', doc: 'Carbon footprint priced at the carbon tax.',
       unit: 'USD', layer: 'E', wall: 17, formula: 'carbon_cost = carbon_footprint·carbon_tax',
@@ -223,16 +248,5 @@ export function capitalCells(ctx: BuildContext): CellDef[] {
       judge: ({ tco, budget, margin }) => budgetStatus(tco, budget, margin, 'TCO'),
     }),
   ];
-  if (ctx.mode === 'training') {
-    cells.push(
-      derived({
-        id: 'capital.cost_per_training_run', label: 'Cost per training run',
-        doc: 'TCO rate times the time to train (every TCO term is proportional to the duration).',
-        unit: 'USD', layer: 'E', wall: 17, formula: 'cost_per_training_run = (tco_usd/t)·time_to_train',
-        inputs: { tco: number('capital.tco_usd'), duration: number('capital.duration'), timeToTrain: number('complexity.time_to_train') },
-        compute: ({ tco, duration, timeToTrain }) => (tco / duration) * timeToTrain,
-      }),
-    );
-  }
   return cells;
 }

@@ -26,11 +26,11 @@ export function checkpointWall(ctx: BuildContext): CellDef[] {
       unit: 'count', layer: 'E', wall: W, default: null, domain: { kind: 'number', min: 1, integer: true, optional: true },
     }),
     input({
-      id: `${S}.writer_bandwidth`, label: 'Writer bandwidth', doc: 'Storage write bandwidth of one writer; unset takes the device storage bandwidth.',
+      id: `${S}.writer_bandwidth`, label: 'Writer bandwidth', doc: 'Storage write bandwidth of one writer (one per node); unset takes the node\'s storage bandwidth (wall 8\'s per-node scope).',
       unit: 'B/s', displayUnit: 'GB/s', layer: 'C', wall: W, default: null, domain: { kind: 'number', min: 0, minExclusive: true, optional: true },
     }),
     input({
-      id: `${S}.storage_bandwidth_fallback`, label: 'Storage bandwidth fallback', doc: 'Writer bandwidth used (with a warning) when the device lists none (§1.5).',
+      id: `${S}.storage_bandwidth_fallback`, label: 'Storage bandwidth fallback', doc: 'Writer bandwidth used (with a warning) when neither the node nor the device lists a storage bandwidth (§1.5).',
       unit: 'B/s', displayUnit: 'GB/s', layer: 'C', wall: W, default: 1e9, source: spec('§1.5 storage_bandwidth fallback'),
       domain: { kind: 'number', min: 0, minExclusive: true },
     }),
@@ -58,14 +58,14 @@ export function checkpointWall(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: `${S}.checkpoint_write_bandwidth`, label: 'Checkpoint write bandwidth', doc: 'Aggregate write bandwidth: writers × per-writer rate, capped by the filesystem (wall 19 cell 2).',
-      unit: 'B/s', displayUnit: 'GB/s', layer: 'E', wall: W, formula: 'min(n_w · writer_bandwidth, filesystem_bandwidth_limit); n_w = N_n unless set',
+      unit: 'B/s', displayUnit: 'GB/s', layer: 'E', wall: W, formula: 'min(n_w · writer_bandwidth, filesystem_bandwidth_limit); n_w = N_n, writer_bandwidth = node storage bandwidth unless set',
       inputs: {
         writers: optNumber(`${S}.checkpoint_writers`), nodes: number('communication.num_nodes'),
-        writerBandwidth: optNumber(`${S}.writer_bandwidth`), deviceBandwidth: optNumber('hardware.storage_bandwidth'),
+        writerBandwidth: optNumber(`${S}.writer_bandwidth`), nodeBandwidth: optNumber('ingestion.node_storage_bandwidth_effective'),
         fallback: number(`${S}.storage_bandwidth_fallback`), filesystemLimit: number(`${S}.filesystem_bandwidth_limit`),
       },
-      compute: ({ writers, nodes, writerBandwidth, deviceBandwidth, fallback, filesystemLimit }) => {
-        const perWriter = writerBandwidth ?? deviceBandwidth;
+      compute: ({ writers, nodes, writerBandwidth, nodeBandwidth, fallback, filesystemLimit }) => {
+        const perWriter = writerBandwidth ?? nodeBandwidth;
         const rate = Math.min((writers ?? nodes) * (perWriter ?? fallback), filesystemLimit);
         return perWriter === null ? warn(rate, `storage bandwidth unknown for ${ctx.device.id}; assuming ${fallback / 1e9} GB/s per writer`) : rate;
       },

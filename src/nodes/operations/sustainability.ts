@@ -11,10 +11,34 @@
  *   scenario.batch_size ─► compute.latency ─► compute.mfu ─► utilization ─► device_power
  *        ─► it_energy ─► facility_energy ─► {operational_carbon, capital.energy_cost ─► tco}
  */
-import { type CellDef, derived, fail, flag, input, number, optNumber, warn } from '../../graph/index.js';
+import { type CellDef, choice, derived, fail, flag, input, number, optNumber, type SourceRef, warn } from '../../graph/index.js';
+import { POWER_MODELS } from '../common/calibration.js';
 import { statusCells } from '../common/status.js';
 import type { BuildContext } from '../context.js';
 import { budgetStatus } from './capital.js';
+import { carbonPerItemCells, gridDefaultedWarning } from './carbon-per-item.js';
+
+/**
+ * Host power per node (CPUs, NICs, switches, fans): the catalogue's host_power when given, else
+ * the node's datasheet maximum less its accelerators' TDP (DGX H100: 10.2 kW − 8 × 700 W =
+ * 4.6 kW, the upper bound at full load), scaled to the fleet's devices per node. A fleet
+ * without a named node takes the device's own catalogue node, said on the energy; a device with
+ * no catalogue node counts 0.
+ */
+export function hostPowerDefault(ctx: BuildContext): { readonly watts: number; readonly source?: SourceRef; readonly borrowed?: string } {
+  if (ctx.fleet.host_power !== undefined) return { watts: ctx.fleet.host_power };
+  const node = ctx.fleet.node ?? ctx.fleet.reference_node;
+  const tdp = ctx.device.tdp;
+  if (!node || node.max_power === undefined || tdp === undefined || node.max_power <= node.gpus_per_node * tdp) return { watts: 0 };
+  const perDevice = (node.max_power - node.gpus_per_node * tdp) / node.gpus_per_node;
+  const watts = perDevice * ctx.fleet.gpus_per_node;
+  const source = {
+    kind: 'datasheet',
+    ref: `${node.id}: (max power ${node.max_power} W − ${node.gpus_per_node} × ${tdp} W TDP)/${node.gpus_per_node} = ${perDevice} W per device × ${ctx.fleet.gpus_per_node} per node (upper bound: the datasheet maximum)${node.source ? `; ${node.source.ref}` : ''}`,
+    ...(node.source?.url ? { url: node.source.url } : {}),
+  };
+  return { watts, source, ...(ctx.fleet.node ? {} : { borrowed: node.id }) };
+}
 
 /** The cell holding the scenario's performance MFU in this mode (wall 18 input table). */
 function modeMfuCell(ctx: BuildContext): string {
@@ -25,6 +49,8 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
   const wall = 18;
   const layer = 'E' as const;
   const mfuCell = modeMfuCell(ctx);
+  const host = hostPowerDefault(ctx);
+  const gridNote = gridDefaultedWarning(ctx);
   return [
     input({
       id: 'sustainability.utilization_mfu', label: 'Utilisation (override)',
@@ -39,9 +65,10 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
     }),
     input({
       id: 'sustainability.host_power', label: 'Host power per node',
-      doc: 'Power of each node\'s host (CPUs, fans, NICs) beyond the accelerators; a DGX H100 host adds about 2.8 kW.',
-      unit: 'W', layer: 'D', wall, provenance: ctx.fleet.host_power === undefined ? 'default' : 'catalogue',
-      default: ctx.fleet.host_power ?? 0, domain: { kind: 'number', min: 0 },
+      doc: 'Power of each node\'s host (CPUs, fans, NICs, switches) beyond the accelerators: node maximum less its accelerators\' TDP.',
+      unit: 'W', layer: 'D', wall, provenance: host.source || ctx.fleet.host_power !== undefined ? 'catalogue' : 'default',
+      ...(host.source ? { source: host.source } : {}),
+      default: host.watts, domain: { kind: 'number', min: 0 },
     }),
     input({
       id: 'sustainability.include_embodied', label: 'Include embodied carbon',
@@ -69,14 +96,24 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
       unit: 'bool', layer, wall, formula: 'active ⇔ ops present', inputs: {}, compute: () => ctx.ops,
     }),
     derived({
-      id: 'sustainability.device_power', label: 'Device power', doc: 'Average power of one device at the utilisation u.',
-      unit: 'W', layer, wall, formula: 'P_dev = tdp·(idle_power_fraction + dynamic_power_fraction·u)',
+      id: 'sustainability.device_power', label: 'Device power',
+      doc: 'Average power of one device over the period: the wall 1 step\'s activity power, idle for the share of time the step does not run (activity); or TDP·(idle + dynamic·u) (mfu_linear).',
+      unit: 'W', layer, wall,
+      formula: 'activity: P_idle + (P_step − P_idle)·min(1, u/mfu_step); mfu_linear: P_dev = tdp·(idle_power_fraction + dynamic_power_fraction·u)',
       inputs: {
+        model: choice('scenario.power_model', POWER_MODELS),
         tdp: optNumber('hardware.tdp'), idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction'),
-        utilization: number('sustainability.utilization_mfu_effective'),
+        utilization: number('sustainability.utilization_mfu_effective'), stepPower: optNumber('compute.device_power'),
+        stepMfu: number('compute.mfu'), idlePower: optNumber('compute.idle_power_effective'),
       },
-      compute: ({ tdp, idle, dynamic, utilization }) =>
-        tdp === null ? fail('missing_data', `${ctx.device.id} has no tdp; device power needs it (set hardware.tdp)`) : tdp * (idle + dynamic * utilization),
+      compute: ({ model, tdp, idle, dynamic, utilization, stepPower, stepMfu, idlePower }) => {
+        if (tdp === null) return fail('missing_data', `${ctx.device.id} has no tdp; device power needs it (set hardware.tdp)`);
+        if (model === 'mfu_linear') return tdp * (idle + dynamic * utilization);
+        if (stepPower === null || idlePower === null) return fail('missing_data', `${ctx.device.id}: the step power is unknown (see compute.device_power)`);
+        // The share of wall time the modelled step runs: fleet MFU over the step's own MFU (1 outside training).
+        const duty = stepMfu > 0 ? Math.min(1, utilization / stepMfu) : 1;
+        return idlePower + (stepPower - idlePower) * duty;
+      },
     }),
     derived({
       id: 'sustainability.it_energy', label: 'IT energy', doc: 'Energy drawn by the devices and hosts over the period.',
@@ -85,7 +122,12 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
         devices: number('capital.num_devices'), devicePower: number('sustainability.device_power'), nodes: number('capital.num_nodes'),
         hostPower: number('sustainability.host_power'), duration: number('capital.duration'),
       },
-      compute: ({ devices, devicePower, nodes, hostPower, duration }) => (devices * devicePower + nodes * hostPower) * duration,
+      compute: ({ devices, devicePower, nodes, hostPower, duration }) => {
+        const energy = (devices * devicePower + nodes * hostPower) * duration;
+        return host.borrowed
+          ? warn(energy, `no node named: host power per node from ${host.borrowed} (${Number(host.watts.toPrecision(4))} W for ${ctx.fleet.gpus_per_node} device${ctx.fleet.gpus_per_node === 1 ? '' : 's'}; set sustainability.host_power)`)
+          : energy;
+      },
     }),
     derived({
       id: 'sustainability.facility_energy', label: 'Facility energy', doc: 'IT energy plus cooling and power-delivery overhead.',
@@ -96,7 +138,7 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
       id: 'sustainability.operational_carbon', label: 'Operational carbon', doc: 'CO2e emitted generating the facility energy.',
       unit: 'g', displayUnit: 't', layer, wall, formula: 'operational_carbon = E_fac·CI',
       inputs: { facilityEnergy: number('sustainability.facility_energy'), intensity: number('infra.carbon_intensity') },
-      compute: ({ facilityEnergy, intensity }) => facilityEnergy * intensity,
+      compute: ({ facilityEnergy, intensity }) => (gridNote ? warn(facilityEnergy * intensity, gridNote) : facilityEnergy * intensity),
     }),
     derived({
       id: 'sustainability.water_usage', label: 'Water', doc: 'Water consumed, on IT energy (the WUE definition, §13.35).',
@@ -125,6 +167,7 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
       inputs: { operational: number('sustainability.operational_carbon'), embodied: number('sustainability.embodied_carbon_share') },
       compute: ({ operational, embodied }) => operational + embodied,
     }),
+    ...carbonPerItemCells(ctx),
     ...statusCells({
       scope: 'sustainability', wall, formula: 'FAIL carbon > budget; WARN carbon ≥ margin·budget',
       inputs: {

@@ -1,9 +1,9 @@
 /**
- * Parallelism search (physics.md §11.4 "optimize parallelism"), in every mode, over the
- * candidates of layout-space.ts:
+ * Parallelism search (physics.md §11.4 "optimize parallelism"), in every mode:
  *
- *   training   keep layouts whose training memory fits (§8.6), maximise fleet MFU; ties go to
- *              the smaller t·p, then the smaller t;
+ *   training   the full layout search of training-search.ts (t × p × c × e × v × ZeRO × b,
+ *              pruned by memory before timing): keep layouts whose training memory fits (§8.6),
+ *              maximise fleet MFU; ties go to the smaller memory per GPU, then the simpler layout;
  *   inference  keep layouts whose memory fits (wall 2), minimise the decode step of a replica
  *              (the latency eval reports); ties go to more replicas;
  *   serving    keep layouts that serve at all (walls 4–5 feasible) and meet the SLO (ttft,
@@ -14,6 +14,7 @@
  */
 import { type CellValue, gridSearch, type LiveGraph, type Plain } from '../../graph/index.js';
 import { parallelismSpace } from './layout-space.js';
+import { searchTrainingLayouts } from './training-search.js';
 import type { OptimizeCandidate, OptimizeProgress, OptimizeResult } from './types.js';
 
 export { parallelismSpace } from './layout-space.js';
@@ -43,21 +44,8 @@ const notFailing = (g: LiveGraph, id: string): boolean => {
 const valueOf = (c: OptimizeCandidate, id: string): number => (typeof c.values[id] === 'number' ? c.values[id] : 1);
 const LAYOUT_REPORT = ['communication.replicas', 'communication.devices_per_replica'];
 
-const GOALS: Record<Goal, GoalSpec> = {
-  training: {
-    objective: { name: 'communication.fleet_mfu', sense: 'max', unit: 'fraction' },
-    memory: 'communication.train_memory',
-    report: [
-      'communication.fleet_mfu', 'communication.fleet_throughput', 'communication.step_latency', 'communication.train_memory',
-      'communication.dp', 'communication.num_microbatches', 'communication.train_feasible',
-    ],
-    fits: (g) => isTrue(g, 'communication.train_feasible'),
-    tieBreak: (a, b) => {
-      const tp = (c: OptimizeCandidate) => valueOf(c, 'communication.tp') * valueOf(c, 'communication.pp');
-      if (tp(a) !== tp(b)) return tp(a) - tp(b);
-      return valueOf(a, 'communication.tp') - valueOf(b, 'communication.tp');
-    },
-  },
+/** Outside training; training has its own search (training-search.ts). */
+const GOALS: Record<Exclude<Goal, 'training'>, GoalSpec> = {
   inference: {
     objective: { name: 'communication.decode_step_time', sense: 'min', unit: 's' },
     memory: 'memory.memory_footprint',
@@ -109,6 +97,7 @@ export function optimizeParallelism(graph: LiveGraph, o: ParallelismOptions = {}
       message: 'parallelism search needs a training scenario, or an LM on more than one device (a node, a cluster or --gpus N)',
     };
   }
+  if (goal === 'training') return searchTrainingLayouts(graph, { fixed: o.fixed, topK: o.topK, onProgress: o.onProgress });
   const spec = GOALS[goal];
   const { axes, prefilter } = parallelismSpace(graph, o.fixed);
   const search = (accept: (g: LiveGraph) => boolean) => gridSearch(graph, {

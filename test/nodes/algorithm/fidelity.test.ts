@@ -81,7 +81,7 @@ describe('the re-evaluated step', () => {
 
   it('compute-bound step: weight_only gains little, weight_activation gains from the fp8/int8 peak', () => {
     // x = 128, B = 256: past the crossover B* = 173.666 (§12.1), so Compute-bound.
-    const base = { 'scenario.context_len': 128, 'scenario.batch_size': 256 };
+    const base = { 'scenario.context_len': 128, 'scenario.batch_size': 256, 'scenario.efficiency': 0.5 }; // §12.1's η (issue 19)
     const only = inferenceGraph(context('inference'), { ...base, ...quant('int8') });
     const both = inferenceGraph(context('inference'), { ...base, ...quant('int8', 'weight_activation') });
     expect(numberAt(only, 'fidelity.compression_speedup')).toBeCloseTo(1, 9);

@@ -23,7 +23,7 @@ describe('wall 12 reasoning', () => {
   });
 
   it('matches a hand calculation at context 2048 + 400/2 = 2248 (§12.1 figures)', () => {
-    const g = inferenceGraph(context('inference'), { 'reasoning.reasoning_steps': 8 });
+    const g = inferenceGraph(context('inference'), { 'reasoning.reasoning_steps': 8, 'scenario.efficiency': 0.5 }); // §12.1's η (issue 19)
     // itl_fn(2248, 1): Q = 1.606e10 + 2248·131 072 = 1.63546e10 B → /3.35e12 = 4.88199 ms, + T_ov 0.33 ms.
     const itl = (1.606e10 + 2248 * 131072) / 3.35e12 + 0.33e-3;
     expectClose(numberAt(g, 'reasoning.itl_at_mean_context'), itl, 1e-9);

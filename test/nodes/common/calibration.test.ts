@@ -10,14 +10,21 @@ describe('shared calibration constants (§1.5)', () => {
     expect(byId({ ...H100, dispatch_tax: undefined })).toMatchObject({ default: 10e-6, provenance: 'default', source: { ref: 'physics.md §1.5' } });
   });
 
-  it('defaults: η 0.5, η_bw 1, layer tax 10 µs, power 0.3 + 0.7, κ_act 16, warnings at 0.9 / 0.6, margin 0.9', () => {
-    const g = foundationGraph('inference');
+  it('defaults: η unset (the sourced table), η_bw 0.90 on HBM, layer tax 10 µs, activity power model (mfu_linear fractions 0.3 + 0.7), κ_act 16, warnings at 0.9 / 0.6, margin 0.9', () => {
+    const g = foundationGraph('inference', LLAMA3_8B, { ...H100, memory_type: 'HBM3' });
     const want = {
-      'scenario.efficiency': 0.5, 'scenario.bandwidth_efficiency': 1, 'scenario.layer_tax': 10e-6, 'scenario.idle_power_fraction': 0.3,
+      'scenario.efficiency': null, 'scenario.bandwidth_efficiency': 0.9, 'scenario.power_model': 'activity',
+      'scenario.layer_tax': 10e-6, 'scenario.idle_power_fraction': 0.3,
       'scenario.dynamic_power_fraction': 0.7, 'scenario.activation_working_set_factor': 16, 'scenario.memory_warn_utilization': 0.9,
       'scenario.efficiency_warn': 0.6, 'scenario.target_margin': 0.9, 'scenario.target_latency': null, 'scenario.target_throughput': null,
     };
     for (const [id, v] of Object.entries(want)) expect(g.value(id), id).toBe(v);
+  });
+
+  it('η_bw defaults by memory class: 0.90 for HBM (H100, HBM3), the peak for a memory class without a sourced figure (GDDR6)', () => {
+    const bw = (device: typeof H100) => calibrationCells(context('inference', LLAMA3_8B, device)).find((d) => d.id === 'scenario.bandwidth_efficiency');
+    expect(bw({ ...H100, memory_type: 'HBM3' })).toMatchObject({ default: 0.9, source: { kind: 'vendor-doc' } });
+    expect(bw({ ...H100, memory_type: 'GDDR6' })).toMatchObject({ default: 1, source: { kind: 'spec' } });
   });
 
   it('the power fractions may not sum above 1', () => {

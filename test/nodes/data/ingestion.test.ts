@@ -3,7 +3,8 @@
  *
  *   sample_rate ?? N·compute.throughput ─┐
  *   bytes_per_sample ?? 4·S ─────────────┴► ingest_demand ─┐
- *   N·storage_bandwidth (or filesystem), N·host_link ─► ingest_supply ─┴► ingest_utilization ─► status
+ *   N_n·node storage (or filesystem), N·host_link ─► ingest_supply ─┴► ingest_utilization ─► status
+ *   node_storage_bandwidth (the node's storage NICs) ?? hardware.storage_bandwidth ─► node storage (shared with wall 19)
  */
 import { describe, expect, it } from 'vitest';
 import { checkDimensions } from '../../../src/graph/index.js';
@@ -18,7 +19,8 @@ function caseGraph(inputs: Record<string, unknown>) {
   return standaloneGraph(ingestionCells(context('inference')), {
     // demand = sample_rate · bytes: 100 samples/s · 1e9 B = 1e11 B/s (ref.data_wall_h100_stall)
     'ingestion.sample_rate': 100, 'ingestion.bytes_per_sample': (inputs.ingest_demand_B_per_s as number) / 100,
-    'capital.num_devices': inputs.devices as number, 'hardware.storage_bandwidth': inputs.storage_bandwidth_B_per_s as number | null,
+    'capital.num_devices': inputs.devices as number, 'capital.num_nodes': (inputs.nodes as number | undefined) ?? 1,
+    'hardware.storage_bandwidth': inputs.storage_bandwidth_B_per_s as number | null,
     'hardware.host_link_bandwidth': inputs.host_link_bandwidth_B_per_s as number | null,
     'compute.throughput': 1, 'scenario.context_len': 2048,
   });
@@ -52,9 +54,10 @@ describe('wall 8 wiring', () => {
     expect(g.value('ingestion.status')).toBe('PASS');
   });
 
-  it('a filesystem bandwidth replaces the per-device storage path', () => {
-    const g = caseGraph({ ingest_demand_B_per_s: 1e9, devices: 4, storage_bandwidth_B_per_s: 7e9, host_link_bandwidth_B_per_s: 64e9 });
-    expectClose(g.value('ingestion.ingest_supply'), 28e9, 1e-15);
+  it('a filesystem bandwidth replaces the per-node storage path', () => {
+    // 4 devices on 2 nodes: storage 2 × 7e9 (per node) against the host links 4 × 64e9.
+    const g = caseGraph({ ingest_demand_B_per_s: 1e9, devices: 4, nodes: 2, storage_bandwidth_B_per_s: 7e9, host_link_bandwidth_B_per_s: 64e9 });
+    expectClose(g.value('ingestion.ingest_supply'), 14e9, 1e-15);
     g.set('ingestion.filesystem_bandwidth', 1.2e9);
     expectClose(g.value('ingestion.ingest_utilization'), 1e9 / 1.2e9, 1e-12);
     expect(g.value('ingestion.status')).toBe('WARN');
@@ -70,10 +73,26 @@ describe('wall 8 wiring', () => {
   it('training reads wall 14 samples_per_second and seq_len', () => {
     const g = standaloneGraph(ingestionCells(context('training')), {
       'communication.samples_per_second': 102.337, 'communication.seq_len_effective': 8192, 'capital.num_devices': 1024,
-      'hardware.storage_bandwidth': 7e9, 'hardware.host_link_bandwidth': 64e9,
+      'capital.num_nodes': 128, 'hardware.storage_bandwidth': 7e9, 'hardware.host_link_bandwidth': 64e9,
     });
     // 102.337 sequences/s · 4·8192 B = 3.35338e6 B/s
     expectClose(g.value('ingestion.ingest_demand'), 102.337 * 32768, 1e-12);
+  });
+
+  it('storage is one scope per node, shared with wall 19: a named DGX H100 node gives 100 GB/s per node (2 storage NICs × 400 Gb/s)', () => {
+    const node = { id: 'DGX_H100', gpus_per_node: 8, storage_bandwidth: 100e9 };
+    const ctx = { ...context('training'), fleet: { num_nodes: 128, gpus_per_node: 8, node } };
+    const g = standaloneGraph(ingestionCells(ctx), {
+      'communication.samples_per_second': 102.337, 'communication.seq_len_effective': 8192, 'capital.num_devices': 1024,
+      'capital.num_nodes': 128, 'hardware.storage_bandwidth': 7e9, 'hardware.host_link_bandwidth': 64e9,
+    });
+    expect(g.value('ingestion.node_storage_bandwidth_effective')).toBe(100e9);
+    // min(128 × 100 GB/s storage, 1024 × 64 GB/s host links) = 12.8 TB/s from storage.
+    expectClose(g.value('ingestion.ingest_supply'), 128 * 100e9, 1e-15);
+    expect(g.value('ingestion.ingest_bottleneck')).toBe('storage');
+    // Without the node, the device entry's local storage counts once per node.
+    g.set('ingestion.node_storage_bandwidth', null);
+    expectClose(g.value('ingestion.ingest_supply'), 128 * 7e9, 1e-15);
   });
 
   it('is dimensionally consistent', () => {

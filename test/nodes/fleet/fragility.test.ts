@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDimensions, type Plain } from '../../../src/graph/index.js';
 import { dalyInterval, fragilityWall, goodputExact, youngInterval } from '../../../src/nodes/fleet/fragility.js';
+import { FIRST_BUILD_RELIABILITY } from '../../helpers/first-build.js';
 import { casesForWalls, expectClose, type GoldenCase } from '../../helpers/golden.js';
 import { context, DGX_H100_128, LLAMA3_70B, LLAMA3_8B } from '../fixtures.js';
 import { commonCells } from '../../../src/nodes/common/index.js';
@@ -21,6 +22,10 @@ export function reliabilityValues(c: GoldenCase): Record<string, Plain> {
   set('gpus_per_node', 'fragility.gpus_per_node');
   set('nics_per_node', 'fragility.nics_per_node');
   set('psus_per_node', 'fragility.psus_per_node');
+  set('psus_required', 'fragility.psus_required');
+  set('host_failure_rate_per_h', 'fragility.host_failure_rate', 1 / HOUR);
+  set('network_failure_rate_per_h', 'fragility.network_failure_rate', 1 / HOUR);
+  set('software_failure_rate_per_h', 'fragility.software_failure_rate', 1 / HOUR);
   set('mttf_gpu_h', 'fragility.mttf_gpu', HOUR);
   set('mttf_nic_h', 'fragility.mttf_nic', HOUR);
   set('mttf_psu_h', 'fragility.mttf_psu', HOUR);
@@ -55,6 +60,51 @@ describe('wall 15: fragility — golden cases', () => {
   }
 });
 
+describe('wall 15: failure rates from the Llama 3 root-cause table', () => {
+  // 54 days on 16,384 H100 in 2,048 servers: 21,233,664 GPU-hours, 2,654,208 server-hours.
+  const gpuHours = 16384 * 54 * 24;
+  const nodeHours = 2048 * 54 * 24;
+
+  it('the defaults are the table\'s counts over their exposure: GPU 268, NIC 7 (8 per server), host 46, network 35, software 63', () => {
+    const g = reliabilityGraph({ 'fragility.checkpoint_time': 60 });
+    expectClose(numberOf(g, 'fragility.mttf_gpu') / HOUR, gpuHours / 268, 1e-12, 'GPU MTTF');
+    expectClose(numberOf(g, 'fragility.mttf_nic') / HOUR, gpuHours / 7, 1e-12, 'NIC MTTF');
+    expectClose(numberOf(g, 'fragility.host_failure_rate') * HOUR, 46 / nodeHours, 1e-12, 'host');
+    expectClose(numberOf(g, 'fragility.network_failure_rate') * HOUR, 35 / nodeHours, 1e-12, 'network');
+    expectClose(numberOf(g, 'fragility.software_failure_rate') * HOUR, 63 / nodeHours, 1e-12, 'software');
+  });
+
+  it('a DGX server of 8 GPUs, 8 NICs and 2 redundant PSUs fails at 419/2,654,208 per hour; 2,048 of them see 419 interruptions in 54 days', () => {
+    const g = reliabilityGraph({ 'fragility.checkpoint_time': 60, 'fragility.psus_per_node': 2, 'communication.num_nodes': 2048, 'fragility.job_duration': 54 * 86400 });
+    // (268 + 7 + 46 + 35 + 63) events over 2,654,208 node-hours; the PSUs (1 + 1) never stop the node on their own.
+    expectClose(numberOf(g, 'fragility.node_failure_rate') * HOUR, 419 / nodeHours, 1e-12, 'λ_n');
+    expectClose(numberOf(g, 'fragility.expected_failures'), 419, 1e-9, 'failures');
+    expectClose(numberOf(g, 'fragility.interruptions_per_day'), 419 / 54, 1e-9, 'per day');
+  });
+
+  it('redundant power supplies are no series failure point: 2 needed of 2 add 2/MTTF_psu, 1 needed of 2 (N+N) adds nothing', () => {
+    const g = reliabilityGraph({ ...FIRST_BUILD_RELIABILITY, 'fragility.checkpoint_time': 60, 'fragility.psus_per_node': 2 });
+    const series = numberOf(g, 'fragility.node_failure_rate') * HOUR;
+    expectClose(series, 8 / 50000 + 8 / 150000 + 2 / 100000, 1e-12, 'series');
+    g.set('fragility.psus_required', 1);
+    expectClose(numberOf(g, 'fragility.node_failure_rate') * HOUR, 8 / 50000 + 8 / 150000, 1e-12, 'N+N');
+    g.set('fragility.psus_required', null); // unset: half of them are spares
+    expectClose(numberOf(g, 'fragility.node_failure_rate') * HOUR, 8 / 50000 + 8 / 150000, 1e-12, 'default N+N');
+    g.set('fragility.psus_required', 3);
+    const v = g.get('fragility.node_failure_rate');
+    expect(!v.ok && v.error.kind).toBe('invalid_input');
+  });
+
+  it('expected interruptions are proportional to the fleet size', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 2, max: 8 }), (n, k) => {
+      const g = reliabilityGraph({ 'fragility.checkpoint_time': 60, 'communication.num_nodes': n, 'fragility.job_duration': 86400 });
+      const a = numberOf(g, 'fragility.expected_failures');
+      g.set('communication.num_nodes', k * n);
+      return Math.abs(numberOf(g, 'fragility.expected_failures') - k * a) <= 1e-9 * k * a;
+    }), { numRuns: 25 });
+  });
+});
+
 describe('wall 15: formulas and rules', () => {
   it('Young, Daly and goodput as §12.5 prints them', () => {
     const m = 120535.714286; // 33.4821 h
@@ -82,7 +132,7 @@ describe('wall 15: formulas and rules', () => {
   });
 
   it('counts the fleet\'s GPUs and NICs unless the reliability counts are set', () => {
-    const g = reliabilityGraph({ 'fragility.checkpoint_time': 60 });
+    const g = reliabilityGraph({ ...FIRST_BUILD_RELIABILITY, 'fragility.checkpoint_time': 60 });
     // DGX fleet: 8 GPUs, 8 NICs, 2 PSUs → 2.33333e-4 /h
     expectClose(numberOf(g, 'fragility.node_failure_rate') * HOUR, 8 / 50000 + 8 / 150000 + 2 / 100000, 1e-12);
     g.set('fragility.nics_per_node', 0);
@@ -94,14 +144,14 @@ describe('wall 15: formulas and rules', () => {
 
   it('takes δ from wall 19 in training mode: δ = 1.9768 s gives τ_D 689.009 s and Γ 0.991812 (§12.2)', () => {
     // checkpoint 70.6e9 · 14 B at min(128 · 7 GB/s, 500 GB/s)
-    const g = reliabilityGraph({ 'checkpoint.writer_bandwidth': 7e9, 'fragility.psus_per_node': 2 });
+    const g = reliabilityGraph({ ...FIRST_BUILD_RELIABILITY, 'checkpoint.writer_bandwidth': 7e9, 'fragility.psus_per_node': 2 });
     expectClose(numberOf(g, 'fragility.checkpoint_time_effective'), 1.9768, 1e-9);
     expectClose(numberOf(g, 'fragility.checkpoint_interval'), 689.008772242, 1e-9);
     expectClose(numberOf(g, 'fragility.goodput'), 0.991812194246, 1e-9);
   });
 
   it('FAIL when Γ < 0.5 or δ ≥ M; WARN when Γ < 0.90', () => {
-    const g = reliabilityGraph({ 'fragility.checkpoint_time': 60 });
+    const g = reliabilityGraph({ ...FIRST_BUILD_RELIABILITY, 'fragility.checkpoint_time': 60 });
     expect(valueOf(g, 'fragility.status')).toBe('PASS');
     g.set('communication.num_nodes', 2048); // M ≈ 2.09 h → Γ ≈ 0.87
     expect(valueOf(g, 'fragility.status')).toBe('WARN');

@@ -74,6 +74,10 @@ describe('wall 1 on a non-LM forward pass', () => {
         'compute.flops_per_step': x.flops_per_step_flop, 'compute.latency': x.latency_s, 'compute.t_overhead': x.t_overhead_s,
         'hardware.peak_flops': x.peak_flops_flop_per_s, 'hardware.tdp': x.tdp_W, 'scenario.idle_power_fraction': 0.3,
         'scenario.dynamic_power_fraction': 0.7, 'scenario.power_model_valid': true, 'scenario.efficiency': 0.5, 'scenario.efficiency_warn': 0.6,
+        // The case pins the mfu_linear power model; the activity model's inputs are stand-ins it does not read.
+        'scenario.power_model': x.power_model as unknown as string, 'compute.idle_power_effective': 0, 'compute.compute_activity': 0,
+        'compute.memory_traffic': 0, 'compute.memory_energy_per_byte': 0, 'compute.power_limit': null,
+        'software.efficiency_default': 0.5, 'scenario.compute_precision_effective': 'fp16',
       },
     );
     for (const [k, want] of Object.entries(c.expected)) expectClose(value(g, k), want, c.tolerance_rel, k);

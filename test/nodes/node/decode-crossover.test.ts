@@ -24,7 +24,7 @@ describe('where decode turns compute-bound (§12.1 "Why B = 64 is still memory-b
   });
 
   it('the wall 1 graph agrees: compute-bound from B = 174 at x = 128, memory-bound at B = 173', () => {
-    const g = foundationGraph('inference', undefined, undefined, { 'scenario.context_len': 128, 'scenario.batch_size': 173 });
+    const g = foundationGraph('inference', undefined, undefined, { 'scenario.context_len': 128, 'scenario.batch_size': 173, 'scenario.efficiency': 0.5 });
     expect(value(g, 'compute.bottleneck')).toBe('Memory');
     g.set('scenario.batch_size', 174);
     expect(value(g, 'compute.bottleneck')).toBe('Compute');

@@ -43,6 +43,7 @@ describe('the execution unit of walls 1–2 (§4.0)', () => {
       'communication.model_flops_per_microbatch': modelFlops, 'communication.passes_per_microbatch': 3,
       'communication.weight_bytes_per_gpu': e['communication.train_weights'], 'communication.train_memory': e['communication.train_memory'],
       'communication.layers_per_stage': 20, 'communication.tokens_per_microbatch': 8192, 'scenario.precision': 'bf16',
+      'scenario.efficiency': 0.5, // §12.2's η (issue 19 made the sourced table the default)
     });
     expectClose(value(g, 'compute.t_compute'), u.microbatch_t_compute_s, c.tolerance_rel, 'T_c');
     expectClose(value(g, 'compute.t_memory'), u.microbatch_t_memory_s, c.tolerance_rel, 'T_m');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDimensions, type Plain } from '../../../src/graph/index.js';
 import { checkpointWall } from '../../../src/nodes/operations/checkpoint.js';
+import { FIRST_BUILD_RELIABILITY } from '../../helpers/first-build.js';
 import { expectClose, goldenCase } from '../../helpers/golden.js';
 import { context, DGX_H100_128, LLAMA3_70B } from '../fixtures.js';
 import { fleetDefs, fleetGraph, numberOf, valueOf, wallsOnlyGraph } from '../fleet/graph.js';
@@ -32,7 +33,7 @@ describe('wall 19: checkpoint', () => {
     const c = goldenCase('spec-12.5-required-write-bandwidth');
     const i = c.inputs as { checkpoint_size_B: number; cluster_mtbf_s: number; target_checkpoint_overhead: number };
     // 70.6e9 · (2 + 12) = 9.884e11 B; 128 DGX nodes (8 GPU, 8 NIC, 2 PSU) → M = 120 535.7 s
-    const g = checkpointGraph(70.6e9, { 'checkpoint.target_checkpoint_overhead': i.target_checkpoint_overhead });
+    const g = checkpointGraph(70.6e9, { ...FIRST_BUILD_RELIABILITY, 'checkpoint.target_checkpoint_overhead': i.target_checkpoint_overhead });
     expectClose(numberOf(g, 'checkpoint.checkpoint_size'), i.checkpoint_size_B, 1e-12);
     expectClose(numberOf(g, 'fragility.cluster_mtbf'), i.cluster_mtbf_s, 1e-9);
     expectClose(numberOf(g, 'checkpoint.required_write_bandwidth'), c.expected['checkpoint.required_write_bandwidth'], c.tolerance_rel);
@@ -63,6 +64,16 @@ describe('wall 19: checkpoint', () => {
     const v = g.get('checkpoint.checkpoint_write_bandwidth');
     expect(v.ok && v.value).toBe(128e9);
     expect(v.ok && v.warnings[0]).toContain('storage bandwidth unknown for H100');
+  });
+
+  it('writers take the per-node storage bandwidth wall 8 uses: 128 DGX H100 nodes × 100 GB/s storage NICs, capped by the filesystem', () => {
+    const g = wallsOnlyGraph(ctx, {
+      'workload.params': 70.6e9, 'software.efficiency_effective': 0.5, 'ingestion.node_storage_bandwidth_effective': 100e9,
+    }, { 'scenario.precision': 'bf16' });
+    // min(128 · 100e9, 500e9) = 500 GB/s; δ = 70.6e9 · 14 B / 500e9 B/s = 1.9768 s, as §12.2 (there at 7 GB/s per node).
+    expect(numberOf(g, 'checkpoint.checkpoint_write_bandwidth')).toBe(500e9);
+    g.set('checkpoint.filesystem_bandwidth_limit', 1e15);
+    expect(numberOf(g, 'checkpoint.checkpoint_write_bandwidth')).toBe(128 * 100e9);
   });
 
   it('overhead is the MFU penalty: effective MFU = MFU·(1 − overhead)', () => {

@@ -15,6 +15,11 @@ const KWH = 3.6e6;
 const STAND_INS: Record<string, Plain> = {
   'hardware.tdp': 700, 'hardware.unit_cost': 30000, 'hardware.embodied_carbon': 164000, 'scenario.idle_power_fraction': 0.3,
   'scenario.dynamic_power_fraction': 0.7, 'scenario.target_margin': 0.9, 'compute.mfu': 0.5, 'compute.throughput': 1000,
+  // The activity power model reads wall 1's step power; the cases pin mfu_linear (their fixture says so).
+  'scenario.power_model': 'activity', 'compute.device_power': 455, 'compute.idle_power_effective': 70,
+  // Per-token prices read η, the peak and the forward FLOPs per token (Llama-3-8B figures, §12.1).
+  'software.efficiency_effective': 0.5, 'hardware.peak_flops': 989e12, 'workload.forward_flops_per_token': 1.71337e10,
+  'scenario.output_tokens': 128,
 };
 
 /** Case input name → our cell id (and the SI factor). */
@@ -26,7 +31,7 @@ const MAP: Record<string, [string, number]> = {
   amortization_years: ['capital.amortization_years', 1], maintenance_fraction_per_year: ['capital.maintenance_fraction', 1],
   infrastructure_multiplier: ['capital.infrastructure_multiplier', 1], host_power_W: ['sustainability.host_power', 1],
   embodied_carbon_g_per_device: ['hardware.embodied_carbon', 1], hardware_lifetime_years: ['sustainability.hardware_lifetime_years', 1],
-  include_embodied: ['sustainability.include_embodied', 1],
+  include_embodied: ['sustainability.include_embodied', 1], power_model: ['scenario.power_model', 1],
 };
 
 export function macroValues(inputs: Record<string, unknown>): Record<string, Plain> {

@@ -30,7 +30,10 @@ describe('wall 18 golden cases', () => {
   it('ref.sustainability_poland_vs_quebec: same IT energy, carbon ∝ PUE·CI', () => {
     const c = goldenCase('ref.sustainability_poland_vs_quebec');
     const i = c.inputs as Record<string, unknown> & { poland: Record<string, number>; quebec: Record<string, number> };
-    const base = { devices: i.devices, nodes: i.nodes, tdp_W: i.tdp_W, duration_s: i.duration_s, utilization_mfu: i.utilization_mfu, include_embodied: false };
+    const base = {
+      devices: i.devices, nodes: i.nodes, tdp_W: i.tdp_W, duration_s: i.duration_s, utilization_mfu: i.utilization_mfu, include_embodied: false,
+      power_model: i.power_model,
+    };
     const pl = macroGraph({ ...base, ...i.poland });
     const qc = macroGraph({ ...base, ...i.quebec });
     const e = c.expected as Record<string, number>;
@@ -61,7 +64,8 @@ describe('§12.3 by hand', () => {
     expect(e.ok && e.value === 0 && e.warnings.length === 1).toBe(true);
     const noTdp = inferenceGraph({ ...context('inference'), device: { ...H100, tdp: undefined }, ops: true }, {}, macroWalls);
     const p = noTdp.get('sustainability.carbon_footprint');
-    expect(!p.ok && p.error.root).toBe('sustainability.device_power');
+    // The activity model reads wall 1's step power, whose formula is the first to need the TDP.
+    expect(!p.ok && p.error.root).toBe('compute.device_power');
     expect(!p.ok && p.error.message).toContain('H100 has no tdp');
   });
 
@@ -119,14 +123,16 @@ describe('wiring in an inference scenario', () => {
     const ran = [...g.evaluationCounts()].filter(([, n]) => n > 0).map(([id]) => id).sort();
     expect(ran).toEqual([...cone].sort());
     expect(ran).toEqual([
-      'capital.carbon_cost', 'capital.placement_objective', 'sustainability.carbon_footprint', 'sustainability.operational_carbon',
-      'sustainability.status', 'sustainability.status_reason',
+      'capital.carbon_cost', 'capital.placement_objective', 'sustainability.carbon_footprint', 'sustainability.carbon_per_million_items',
+      'sustainability.carbon_per_query', 'sustainability.operational_carbon', 'sustainability.status', 'sustainability.status_reason',
+      'sustainability.tdp_carbon',
     ]);
     for (const id of ['compute.latency', 'compute.mfu', 'sustainability.it_energy', 'capital.tco_usd']) expect(g.evaluations(id)).toBe(0);
   });
 
   it('editing batch size flows through latency into energy, TCO and carbon', () => {
-    const g = inferenceGraph(ctx);
+    // §12.1's η 0.5 and the mfu_linear power model it prints (η_bw is 1: the fixture H100 names no memory type).
+    const g = inferenceGraph(ctx, { 'scenario.efficiency': 0.5, 'scenario.power_model': 'mfu_linear' });
     const before = ['compute.latency', 'sustainability.it_energy', 'capital.tco_usd', 'sustainability.carbon_footprint'].map((id) => numberAt(g, id));
     g.resetEvaluationCounts();
     g.set('scenario.batch_size', 64);

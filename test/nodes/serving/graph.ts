@@ -3,16 +3,19 @@
  * workload lowering) plus the serving walls, with stand-ins for cells of walls that are not
  * in this graph (software.efficiency_effective = scenario.efficiency, wall 3 "given" mode).
  */
-import { type CellDef, derived, LiveGraph, number, type Plain } from '../../../src/graph/index.js';
+import { type CellDef, derived, LiveGraph, optNumber, type Plain } from '../../../src/graph/index.js';
 import { commonCells } from '../../../src/nodes/common/index.js';
 import type { BuildContext } from '../../../src/nodes/context.js';
 import { servingWalls } from '../../../src/nodes/serving/index.js';
 import { workloadCells } from '../../../src/nodes/workload/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../../helpers/first-build.js';
 import type { GoldenCase } from '../../helpers/golden.js';
 
 const STAND_INS: CellDef[] = [
+  // Unset, η is the first build's 0.5 these tests were derived with (issue 19 made the sourced table the default; wall 3 is not in this graph).
   derived({ id: 'software.efficiency_effective', label: 'η (stand-in)', doc: 'Wall 3 stand-in: the user η.', unit: '1', layer: 'E',
-    formula: 'η = efficiency', inputs: { efficiency: number('scenario.efficiency') }, compute: ({ efficiency }) => efficiency }),
+    formula: 'η = efficiency ?? 0.5', inputs: { efficiency: optNumber('scenario.efficiency') },
+    compute: ({ efficiency }) => efficiency ?? (FIRST_BUILD_DEFAULTS['scenario.efficiency'] as number) }),
 ];
 
 export function scenarioDefs(ctx: BuildContext, walls: (ctx: BuildContext) => CellDef[] = servingWalls): CellDef[] {
