@@ -10,6 +10,7 @@ import {
   buildScenario, cellReport, evaluate, evaluateBuilt, type Evaluation, headlineCell, type Scenario,
 } from '../../src/scenario/index.js';
 import { loadPlanText } from '../../src/scenario/yaml-text.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js';
 
 const example = readFileSync(new URL('../../examples/example_cluster.yaml', import.meta.url), 'utf8');
 
@@ -138,10 +139,10 @@ describe('evaluate() reports the same numbers as the live graph', () => {
   }
 
   it('evaluateBuilt reads the graph as it stands after an edit', () => {
-    const built = buildScenario({ model: 'Llama3_8B', hardware: 'H100' });
+    const built = buildScenario({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } });
     built.graph.set('scenario.batch_size', 64);
     const e = evaluateBuilt(built);
-    // §12.1 B = 64 (η_bw = 1 by default): latency 10.2523 ms.
+    // §12.1 B = 64 (η 0.5 and η_bw = 1 pinned, issue 19): latency 10.2523 ms.
     expect(e.card.performance.metrics.latency.value).toBeCloseTo(10.2523490101, 6);
     agreesWithGraph(e, built.graph, 'inference');
   });

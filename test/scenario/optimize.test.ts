@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type Candidate, gridSearch, type LiveGraph, type Plain } from '../../src/graph/index.js';
 import { registry } from '../../src/registry/index.js';
 import { buildScenario, optimizeBatching, optimizeParallelism, optimizePlacement, type Scenario } from '../../src/scenario/index.js';
+import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js';
 
 const numAt = (g: LiveGraph, id: string): number | undefined => {
   const v = g.get(id);
@@ -16,7 +17,7 @@ describe('optimizeParallelism agrees with brute force (Llama3_8B, 2 nodes × 8 H
   const s: Scenario = {
     // One NIC per node as written; unset, the fleet takes DGX_H100's 8 (and the best layout moves).
     model: 'Llama3_8B', hardware: 'H100', system: { node_count: 2, accelerators_per_node: 8, nics_per_node: 1 }, mode: 'training', layout: 'given',
-    overrides: { 'communication.global_batch_size': 32 },
+    overrides: { ...FIRST_BUILD_DEFAULTS, 'communication.global_batch_size': 32 }, // first-build η pinned (issue 19)
   };
   it('max fleet MFU among train_feasible layouts of the full space; ties to less memory, then the simpler layout', () => {
     const g = buildScenario(s).graph;
