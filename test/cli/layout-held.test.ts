@@ -21,3 +21,14 @@ describe('mlsysim eval PLAN --set communication.zero_stage=1', () => {
     expect(json.json.f_memory_used_gb as number).toBeLessThanOrEqual(80);
   });
 });
+
+describe('mlsysim optimize parallelism PLAN --set communication.zero_stage=1', () => {
+  it.concurrent('holds the set cell and searches the others', async () => {
+    const r = await cliJson(['--output', 'json', 'optimize', 'parallelism', 'example_cluster.yaml', '--set', 'communication.zero_stage=1'], PLANS);
+    expect(r.code).toBe(0);
+    const best = r.json.best as { values: Record<string, number>; metrics: Record<string, unknown> };
+    expect(best.values['communication.zero_stage']).toBe(1);
+    expect(best.metrics['communication.train_feasible']).toBe(true);
+    expect(r.json.searched).toEqual(['communication.tp', 'communication.pp', 'communication.ep', 'communication.microbatch_size', 'communication.cp', 'communication.virtual_stages']);
+  });
+});

@@ -1,8 +1,8 @@
 /** `mlsysim optimize parallelism|batching|placement (PLAN.yaml | MODEL HARDWARE)`: the §11.4 searches. */
 import type { Command } from 'commander';
-import { formatNumber, formatPlain, type LiveGraph } from '../../graph/index.js';
+import { formatNumber, formatPlain, type LiveGraph, type Plain } from '../../graph/index.js';
 import {
-  buildScenario, type OptimizeCandidate, optimizeBatching, optimizeParallelism, optimizePlacement, type OptimizeResult,
+  buildScenario, LAYOUT_CELLS, type OptimizeCandidate, optimizeBatching, optimizeParallelism, optimizePlacement, type OptimizeResult,
 } from '../../scenario/index.js';
 import { closestMatches } from '../../registry/index.js';
 import { numberFlag } from '../args.js';
@@ -84,7 +84,7 @@ function runOptimize(kindWord: string, resolve: ResolveSource, opts: OptimizeFla
   const topK = numberFlag('--top', opts.top, { int: true, min: 1 }) ?? 5;
   const src = resolve(`optimize ${kind}`, kind === 'batching' ? 'serving' : undefined);
   const built = buildScenario(src.scenario, src.options);
-  const result = run(kind, built.graph, opts, topK, onProgress?.(kind));
+  const result = run(kind, built.graph, opts, topK, onProgress?.(kind), heldLayout(src.scenario, src.options.overrides, built.graph));
   const code: ExitCode = result.total === 0 ? 1 : result.feasible === 0 ? 2 : 0;
   return { kind, name: built.name, graph: built.graph, result, warnings: [...src.warnings, ...built.warnings], code };
 }
@@ -100,8 +100,9 @@ export function registerOptimize(program: Command, state: CliState): void {
     .command('optimize')
     .summary('search: parallelism (fleet MFU), batching (largest batch meeting a p99 SLA), placement (TCO + carbon tax)')
     .description('physics.md §11.4 searches on a plan (or MODEL HARDWARE):\n' +
-      '  parallelism  enumerate tp, pp, ep (and microbatch in training); keep layouts that fit in memory; maximise fleet MFU\n' +
-      '               (training), minimise the decode step (inference) or maximise tokens/s at capacity (serving, within its targets)\n' +
+      '  parallelism  training: tp × pp × cp × ep × interleaving × ZeRO stage × microbatch, memory checked before timing,\n' +
+      '               maximise fleet MFU (ties: less memory); inference/serving: tp, pp, ep, minimise the decode step or\n' +
+      '               maximise tokens/s at capacity (within its targets). Layout cells you set (--set, --tp …) are held.\n' +
       '  batching     largest batch b with each accelerator a replica of b slots and p99 ≤ --sla-ms at --qps (serving)\n' +
       '  placement    every catalogue region: minimise TCO + carbon [t] × --carbon-tax [USD/t]\n' +
       'Exit codes: 0 a feasible best was found, 1 bad input or a search this scenario cannot run, 2 no candidate is feasible.\n' +
@@ -134,9 +135,16 @@ Examples:
   }));
 }
 
+/** The layout cells the user set (scenario overrides, --set, --tp …): the parallelism search holds them. */
+function heldLayout(scenario: unknown, set: Readonly<Record<string, unknown>> | undefined, graph: LiveGraph): Record<string, Plain> {
+  const own = scenario && typeof scenario === 'object' && 'overrides' in scenario ? (scenario as { overrides?: Record<string, unknown> }).overrides : undefined;
+  const given = new Set([...Object.keys(own ?? {}), ...Object.keys(set ?? {})]);
+  return Object.fromEntries(LAYOUT_CELLS.filter((id) => given.has(id) && graph.has(id)).map((id) => [id, graph.value(id) ?? null]));
+}
+
 function run(kind: Kind, graph: LiveGraph, opts: OptimizeFlags, topK: number,
-  onProgress: ((done: number, total: number) => void) | undefined): OptimizeResult {
-  if (kind === 'parallelism') return optimizeParallelism(graph, { topK, onProgress });
+  onProgress: ((done: number, total: number) => void) | undefined, held: Readonly<Record<string, Plain>>): OptimizeResult {
+  if (kind === 'parallelism') return optimizeParallelism(graph, { topK, onProgress, fixed: held });
   if (kind === 'placement') return optimizePlacement(graph, { carbonTax: numberFlag('--carbon-tax', opts.carbonTax, { min: 0 }) ?? 0, topK, onProgress });
   const slaMs = numberFlag('--sla-ms', opts.slaMs, { min: 0, minExclusive: true });
   const qps = numberFlag('--qps', opts.qps, { min: 0 });
