@@ -46,7 +46,7 @@ export function scanCommand(argv: readonly string[]): string | undefined {
 }
 
 /** The --output value as written anywhere in argv (needed before commander has parsed, for errors). */
-export function scanFormat(argv: readonly string[]): OutputFormat {
+function scanFormat(argv: readonly string[]): OutputFormat {
   let found: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -59,7 +59,7 @@ export function scanFormat(argv: readonly string[]): OutputFormat {
 }
 
 /** The program with the command argv names registered (all of them when it names none of ours). */
-export async function buildProgram(state: CliState, format: OutputFormat, argv: readonly string[] = []): Promise<Command> {
+async function buildProgram(state: CliState, format: OutputFormat, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('mlsysim')

@@ -83,7 +83,7 @@ export interface Table {
 const show = (c: TableCell): string => (c === undefined || c === null ? '' : String(c));
 
 /** An aligned plain-text table; numbers right-aligned. */
-export function textTable(t: Table): string {
+function textTable(t: Table): string {
   const cells = [t.headers.map(show), ...t.rows.map((r) => r.map(show))];
   const widths = t.headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const numeric = t.headers.map((_, i) => t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number' || r[i] === undefined));
@@ -91,14 +91,14 @@ export function textTable(t: Table): string {
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-export function markdownTable(t: Table): string {
+function markdownTable(t: Table): string {
   const esc = (c: TableCell) => show(c).replace(/\|/g, '\\|');
   return [`| ${t.headers.map(esc).join(' | ')} |`, `|${t.headers.map(() => '---').join('|')}|`,
     ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
 /** RFC 4180 CSV with a header row. */
-export function csvTable(t: Table): string {
+function csvTable(t: Table): string {
   const esc = (c: TableCell) => {
     const s = show(c);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

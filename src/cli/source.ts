@@ -33,7 +33,7 @@ export interface ScenarioFlags {
   readonly cp?: string;
 }
 
-export interface Source {
+interface Source {
   /** The scenario document (validated by buildScenario / evaluate). */
   readonly scenario: Record<string, unknown>;
   /** --set overrides and, for a Hugging Face model, the registry holding it. */

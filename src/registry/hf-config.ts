@@ -2,7 +2,7 @@
  * Import a model from a Hugging Face `config.json` (no network): the parsed JSON or its text →
  * a `Model`, exactly as a built-in or custom model. The architecture fields are read from the
  * config; the parameter count is computed from them (hf-params.ts); the result goes through the
- * catalogue's model schema and converter. Browser-safe; hf-config-file.ts reads a file in Node.
+ * catalogue's model schema and converter. Browser-safe.
  *
  * Read: hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, head_dim,
  * intermediate_size, vocab_size, max_position_embeddings, tie_word_embeddings, sliding_window
@@ -73,7 +73,7 @@ export interface HfImportOptions {
 const u = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
 /** The architecture a parameter count needs, with the config's defaults applied. */
-export function hfArchitecture(c: HfConfig): HfArchitecture {
+function hfArchitecture(c: HfConfig): HfArchitecture {
   const H = c.num_attention_heads;
   const experts = u(c.num_local_experts) ?? u(c.n_routed_experts) ?? u(c.num_experts);
   const mla = c.kv_lora_rank != null && c.qk_rope_head_dim != null;

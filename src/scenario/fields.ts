@@ -26,7 +26,7 @@ export function ruleError(rule: string) {
     issue.input === undefined ? `is required (${rule})` : `must be ${rule} (got ${showInput(issue.input)})`;
 }
 
-export interface NumberRule {
+interface NumberRule {
   /** exclusive lower bound */
   readonly gt?: number;
   /** inclusive lower bound */
@@ -37,7 +37,7 @@ export interface NumberRule {
 }
 
 /** The rule in words: "an integer ≥ 1", "a number > 0 and ≤ 1". */
-export function describeRule(rule: NumberRule): string {
+function describeRule(rule: NumberRule): string {
   const parts: string[] = [];
   if (rule.gt !== undefined) parts.push(`> ${rule.gt}`);
   if (rule.ge !== undefined) parts.push(`≥ ${rule.ge}`);
@@ -155,7 +155,7 @@ export function duration(unit: string) {
 }
 
 /** Why `value` is not a valid quantity in `unit`, or undefined when it is. */
-export function quantityProblem(value: number | string, unit: string, rule: NumberRule): string | undefined {
+function quantityProblem(value: number | string, unit: string, rule: NumberRule): string | undefined {
   let si: number;
   try {
     si = typeof value === 'number' ? value : parseQuantity(value, unit);
