@@ -29,9 +29,15 @@ export const VALIDATION_QUANTITIES = {
   ttft: 'ms',
   it_energy_mwh: 'MWh',
   facility_energy_mwh: 'MWh',
+  /** The devices' energy alone (no host, no PUE), the physical counterpart of a TDP × GPU-hours figure. */
+  device_energy_mwh: 'MWh',
   carbon_t: 't CO2e',
+  /** Accounting view: TDP × device-hours × PUE × grid intensity, as model cards state emissions. */
+  carbon_t_tdp: 't CO2e',
   interruptions: 'count',
   cost_usd: 'USD',
+  /** Cost of the whole training run under the scenario's cost model (time to train × cost rate). */
+  training_run_cost_usd: 'USD',
   kv_bytes_per_token: 'B',
   weight_bytes: 'B',
 } as const;

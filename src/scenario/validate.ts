@@ -59,9 +59,15 @@ export const QUANTITY_READERS: Readonly<Record<ValidationQuantity, QuantityReade
   facility_energy_mwh: {
     cells: ['sustainability.facility_energy'], formula: 'facility_energy [J] / 3.6e9', compute: (v) => v['sustainability.facility_energy'] / J_PER_MWH,
   },
+  device_energy_mwh: { cells: ['sustainability.device_energy'], formula: 'device_energy [J] / 3.6e9 (N·P_dev·t)', compute: (v) => v['sustainability.device_energy'] / J_PER_MWH },
   carbon_t: { cells: ['sustainability.carbon_footprint'], formula: 'carbon_footprint [g] / 1e6', compute: (v) => v['sustainability.carbon_footprint'] / 1e6 },
+  carbon_t_tdp: { cells: ['sustainability.tdp_carbon'], formula: 'tdp_carbon [g] / 1e6 (N·TDP·t·PUE·CI)', compute: (v) => v['sustainability.tdp_carbon'] / 1e6 },
   interruptions: { cells: ['fragility.expected_failures'], formula: 'expected_failures = job_duration / cluster_mtbf', compute: (v) => v['fragility.expected_failures'] },
   cost_usd: { cells: ['capital.tco_usd'], formula: 'tco_usd', compute: (v) => v['capital.tco_usd'] },
+  training_run_cost_usd: {
+    cells: ['capital.cost_per_training_run'], formula: 'cost_per_training_run = (period_cost/t)·time_to_train',
+    compute: (v) => v['capital.cost_per_training_run'],
+  },
   kv_bytes_per_token: { cells: ['workload.kv_bytes_per_token'], formula: 'kv_bytes_per_token [B]', compute: (v) => v['workload.kv_bytes_per_token'] },
   weight_bytes: { cells: ['workload.weight_bytes'], formula: 'weight_bytes [B]', compute: (v) => v['workload.weight_bytes'] },
 };

@@ -6,7 +6,8 @@ import { cli, cliJson, noStack } from './helpers.js';
 // The whole set is dozens of evaluations (some of thousands of GPUs): allow time on few cores.
 vi.setConfig({ testTimeout: 120_000 });
 
-const CATEGORIES = ['training', 'inference', 'energy', 'carbon', 'reliability', 'cost', 'identity'];
+// Reliability holds no case now: its one case is the table the failure-rate defaults come from, an identity (issue 19).
+const CATEGORIES = ['training', 'inference', 'energy', 'carbon', 'cost', 'identity'];
 
 describe('mlsysim validate', () => {
   it.concurrent('JSON: one entry per case and a median |error| per category, per split and overall; exit 0', async () => {
@@ -29,7 +30,8 @@ describe('mlsysim validate', () => {
     expect(typeof summary.splits.tune.median_abs_error).toBe('number');
     expect(typeof summary.splits.holdout.median_abs_error).toBe('number');
     expect(summary.overall.n).toBe(validationCases().filter((c) => c.category !== 'identity').length);
-    expect(summary.identity.max_abs_error).toBe(0);
+    // Exact up to double round-off: the interruption count is a sum of rates × hours.
+    expect(summary.identity.max_abs_error).toBeLessThan(1e-12);
     // Each evaluated case: error = (predicted − measured)/measured, and a bottleneck class.
     for (const c of cases.filter((x) => x.status === 'ok')) {
       expect(c.error, c.id).toBeCloseTo((c.predicted! - c.measured) / c.measured, 12);

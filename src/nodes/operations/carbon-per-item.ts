@@ -25,6 +25,13 @@ export function carbonPerItemCells(ctx: BuildContext): CellDef[] {
     rate > 0 ? (total / (rate * duration)) * 1e6 : fail('no_solution', 'no sequence fits; nothing is served (sustained throughput is 0)');
   const cells: CellDef[] = [
     derived({
+      id: 'sustainability.device_energy', label: 'Device energy',
+      doc: 'Energy the devices alone draw over the period at the device power (no host, no PUE): the physical counterpart of the TDP × hours view.',
+      unit: 'J', displayUnit: 'kWh', layer, wall, formula: 'E_dev = N·P_dev·t',
+      inputs: { devices: number('capital.num_devices'), power: number('sustainability.device_power'), duration: number('capital.duration') },
+      compute: ({ devices, power, duration }) => devices * power * duration,
+    }),
+    derived({
       id: 'sustainability.tdp_energy', label: 'Energy (TDP × hours)',
       doc: 'Accounting view: every device at its TDP for the whole period, no host, no PUE — how model cards and many papers state training energy.',
       unit: 'J', displayUnit: 'kWh', layer, wall, formula: 'E_TDP = N·TDP·t',
