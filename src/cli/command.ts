@@ -75,6 +75,7 @@ export function scenarioOptions(cmd: Command, opts: { mode?: boolean; region?: b
     .option('--ep <n>', 'expert-parallel degree, MoE (communication.ep)')
     .option('--cp <n>', 'context-parallel degree (communication.cp)');
   cmd.option('--set <cell=value>', 'set any input cell by id, units accepted (repeatable): --set hardware.memory_bandwidth=4TB/s', collect);
+  cmd.option('--profile <file>', 'apply a device profile from mlsysim calibrate --save (its fitted efficiencies; --set wins)');
   return cmd;
 }
 

@@ -27,6 +27,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   seek: () => import('./commands/seek.js').then((m) => m.registerSeek),
   schema: () => import('./commands/schema.js').then((m) => m.registerSchema),
   validate: () => import('./commands/validate.js').then((m) => m.registerValidate),
+  calibrate: () => import('./commands/calibrate.js').then((m) => m.registerCalibrate),
   mcp: () => import('./commands/mcp.js').then((m) => m.registerMcp),
 };
 

@@ -12,6 +12,7 @@ import { type BuildOptions, type OverrideValue, PLAN_CELLS, ScenarioInputError, 
 import { loadDocumentText, parseText } from '../scenario/yaml-text.js';
 import { numberFlag, parseSets } from './args.js';
 import { CliError } from './errors.js';
+import { profileSets } from './profile.js';
 import { systemOfDevices } from '../scenario/devices-system.js';
 import type { FleetInput } from '../scenario/schema.js';
 
@@ -31,6 +32,8 @@ export interface ScenarioFlags {
   readonly pp?: string;
   readonly ep?: string;
   readonly cp?: string;
+  /** --profile FILE: a device profile from mlsysim calibrate --save; its fitted cells sit below --set. */
+  readonly profile?: string;
 }
 
 interface Source {
@@ -211,6 +214,13 @@ const FLAG_NAMES: Record<string, string> = {
   prefillChunkTokens: '--prefill-chunk-tokens', gpus: '--gpus', tp: '--tp', pp: '--pp', ep: '--ep', cp: '--cp',
 };
 
+/** --profile FILE: the profile's fitted cells under the --set overrides (src/cli/profile.ts). */
+function withProfile(path: string | undefined, scenario: Record<string, unknown>, sets: Record<string, string>): { overrides: Record<string, string | number>; warnings: string[] } {
+  if (path === undefined) return { overrides: sets, warnings: [] };
+  const p = profileSets(path, scenario);
+  return { overrides: { ...p.overrides, ...sets }, warnings: [p.warning] };
+}
+
 /**
  * Positional arguments → the scenario. One argument: a plan or scenario file. Two: MODEL
  * HARDWARE. `forceMode` is the mode a command needs (serve → serving).
@@ -234,7 +244,8 @@ export function resolveSource(args: readonly string[], flags: ScenarioFlags, com
       delete scenario.layout;
       if (doc.kind === 'plan') scenario.overrides = withoutTrainingCells(scenario.overrides);
     }
-    return { scenario, options: { overrides }, warnings: doc.warnings, kind: doc.kind };
+    const p = withProfile(flags.profile, scenario, overrides);
+    return { scenario, options: { overrides: p.overrides }, warnings: [...doc.warnings, ...p.warnings], kind: doc.kind };
   }
   if (args.length !== 2) {
     throw new CliError('Bad arguments', `${command} needs PLAN.yaml or MODEL HARDWARE (got ${args.length} arguments: ${args.join(' ') || 'none'})`);
@@ -252,5 +263,6 @@ export function resolveSource(args: readonly string[], flags: ScenarioFlags, com
     ...(mode ? { mode } : {}),
     overrides: flagOverrides(flags),
   }, flags.region, fields);
-  return { scenario, options: { overrides, ...(reg ? { registry: reg } : {}) }, warnings, kind: 'flags' };
+  const p = withProfile(flags.profile, scenario, overrides);
+  return { scenario, options: { overrides: p.overrides, ...(reg ? { registry: reg } : {}) }, warnings: [...warnings, ...p.warnings], kind: 'flags' };
 }

@@ -59,3 +59,5 @@ export type {
 export {
   bottleneckClass, medianAbsError, QUANTITY_READERS, runCase, runValidation, selectCases, summarize,
 } from './validate.js';
+export type { CalibrationCell, CalibrationResult, CalibrationTarget, DeviceProfile, Measurement } from './calibrate.js';
+export { CALIBRATION_CELLS, calibrate, parseMeasurement, parseProfile, profileOverrides } from './calibrate.js';

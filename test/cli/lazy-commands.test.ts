@@ -26,11 +26,11 @@ describe('scanCommand(argv) names the command to load', () => {
 });
 
 describe('the built CLI with lazy commands', () => {
-  it('mlsysim --help lists all eleven commands', async () => {
+  it('mlsysim --help lists all twelve commands', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     const listed = [...r.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
-    expect(listed).toEqual(['zoo', 'eval', 'serve', 'optimize', 'sweep', 'explain', 'sensitivity', 'seek', 'schema', 'validate', 'mcp', 'help']);
+    expect(listed).toEqual(['zoo', 'eval', 'serve', 'optimize', 'sweep', 'explain', 'sensitivity', 'seek', 'schema', 'validate', 'calibrate', 'mcp', 'help']);
   });
 
   it('mlsysim help sweep prints the sweep help', async () => {

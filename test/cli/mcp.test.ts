@@ -34,10 +34,10 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
 }
 
 describe('mlsysim mcp lists the CLI verbs as tools', { timeout: 60_000 }, () => {
-  it('names the server and lists zoo, eval, serve, optimize, sweep, explain, sensitivity, seek, schema, validate, each with an object input schema', async () => {
+  it('names the server and lists zoo, eval, serve, optimize, sweep, explain, sensitivity, seek, schema, validate, calibrate, each with an object input schema', async () => {
     expect(client.getServerVersion()?.name).toBe('mlsysim');
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['zoo', 'eval', 'serve', 'optimize', 'sweep', 'explain', 'sensitivity', 'seek', 'schema', 'validate']);
+    expect(tools.map((t) => t.name)).toEqual(['zoo', 'eval', 'serve', 'optimize', 'sweep', 'explain', 'sensitivity', 'seek', 'schema', 'validate', 'calibrate']);
     for (const t of tools) {
       expect(t.inputSchema.type).toBe('object');
       expect(t.description).toContain(`mlsysim --output json ${t.name}`);

@@ -12,6 +12,7 @@ import { VALIDATION_CATEGORIES, VALIDATION_SPLITS } from '../../registry/index.j
 import { formatIssues, SCHEMA_TYPES } from '../../scenario/index.js';
 import { num, oneOf, strictMap, text } from '../../scenario/fields.js';
 import type { Answer, CliState } from '../command.js';
+import { calibrateAnswer, registerCalibrate } from '../commands/calibrate.js';
 import { evalAnswer, registerEval } from '../commands/eval.js';
 import { explainAnswer, registerExplain } from '../commands/explain.js';
 import { optimizeAnswer, registerOptimize } from '../commands/optimize.js';
@@ -118,4 +119,5 @@ export const TOOLS: readonly McpTool[] = [
   tool('seek', registerSeek, { ...scenarioFields, target: text(), vary: text(), goal: oneOf(GOALS).optional() }, (a) => seekAnswer(sourceOf('seek', a), { target: a.target, vary: a.vary, goal: a.goal })),
   tool('schema', registerSchema, { type: oneOf(SCHEMA_TYPES).optional().describe(`Document type: ${SCHEMA_TYPES.join(', ')} (default plan)`) }, (a) => schemaAnswer(a.type)),
   tool('validate', registerValidate, { category: oneOf(VALIDATION_CATEGORIES).optional(), split: oneOf(VALIDATION_SPLITS).optional() }, (a) => validateAnswer(a)),
+  tool('calibrate', registerCalibrate, { ...scenarioFields, measured: text().describe('The measured cell and value, e.g. performance.latency=6.1ms'), fit: oneOf(['efficiency', 'bandwidth_efficiency'] as const).optional() }, (a) => calibrateAnswer(sourceOf('calibrate', a), { measured: a.measured, fit: a.fit })),
 ];
