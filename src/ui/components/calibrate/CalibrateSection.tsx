@@ -7,7 +7,6 @@
  */
 import { createSignal, type JSX, Show } from 'solid-js';
 import { type CalibrationResult, calibrate, parseMeasurement, parseProfile, profileOverrides } from '../../../scenario/index.js';
-import { parseText } from '../../../scenario/yaml-text.js';
 import { type CellValue, formatPlain } from '../../../graph/index.js';
 import type { WorkbenchStore } from '../../store/index.js';
 
@@ -69,6 +68,8 @@ export function CalibrateSection(props: { readonly store: WorkbenchStore; readon
     if (!file) return;
     setProblem(undefined);
     try {
+      // The YAML reader loads with the first profile, not with the workbench.
+      const { parseText } = await import('../../../scenario/yaml-text.js');
       const profile = parseProfile(parseText(await readText(file), 'profile file', file.name));
       const refused = apply(props.store, profileOverrides(profile, String(props.store.graph.value('scenario.device'))));
       if (refused) setProblem(refused);
