@@ -57,6 +57,15 @@ describe('mlsysim mcp lists the CLI verbs as tools', { timeout: 60_000 }, () => 
     expect(serve).not.toHaveProperty('mode');
     expect(serve).toHaveProperty('prefill_chunk_tokens');
   });
+
+  it('eval, serve, optimize, seek and sweep take gpus, tp, pp, ep and cp, integers ≥ 1 like --gpus and --tp/--pp/--ep/--cp', async () => {
+    const { tools } = await client.listTools();
+    for (const name of ['eval', 'serve', 'optimize', 'seek', 'sweep']) {
+      const props = tools.find((t) => t.name === name)!.inputSchema.properties as Record<string, Record<string, unknown>>;
+      for (const field of ['gpus', 'tp', 'pp', 'ep', 'cp']) expect(props[field], `${name}.${field}`).toMatchObject({ type: 'integer', minimum: 1 });
+      expect(props.cp.description).toBe('context-parallel degree (communication.cp)');
+    }
+  });
 });
 
 describe('a tool answers with the JSON of `mlsysim --output json <verb>`', { timeout: 60_000 }, () => {
@@ -108,6 +117,23 @@ describe('a tool answers with the JSON of `mlsysim --output json <verb>`', { tim
     ['schema', { type: 'scenario' }, ['schema', '--type', 'scenario']],
     ['validate', { split: 'holdout' }, ['validate', '--split', 'holdout']],
   ] as const)('%s equals the CLI', async (name, args, argv) => {
+    const [r, c] = await Promise.all([call(name, args), cli(['--output', 'json', ...argv])]);
+    expect(c.code).toBe(0);
+    expect(r.isError).toBe(false);
+    expect(r.text).toBe(c.stdout.trimEnd());
+  });
+});
+
+describe('the layout fields gpus, tp, pp, ep, cp answer as the CLI flags --gpus, --tp, --pp, --ep, --cp do', { timeout: 120_000 }, () => {
+  it.each([
+    ['serve with gpus and a layout', 'serve', { model: 'Llama3_70B', hardware: 'H100', gpus: 8, tp: 4, pp: 2 }, ['serve', 'Llama3_70B', 'H100', '--gpus', '8', '--tp', '4', '--pp', '2']],
+    ['optimize parallelism with gpus', 'optimize', { kind: 'parallelism', model: 'Llama3_70B', hardware: 'H100', gpus: 8, mode: 'inference', ep: 1 },
+      ['optimize', 'parallelism', 'Llama3_70B', 'H100', '--gpus', '8', '--mode', 'inference', '--ep', '1']],
+    ['seek with gpus and tp', 'seek', { model: 'Llama3_70B', hardware: 'H100', gpus: 8, tp: 8, mode: 'inference', target: 'compute.latency=20ms', vary: 'scenario.batch_size=1:256' },
+      ['seek', 'Llama3_70B', 'H100', '--gpus', '8', '--tp', '8', '--mode', 'inference', '--target', 'compute.latency=20ms', '--vary', 'scenario.batch_size=1:256']],
+    ['sweep with gpus and tp', 'sweep', { model: 'Llama3_70B', hardware: 'H100', gpus: 8, tp: 8, mode: 'inference', axis: ['scenario.batch_size=1:64:4:log'], metric: ['communication.decode_step_time'] },
+      ['sweep', 'Llama3_70B', 'H100', '--gpus', '8', '--tp', '8', '--mode', 'inference', '--axis', 'scenario.batch_size=1:64:4:log', '--metric', 'communication.decode_step_time']],
+  ] as const)('%s equals the CLI', async (_label, name, args, argv) => {
     const [r, c] = await Promise.all([call(name, args), cli(['--output', 'json', ...argv])]);
     expect(c.code).toBe(0);
     expect(r.isError).toBe(false);

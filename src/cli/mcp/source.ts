@@ -34,6 +34,11 @@ export const scenarioFields = {
   seq_len: count().optional(),
   mode: oneOf(MODES).optional(),
   region: entryId().optional(),
+  gpus: count().optional(),
+  tp: count().optional(),
+  pp: count().optional(),
+  ep: count().optional(),
+  cp: count().optional(),
   set: z.record(text(), setValue, { error: ruleError('a map from cell id to value') }).optional()
     .describe('Any input cell by id → value, as --set CELL=VALUE does (also region, ops.region, ops.duration_days): {"hardware.memory_bandwidth": "4TB/s"}'),
 };
@@ -50,6 +55,12 @@ export interface ScenarioInput {
   readonly mode?: ScenarioMode;
   readonly region?: string;
   readonly prefill_chunk_tokens?: number;
+  /** --gpus N and the layout flags --tp/--pp/--ep/--cp. */
+  readonly gpus?: number;
+  readonly tp?: number;
+  readonly pp?: number;
+  readonly ep?: number;
+  readonly cp?: number;
   readonly set?: Readonly<Record<string, number | string | boolean>>;
 }
 
@@ -61,6 +72,7 @@ function scenarioFlags(input: ScenarioInput): ScenarioFlags {
   return {
     batchSize: flagText(input.batch_size), precision: input.precision, efficiency: flagText(input.efficiency),
     seqLen: flagText(input.seq_len), mode: input.mode, region: input.region, prefillChunkTokens: flagText(input.prefill_chunk_tokens),
+    gpus: flagText(input.gpus), tp: flagText(input.tp), pp: flagText(input.pp), ep: flagText(input.ep), cp: flagText(input.cp),
     set: input.set && Object.entries(input.set).map(([cell, value]) => `${cell}=${String(value)}`),
   };
 }
