@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaFor, SCHEMA_TYPES } from '../../src/scenario/index.js';
+import { jsonSchemaFor, LAYOUT_CELLS, SCHEMA_TYPES } from '../../src/scenario/index.js';
+import { REPLICA_LAYOUT_CELLS } from '../../src/scenario/optimize/index.js';
+import { TRAINING_LAYOUT_CELLS } from '../../src/scenario/optimize/training-layouts.js';
 
 describe('jsonSchemaFor', () => {
   it('gives valid JSON for every document type', () => {
@@ -37,5 +39,14 @@ describe('jsonSchemaFor', () => {
       ['schema_version', 'id', 'name', 'created', 'updated', 'scenarios', 'sweeps', 'notes', 'active_scenario_id', 'lesson']);
     expect(Object.keys(props('hardware'))).toEqual(expect.arrayContaining(['id', 'peak_tflops', 'memory_capacity_gb']));
     expect(Object.keys(props('model'))).toEqual(expect.arrayContaining(['id', 'params', 'layers', 'hidden_dim']));
+  });
+
+  it('layout cells: the schema\'s LAYOUT_CELLS hold tp, pp, ep and cp (every mode) and every cell the training search varies; a plan\'s parallelism takes each of them', () => {
+    expect([...LAYOUT_CELLS].sort()).toEqual([...TRAINING_LAYOUT_CELLS].sort());
+    expect(LAYOUT_CELLS).toEqual(expect.arrayContaining([...REPLICA_LAYOUT_CELLS]));
+    expect(REPLICA_LAYOUT_CELLS).toContain('communication.cp');
+    const parallelism = props('plan').parallelism.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(parallelism).sort()).toEqual(LAYOUT_CELLS.map((id) => id.replace('communication.', '')).sort());
+    expect(parallelism.cp).toMatchObject({ type: 'integer', minimum: 1 });
   });
 });
