@@ -9,7 +9,8 @@ import { formatNumber } from '../graph/index.js';
 import type { BuiltScenario } from './build.js';
 import type { Evaluation } from './evaluate.js';
 import { bindingCauses } from './report-causes.js';
-import { cellText, displayValue, esc } from './report-format.js';
+import { formatDisplayValue } from './display-value.js';
+import { cellText, esc } from './report-format.js';
 import { readReportRoofline } from './report-roofline.js';
 import { REPORT_CSS } from './report-style.js';
 import { pointText, roofText, rooflineSvg } from './report-svg.js';
@@ -59,7 +60,7 @@ function scenarioSection(e: Evaluation, built: BuiltScenario, warnings: readonly
 
 function lensCard(l: Lens): string {
   const metrics = Object.values(l.metrics).map((m) =>
-    `<tr><th scope="row">${esc(m.key)}</th><td>${m.value === undefined ? `<span class="err">error: ${esc(m.error ?? '')}</span>` : esc(displayValue(m.value, m.unit))}</td></tr>`).join('');
+    `<tr><th scope="row">${esc(m.key)}</th><td>${m.value === undefined ? `<span class="err">error: ${esc(m.error ?? '')}</span>` : esc(formatDisplayValue(m.value, m.unit))}</td></tr>`).join('');
   return `<article class="lens tone-${l.status.toLowerCase()}" data-lens="${l.name}" data-status="${esc(l.status)}">` +
     `<h3>${LENS_TITLES[l.name]} ${badge(l.status)}</h3><p class="level">${esc(l.level_name)}</p><p class="summary">${esc(l.summary)}</p>` +
     `${list(l.reasons, 'reasons')}${metrics ? `<table class="metrics"><tbody>${metrics}</tbody></table>` : ''}</article>`;
@@ -77,7 +78,7 @@ function scorecardSection(e: Evaluation): string {
 
 function boardSection(e: Evaluation): string {
   const rows = e.walls.map((w) => {
-    const head = w.status === 'SKIPPED' || !w.headline ? '' : displayValue(w.headline.value, w.headline.unit);
+    const head = w.status === 'SKIPPED' || !w.headline ? '' : formatDisplayValue(w.headline.value, w.headline.unit);
     const mark = w.binding ? ` <strong class="binding">binding${e.binding_share !== undefined ? ` · ${esc(formatNumber(e.binding_share * 100, 4))} % of time` : ''}</strong>` : '';
     return `<tr data-wall="${w.wall}" data-status="${w.status}"${w.binding ? ' class="is-binding"' : ''}><td>${w.wall}</td><td>${esc(w.name)}${mark}</td>` +
       `<td>${esc(w.lens ?? '—')}</td><td>${badge(w.status)}</td><td class="num">${esc(head)}</td><td>${esc(w.reason)}</td></tr>`;
