@@ -11,9 +11,9 @@ import type { Evaluation } from './evaluate.js';
 import { bindingCauses } from './report-causes.js';
 import { formatDisplayValue } from './display-value.js';
 import { cellText, esc } from './report-format.js';
-import { readReportRoofline } from './report-roofline.js';
 import { REPORT_CSS } from './report-style.js';
-import { pointText, roofText, rooflineSvg } from './report-svg.js';
+import { rooflineSvg } from './report-svg.js';
+import { legendEntries, readRoofline } from './roofline/index.js';
 import type { Lens, LensStatus } from './scorecard.js';
 import type { BoardStatus } from './board.js';
 
@@ -89,14 +89,15 @@ function boardSection(e: Evaluation): string {
 }
 
 function rooflineSection(built: BuiltScenario): string {
-  const r = readReportRoofline(built.graph);
+  const read = readRoofline(built.graph);
   const head = '<section id="roofline" aria-labelledby="h-roofline"><h2 id="h-roofline">Roofline</h2>';
-  if (!r.ok) return `${head}<p class="muted">No roofline for this scenario: ${esc(r.message)}</p></section>`;
+  if (!read.ok) return `${head}<p class="muted">No roofline for this scenario: ${esc(read.message)}</p></section>`;
+  const r = read.reading;
   const device = built.ctx.device.display_name ?? built.ctx.device.id;
-  const legend = [`${device}${r.roof.precision ? ` (${r.roof.precision})` : ''}: ${roofText(r.roof)}`];
-  if (r.roof.effective_slope_bytes_per_s) legend.push(`dashed: the bandwidth the step sees (memory.effective_bandwidth·η_bw), ${formatNumber(r.roof.effective_slope_bytes_per_s / 1e9, 4)} GB/s`);
-  legend.push(r.point ? `operating point: ${pointText(r.point)}` : `no operating point: ${r.pointError ?? ''}`);
-  return `${head}<figure>${rooflineSvg(r.roof, r.point, device)}<figcaption>${list(legend)}</figcaption></figure></section>`;
+  // The workbench legend's lines; a printed page has no swatches, so the dashed roof is named.
+  const legend = legendEntries(r, device).map((e) => (e.kind === 'effective' ? `dashed: ${e.text}` : e.text));
+  if (!r.point) legend.push(`no operating point: ${r.point_error ?? ''}`);
+  return `${head}<figure>${rooflineSvg(r, device)}<figcaption>${list(legend)}</figcaption></figure></section>`;
 }
 
 function causesSection(e: Evaluation, built: BuiltScenario): string {

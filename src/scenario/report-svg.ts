@@ -2,12 +2,15 @@
  * The report's roofline as one inline SVG string (physics.md §3.1): log-log axes in whole
  * decades, the roof min(peak·η, AI·BW·η_bw) as a polyline through the ridge, the slope the
  * step really sees when it differs (offload, SRAM), the ridge, and the operating point with a
- * dashed guide up to the roof above it (the gap is the overhead T_ov). Presentation
+ * dashed guide up to the roof above it (the gap is the overhead T_ov). The geometry and the
+ * words are the workbench chart's (./roofline); only the pixels are drawn here. Presentation
  * attributes only, so the picture reads the same when copied out of the page.
  */
-import { formatNumber, formatQuantity } from '../graph/index.js';
 import { esc } from './report-format.js';
-import { attainableAt, decadeTicks, type ReportPoint, type ReportRoof, roofDomain } from './report-roofline.js';
+import {
+  attainable, chartDescription, chartDomain, type ChartDomain, decadeTicks, flopsTickLabel, intensityTickLabel, pointTag,
+  type Roof, type RooflineReading, ridgeIntensity, ridgeLabel, rooflinePolyline,
+} from './roofline/index.js';
 
 const WIDTH = 640;
 const HEIGHT = 380;
@@ -20,9 +23,6 @@ const GRID = '#e3e8ee';
 const ROOF = '#1f6feb';
 const POINT = '#c62828';
 
-const flops = (v: number): string => formatQuantity(v, 'FLOP/s', 4);
-const bytes = (v: number): string => formatQuantity(v, 'B/s', 4);
-const intensity = (v: number): string => `${formatNumber(v, 4)} FLOP/B`;
 const px = (v: number): string => String(Math.round(v * 100) / 100);
 
 /** One log axis: value → pixel. */
@@ -32,33 +32,15 @@ function logScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [numbe
   return (v) => r0 + ((Math.log10(v) - l0) / span) * (r1 - r0);
 }
 
-/** "peak·η 494.5 TFLOP/s · BW·η_bw 3.35 TB/s · ridge 147.6 FLOP/B" */
-export function roofText(roof: ReportRoof): string {
-  return `peak·η ${flops(roof.ceiling_flops_per_s)} · BW·η_bw ${bytes(roof.slope_bytes_per_s)} · ridge ${intensity(roof.ridge)}`;
-}
-
-/** "Memory-bound · AI 1.049 FLOP/B · 3.292 TFLOP/s" */
-export function pointText(p: ReportPoint): string {
-  const bound = p.bottleneck ? `${p.bottleneck}-bound · ` : '';
-  return `${bound}AI ${intensity(p.intensity)} · ${flops(p.flops_per_s)}`;
-}
-
-/** The roof over the x domain: slope, ridge (when inside), ceiling. */
-function roofPoints(ceiling: number, slope: number, [x0, x1]: readonly [number, number]): [number, number][] {
-  const ridge = ceiling / slope;
-  const xs = ridge > x0 && ridge < x1 ? [x0, ridge, x1] : [x0, x1];
-  return xs.map((x) => [x, attainableAt(ceiling, slope, x)]);
-}
-
-function axes(x: (v: number) => number, y: (v: number) => number, dom: ReturnType<typeof roofDomain>): string[] {
+function axes(x: (v: number) => number, y: (v: number) => number, dom: ChartDomain): string[] {
   const out: string[] = [];
   for (const t of decadeTicks(dom.x[0], dom.x[1])) {
     out.push(`<line x1="${px(x(t))}" y1="${M.top}" x2="${px(x(t))}" y2="${M.top + PLOT_H}" stroke="${GRID}"/>`,
-      `<text x="${px(x(t))}" y="${M.top + PLOT_H + 18}" text-anchor="middle" font-size="12" fill="${MUTED}">${esc(formatNumber(t, 3))}</text>`);
+      `<text x="${px(x(t))}" y="${M.top + PLOT_H + 18}" text-anchor="middle" font-size="12" fill="${MUTED}">${esc(intensityTickLabel(t))}</text>`);
   }
   for (const t of decadeTicks(dom.y[0], dom.y[1])) {
     out.push(`<line x1="${M.left}" y1="${px(y(t))}" x2="${M.left + PLOT_W}" y2="${px(y(t))}" stroke="${GRID}"/>`,
-      `<text x="${M.left - 8}" y="${px(y(t) + 4)}" text-anchor="end" font-size="12" fill="${MUTED}">${esc(formatQuantity(t, 'FLOP/s', 3))}</text>`);
+      `<text x="${M.left - 8}" y="${px(y(t) + 4)}" text-anchor="end" font-size="12" fill="${MUTED}">${esc(flopsTickLabel(t))}</text>`);
   }
   out.push(`<rect x="${M.left}" y="${M.top}" width="${PLOT_W}" height="${PLOT_H}" fill="none" stroke="${MUTED}"/>`,
     `<text x="${M.left + PLOT_W / 2}" y="${HEIGHT - 12}" text-anchor="middle" font-size="13" fill="${INK}">arithmetic intensity (FLOP/B)</text>`,
@@ -67,38 +49,38 @@ function axes(x: (v: number) => number, y: (v: number) => number, dom: ReturnTyp
 }
 
 /**
- * The roofline SVG of `roof` with the operating point `point` (when the step has one).
- * `device` names the roof in the title ("NVIDIA H100 SXM5 80GB").
+ * The roofline SVG of the reading (roof, effective roof, ridge and operating point when the
+ * step has one). `device` names the roof in the title ("NVIDIA H100 SXM5 80GB").
  */
-export function rooflineSvg(roof: ReportRoof, point: ReportPoint | undefined, device: string): string {
-  const dom = roofDomain(roof, point);
+export function rooflineSvg(r: RooflineReading, device: string): string {
+  const stepRoof = r.effective_roof ?? r.roof;
+  const dom = chartDomain([r.roof, ...(r.effective_roof ? [r.effective_roof] : [])], r.point ? [r.point] : []);
   const x = logScale(dom.x, [M.left, M.left + PLOT_W]);
   const y = logScale(dom.y, [M.top + PLOT_H, M.top]);
-  const line = (pts: [number, number][]) => pts.map(([a, b]) => `${px(x(a))},${px(y(b))}`).join(' ');
-  const precision = roof.precision ? ` at ${roof.precision}` : '';
-  const title = `Roofline of ${device}${precision}`;
-  const desc = [`Log-log roofline: ${roofText(roof)}.`, point ? `Operating point: ${pointText(point)}, under an attainable ${flops(attainableAt(roof.ceiling_flops_per_s, roof.effective_slope_bytes_per_s ?? roof.slope_bytes_per_s, point.intensity))}.` : 'No operating point.'].join(' ');
+  const line = (roof: Roof) => rooflinePolyline(roof, dom.x).map((p) => `${px(x(p.intensity))},${px(y(p.flops_per_s))}`).join(' ');
+  const title = `Roofline of ${device}${r.precision ? ` at ${r.precision}` : ''}`;
   const body = [...axes(x, y, dom)];
-  body.push(`<polyline data-roof points="${line(roofPoints(roof.ceiling_flops_per_s, roof.slope_bytes_per_s, dom.x))}" fill="none" stroke="${ROOF}" stroke-width="3"/>`);
-  if (roof.effective_slope_bytes_per_s) {
-    body.push(`<polyline data-effective-roof points="${line(roofPoints(roof.ceiling_flops_per_s, roof.effective_slope_bytes_per_s, dom.x))}" fill="none" stroke="${ROOF}" stroke-width="2" stroke-dasharray="6 4"/>`);
+  body.push(`<polyline data-roof points="${line(r.roof)}" fill="none" stroke="${ROOF}" stroke-width="3"/>`);
+  if (r.effective_roof) {
+    body.push(`<polyline data-effective-roof points="${line(r.effective_roof)}" fill="none" stroke="${ROOF}" stroke-width="2" stroke-dasharray="6 4"/>`);
   }
-  const rx = px(x(roof.ridge));
-  body.push(`<line data-ridge x1="${rx}" y1="${px(y(roof.ceiling_flops_per_s))}" x2="${rx}" y2="${M.top + PLOT_H}" stroke="${MUTED}" stroke-dasharray="4 4"/>`,
-    `<text x="${px(x(roof.ridge) + 6)}" y="${M.top + PLOT_H - 8}" font-size="12" fill="${MUTED}">ridge ${esc(intensity(roof.ridge))}</text>`);
-  if (point) {
-    const cx = x(point.intensity);
-    const cy = y(point.flops_per_s);
-    const roofY = y(attainableAt(roof.ceiling_flops_per_s, roof.effective_slope_bytes_per_s ?? roof.slope_bytes_per_s, point.intensity));
+  const ridge = r.ridge_point ?? ridgeIntensity(stepRoof);
+  const rx = px(x(ridge));
+  body.push(`<line data-ridge x1="${rx}" y1="${px(y(stepRoof.ceiling_flops_per_s))}" x2="${rx}" y2="${M.top + PLOT_H}" stroke="${MUTED}" stroke-dasharray="4 4"/>`,
+    `<text x="${px(x(ridge) + 6)}" y="${M.top + PLOT_H - 8}" font-size="12" fill="${MUTED}">${esc(ridgeLabel(ridge))}</text>`);
+  if (r.point) {
+    const cx = x(r.point.intensity);
+    const cy = y(r.point.flops_per_s);
+    const roofY = y(attainable(stepRoof, r.point.intensity));
     const left = cx > M.left + PLOT_W * 0.55;
     body.push(`<line x1="${px(cx)}" y1="${px(cy)}" x2="${px(cx)}" y2="${px(roofY)}" stroke="${POINT}" stroke-dasharray="3 3"/>`,
       `<circle data-point cx="${px(cx)}" cy="${px(cy)}" r="6" fill="${POINT}" stroke="#fff" stroke-width="2"/>`,
-      `<text x="${px(cx + (left ? -10 : 10))}" y="${px(cy + 18)}" text-anchor="${left ? 'end' : 'start'}" font-size="12" fill="${INK}">${esc(`AI ${intensity(point.intensity)} · ${flops(point.flops_per_s)}`)}</text>`);
+      `<text x="${px(cx + (left ? -10 : 10))}" y="${px(cy + 18)}" text-anchor="${left ? 'end' : 'start'}" font-size="12" fill="${INK}">${esc(pointTag(r.point))}</text>`);
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="roofline-title roofline-desc" font-family="system-ui, sans-serif">`,
     `<title id="roofline-title">${esc(title)}</title>`,
-    `<desc id="roofline-desc">${esc(desc)}</desc>`,
+    `<desc id="roofline-desc">${esc(chartDescription(r, device))}</desc>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
     ...body,
     '</svg>',

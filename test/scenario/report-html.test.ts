@@ -144,6 +144,23 @@ describe('reportHtml: other scenarios', () => {
     expect(causes.cell.id).toBe('serving.request_latency');
   });
 
+  it('offload (Llama-3-70B on one H100, §12.1): the slope the step sees is drawn dashed, with the ridge at its knee', () => {
+    const e = evaluate({ model: 'Llama3_70B', hardware: 'H100', overrides: PINNED });
+    const d = parse(reportHtml(e, e.built));
+    const device = points(d.querySelector('#roofline [data-roof]')!.getAttribute('points')!);
+    const effective = points(d.querySelector('#roofline [data-effective-roof]')!.getAttribute('points')!);
+    const ridgeX = Number(d.querySelector('#roofline [data-ridge]')!.getAttribute('x1'));
+    // Weights stream over the host link, slower than HBM: the same ceiling is reached further
+    // right, so the step's ridge (compute.ridge_point = peak·η/(BW_eff·η_bw)) is the knee of the
+    // dashed roof, right of the device's knee at 147.6 FLOP/B.
+    expect(effective[1][0]).toBeCloseTo(ridgeX, 1);
+    expect(device[1][0]).toBeLessThan(ridgeX);
+    expect(effective[1][1]).toBeCloseTo(device[1][1], 1);
+    const caption = d.querySelector('#roofline figcaption')!.textContent!;
+    expect(caption).toContain('ridge 147.6 FLOP/B');
+    expect(caption).toContain('dashed: effective bandwidth the step sees');
+  });
+
   it('bad input still gives a page that says why (batch size 0)', () => {
     const e = evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.batch_size': 0 } });
     expect(e.exit_code).toBe(1);

@@ -10,9 +10,9 @@ import { line } from 'd3-shape';
 import { type Accessor, createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
 import type { Trace } from '../../store/trace.js';
-import { chartDomain, type ChartDomain, type Roof, type RooflinePoint, rooflinePolyline } from '../roofline/geometry.js';
-import { readRoofline } from '../roofline/read-roofline.js';
-import { decadeTicks, flopsTickLabel, intensityTickLabel } from '../roofline/ticks.js';
+import {
+  chartDomain, type ChartDomain, decadeTicks, flopsTickLabel, intensityTickLabel, readRoofline, type Roof, type RooflinePoint, rooflinePolyline,
+} from '../../../scenario/roofline/index.js';
 import { ghostOf } from './ghost.js';
 
 interface StoryRooflineProps {

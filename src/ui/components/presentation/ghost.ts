@@ -5,7 +5,7 @@
  */
 import type { CellValue, LiveGraph } from '../../../graph/index.js';
 import type { Trace } from '../../store/trace.js';
-import type { Roof, RooflinePoint } from '../roofline/geometry.js';
+import type { Roof, RooflinePoint } from '../../../scenario/roofline/index.js';
 
 export interface Ghost {
   readonly point?: RooflinePoint;

@@ -8,11 +8,11 @@
 import { type Accessor, createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
 import { compareRoof, type CompareRoof } from '../../../scenario/index.js';
+import { readRoofline } from '../../../scenario/roofline/index.js';
 import { ExportButtons } from '../../export/ExportButtons.jsx';
 import { createInView, holdWhileHidden } from '../in-view.js';
 import { share } from '../../store/share.js';
 import { hardwareOptions } from './compare-device.js';
-import { readRoofline } from './read-roofline.js';
 import { RooflinePlot } from './RooflinePlot.jsx';
 import './roofline.css';
 

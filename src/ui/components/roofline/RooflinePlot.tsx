@@ -2,16 +2,17 @@
  * The roofline SVG: log-log axes (d3 scales, decade ticks), the device roof, the effective
  * slope when the step sees another bandwidth, a comparison roof (dashed), the ridge and the
  * operating point, which glides to its new place after each edit. Solid renders every
- * element; d3 only maps numbers to pixels and writes path data.
+ * element; d3 only maps numbers to pixels and writes path data. The geometry and the words
+ * are src/scenario/roofline's, which the HTML report draws too.
  */
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { createMemo, createUniqueId, For, Index, type JSX, Show } from 'solid-js';
-import { attainable, chartDomain, type ChartDomain, type Roof, type RooflinePoint, rooflinePolyline, ridgeIntensity } from './geometry.js';
+import {
+  attainable, chartDescription, chartDomain, type ChartDomain, decadeTicks, flopsTickLabel, intensityTickLabel, type LegendEntry,
+  legendEntries, pointTag, ridgeIntensity, ridgeLabel, type Roof, type RooflinePoint, type RooflineReading, rooflinePolyline,
+} from '../../../scenario/roofline/index.js';
 import { share } from '../../store/share.js';
-import { chartDescription, type LegendEntry, legendEntries, pointTag, ridgeLabel } from './labels.js';
-import type { RooflineReading } from './read-roofline.js';
-import { decadeTicks, flopsTickLabel, intensityTickLabel } from './ticks.js';
 
 interface RooflinePlotProps {
   readonly reading: RooflineReading;

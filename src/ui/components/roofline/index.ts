@@ -1,10 +1,3 @@
 export { RooflineChart } from './RooflineChart.jsx';
 export { RooflinePlot } from './RooflinePlot.jsx';
-export type { ChartDomain, Roof, RooflinePoint } from './geometry.js';
-export { attainable, chartDomain, ridgeIntensity, rooflinePolyline } from './geometry.js';
-export { decadeTicks, flopsTickLabel, intensityTickLabel } from './ticks.js';
-export type { OperatingPoint, RooflineReading } from './read-roofline.js';
-export { readRoofline } from './read-roofline.js';
 export { hardwareOptions } from './compare-device.js';
-export type { LegendEntry } from './labels.js';
-export { chartDescription, legendEntries, pointLabel, pointTag, ridgeLabel } from './labels.js';

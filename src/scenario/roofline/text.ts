@@ -1,10 +1,11 @@
 /**
- * The words on the roofline chart: legend entries, the point's label and the accessible
- * description, from the reading alone (so tests can check them without a DOM).
+ * The words of a roofline, the workbench chart's and the HTML report's alike: axis tick
+ * labels, legend entries, the point's label and the accessible description, from the reading
+ * alone (so tests can check them without a DOM).
  */
-import { formatNumber, formatQuantity } from '../../../graph/index.js';
+import { formatNumber, formatQuantity } from '../../graph/index.js';
 import { attainable, type Roof, ridgeIntensity } from './geometry.js';
-import type { OperatingPoint, RooflineReading } from './read-roofline.js';
+import type { OperatingPoint, RooflineReading } from './reading.js';
 
 export interface LegendEntry {
   readonly kind: 'device' | 'effective' | 'compare' | 'point';
@@ -15,8 +16,18 @@ const flops = (v: number): string => formatQuantity(v, 'FLOP/s', 4);
 const bytes = (v: number): string => formatQuantity(v, 'B/s', 4);
 const intensity = (v: number): string => `${formatNumber(v, 4)} FLOP/B`;
 
+/** "0.1", "1", "1,000" (FLOP/B, the unit is in the axis title). */
+export function intensityTickLabel(v: number): string {
+  return formatNumber(v, 3);
+}
+
+/** "100 TFLOP/s", "1 PFLOP/s". */
+export function flopsTickLabel(v: number): string {
+  return formatQuantity(v, 'FLOP/s', 3);
+}
+
 /** "peak·η 494.5 TFLOP/s · BW·η_bw 3.35 TB/s · ridge 147.6 FLOP/B" */
-function roofText(roof: Roof): string {
+export function roofText(roof: Roof): string {
   return `peak·η ${flops(roof.ceiling_flops_per_s)} · BW·η_bw ${bytes(roof.slope_bytes_per_s)} · ridge ${intensity(ridgeIntensity(roof))}`;
 }
 

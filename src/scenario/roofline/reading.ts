@@ -4,7 +4,7 @@
  * operating point (AI, achieved model FLOP/s = F/T). Errors become messages, never throws:
  * a missing ceiling or slope means no roof; a failing step means no operating point.
  */
-import type { LiveGraph } from '../../../graph/index.js';
+import type { LiveGraph } from '../../graph/index.js';
 import type { Roof, RooflinePoint } from './geometry.js';
 
 const ROOFLINE_CELLS = {
@@ -34,7 +34,10 @@ export interface RooflineReading {
   readonly memory_bandwidth: number;
   readonly bandwidth_efficiency: number;
   readonly precision?: string;
-  /** compute.ridge_point, FLOP/B (the value the graph holds, not re-derived). */
+  /**
+   * compute.ridge_point, FLOP/B (the value the graph holds, not re-derived): the ridge of the
+   * roof the step sees, so under `effective_roof` when there is one.
+   */
   readonly ridge_point?: number;
   /**
    * The slope the step actually sees (memory.effective_bandwidth·η_bw) when it differs from

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attainable, chartDomain, decadeTicks, flopsTickLabel, intensityTickLabel, legendEntries, pointLabel, readRoofline,
   ridgeIntensity, type Roof, rooflinePolyline,
-} from '../../src/ui/components/roofline/index.js';
+} from '../../src/scenario/roofline/index.js';
 import { evaluate } from '../../src/scenario/index.js';
 import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js'; // §12.1's η 0.5, η_bw 1, power model (issue 19)
 

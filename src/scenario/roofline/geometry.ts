@@ -1,7 +1,8 @@
 /**
  * Roofline geometry in data space (physics.md §3.1): the attainable rate at intensity AI is
- * min(peak·η, AI·BW·η_bw); the two meet at the ridge R = peak·η/(BW·η_bw). Pixels are the
- * chart's business; these functions only speak FLOP/B and FLOP/s.
+ * min(peak·η, AI·BW·η_bw); the two meet at the ridge R = peak·η/(BW·η_bw). The axes are log
+ * axes in whole decades. Pixels are the renderer's business (the workbench chart's d3 scales,
+ * the HTML report's SVG string); these functions only speak FLOP/B and FLOP/s.
  */
 
 /** One device's roof, efficiencies already applied. */
@@ -63,4 +64,16 @@ export function chartDomain(roofs: readonly Roof[], points: readonly RooflinePoi
   const yLo = ys.length ? decadeBelow(Math.min(...ys)) : 1e9;
   const yHi = ys.length ? decadeAbove(Math.max(...ys) * 2) : 1e15;
   return { x: [xLo, xHi], y: [yLo, yHi] };
+}
+
+/** Powers of ten in [lo, hi]; at most `maxTicks` (thinned by whole decades, keeping the top one). */
+export function decadeTicks(lo: number, hi: number, maxTicks = 7): number[] {
+  if (!(lo > 0) || !(hi > lo)) return [];
+  const first = Math.ceil(Math.log10(lo) - 1e-9);
+  const last = Math.floor(Math.log10(hi) + 1e-9);
+  const step = Math.max(1, Math.ceil((last - first + 1) / maxTicks));
+  const out: number[] = [];
+  // Anchor thinning on the last decade so the top of the axis keeps its label.
+  for (let e = last; e >= first; e -= step) out.unshift(Number(`1e${e}`));
+  return out;
 }
