@@ -10,18 +10,27 @@
  *   device — an unchunked prefill of S = context_len tokens and itl_fn without speculation.
  * The decode step is evaluated at its own mean context S + N_g/2 (N_out = N_g), which wall
  * 4's cells (fixed at the scenario's N_out) cannot give.
+ *
+ * When the system's devices split the model (src/nodes/parallel), the step is the replica's
+ * (the LM facts carry the shard), the MFUs are over the n_rep = t·p·c devices of the replica,
+ * the energy counts all of them, and the memory check is one device's (reasoning-memory.ts).
+ * Decode FLOPs use the decode attention coefficient (MLA: absorbed, DeepSeek-V2 §2.1.3) and
+ * min(x, w) on windowed layers, as workload.decode_flops_per_token does.
  */
 import {
-  type ArgsOf, type CellDef, type ComputeResult, derived, fail, flag, input, type InputMap, number, optNumber,
+  type ArgsOf, type CellDef, choice, type ComputeResult, derived, fail, flag, input, type InputMap, number, optNumber,
 } from '../../graph/index.js';
 import { type BuildContext, isLM } from '../context.js';
 import { spec } from '../common/catalogue-input.js';
+import { ATTENTION_CONVENTIONS } from '../common/scenario-inputs.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
-import { decodeTokenFlops } from '../serving/lm-physics.js';
 import { interTokenLatency, prefillSchedule } from '../serving/prefill.js';
 import {
   decodeRateInputs, decodeRatesOf, decoded, deviceRateInputs, deviceRatesOf, draftInputs, draftOf, lmFactInputs, lmFactsOf, withFacts,
 } from '../serving/readers.js';
+import { decodeTokenFlops } from '../workload/flops.js';
+import { windowInputs, windowOf } from '../workload/window.js';
+import { devicesOf, reasoningMemoryCells, replicaDeviceInputs } from './reasoning-memory.js';
 
 const WALL = 12;
 const layer = 'E' as const;
@@ -63,9 +72,9 @@ interface Spec {
 const SPECS: Record<string, Spec> = {
   mean_context: { id: 'reasoning.mean_context', label: 'Mean decode context', doc: 'Mean context over the reasoning tokens.', unit: 'tokens', formula: 'x̄ = S + N_g/2' },
   itl: { id: 'reasoning.itl_at_mean_context', label: 'Time per token', doc: 'itl_fn at the mean context (speculative ITL when a draft is set).', unit: 's', formula: 'itl_fn(S + N_g/2, B)' },
-  decode_mfu: { id: 'reasoning.decode_mfu', label: 'Decode MFU', doc: 'Model FLOPs of one decode step over its time and the decode peak.', unit: '1', formula: 'B·F_tok(x̄)/(itl·peak)' },
+  decode_mfu: { id: 'reasoning.decode_mfu', label: 'Decode MFU', doc: 'Model FLOPs of one decode step over its time and the decode peak of the replica\'s devices.', unit: '1', formula: 'B·F_tok(x̄)/(itl·peak·n_rep)' },
   ttft: { id: 'reasoning.ttft', label: 'Time to first token', doc: 'Prefill time of the prompt (wall 4 ttft in serving mode).', unit: 's', formula: 'ttft' },
-  prefill_mfu: { id: 'reasoning.prefill_mfu', label: 'Prefill MFU', doc: 'Prefill FLOPs over the prefill time and the peak.', unit: '1', formula: 'prefill_flops/(prefill_time·peak)' },
+  prefill_mfu: { id: 'reasoning.prefill_mfu', label: 'Prefill MFU', doc: 'Prefill FLOPs over the prefill time and the peak of the replica\'s devices.', unit: '1', formula: 'prefill_flops/(prefill_time·peak·n_rep)' },
 };
 
 /** Non-LM models have no token generation: every physics cell is `unsupported`. */
@@ -94,14 +103,22 @@ function stepCells(ctx: BuildContext): CellDef[] {
   const rateInputs = serving ? decodeRateInputs() : deviceRateInputs();
   const ratesOf = serving ? decodeRatesOf : deviceRatesOf;
   const atMean = { batch: number('scenario.batch_size'), meanContext: number('reasoning.mean_context') };
+  const replicaDevices = replicaDeviceInputs(ctx);
   // Speculation applies when serving with a draft; inference mode has no draft inputs.
   const itl = serving
     ? cell(SPECS.itl, { ...lmFactInputs(ctx), ...rateInputs, ...draftInputs(), ...atMean }, (a) =>
       withFacts(decoded(lmFactsOf(ctx, a), ratesOf(ctx, a), draftOf(a)), ([lm, r, draft]) => interTokenLatency(lm, r, a.meanContext, a.batch, draft)))
     : cell(SPECS.itl, { ...lmFactInputs(ctx), ...rateInputs, ...atMean }, (a) =>
       withFacts(decoded(lmFactsOf(ctx, a), ratesOf(ctx, a)), ([lm, r]) => interTokenLatency(lm, r, a.meanContext, a.batch, null)));
-  const decodeMfu = cell(SPECS.decode_mfu, { ...lmFactInputs(ctx), ...rateInputs, ...atMean, itl: number('reasoning.itl_at_mean_context') }, (a) =>
-    withFacts(decoded(lmFactsOf(ctx, a), ratesOf(ctx, a)), ([lm, r]) => (a.batch * decodeTokenFlops(lm, a.meanContext)) / (a.itl * r.peakFlops)));
+  // F_tok(x̄) with the decode coefficient (MLA: absorbed, DeepSeek-V2 §2.1.3) and min(x̄, w) on windowed layers (workload/flops.ts).
+  const decodeMfu = cell(SPECS.decode_mfu, {
+    linear: number('workload.linear_flops_per_token'), decodeCoeff: number('workload.decode_attention_flops_coeff'),
+    convention: choice('scenario.attention_flops_convention', ATTENTION_CONVENTIONS), ...windowInputs,
+    peak: number(serving ? 'serving.decode_peak_flops_effective' : 'hardware.peak_flops'), ...replicaDevices, ...atMean, itl: number('reasoning.itl_at_mean_context'),
+  }, (a) => {
+    const flops = a.batch * decodeTokenFlops(a.linear, a.decodeCoeff, a.meanContext, a.convention, windowOf(a));
+    return flops / (a.itl * a.peak * devicesOf(a));
+  });
   // Inference mode: an unchunked prefill of S = context_len tokens on the scenario device.
   const prefillInputs = { ...lmFactInputs(ctx), ...deviceRateInputs(), batch: number('scenario.batch_size'), context: number('scenario.context_len') };
   const prefill = (a: ArgsOf<typeof prefillInputs>) => decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a));
@@ -110,12 +127,10 @@ function stepCells(ctx: BuildContext): CellDef[] {
     : cell({ ...SPECS.ttft, formula: 'ttft = prefill_time(S, C = 0)' }, prefillInputs, (a) =>
       withFacts(prefill(a), ([lm, r]) => prefillSchedule(lm, r, a.batch, a.context, 0, null).total));
   const prefillMfu = serving
-    ? cell({ ...SPECS.prefill_mfu, formula: 'serving.prefill_flops/(serving.prefill_time·peak)' },
-      { flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops') },
-      ({ flops, time, peak }) => flops / (time * peak))
-    : cell(SPECS.prefill_mfu, prefillInputs, (a) => withFacts(prefill(a), ([lm, r]) => {
+    ? cell({ ...SPECS.prefill_mfu, formula: 'serving.prefill_mfu' }, { mfu: number('serving.prefill_mfu') }, ({ mfu }) => mfu)
+    : cell(SPECS.prefill_mfu, { ...prefillInputs, ...replicaDevices }, (a) => withFacts(prefill(a), ([lm, r]) => {
       const p = prefillSchedule(lm, r, a.batch, a.context, 0, null);
-      return p.flops / (p.total * r.peakFlops);
+      return p.flops / (p.total * r.peakFlops * devicesOf(a));
     }));
   return [
     derived({ ...SPECS.mean_context, layer, wall: WALL, inputs: { prompt: number(promptId), generated: number('reasoning.tokens_generated') },
@@ -132,33 +147,21 @@ function stepCells(ctx: BuildContext): CellDef[] {
       unit: 's', layer, wall: WALL, formula: 'ttft + (N_g − 1)·itl_fn(S + N_g/2, B)',
       inputs: { ttft: number('reasoning.ttft'), generated: number('reasoning.tokens_generated'), itl: number('reasoning.itl_at_mean_context') },
       compute: ({ ttft, generated, itl }) => ttft + (generated - 1) * itl }),
-    derived({ id: 'reasoning.energy_per_query', label: 'Energy per query', doc: 'Device energy of one query under the proportional power model.',
-      unit: 'J', layer, wall: WALL, formula: '[P(mfu_prefill)·ttft + P(mfu_decode)·(N_g − 1)·itl]/B, P(u) = tdp·(idle + dynamic·u)',
+    derived({ id: 'reasoning.energy_per_query', label: 'Energy per query', doc: 'Energy of the devices of one replica for one query under the proportional power model.',
+      unit: 'J', layer, wall: WALL, formula: 'n_rep·[P(mfu_prefill)·ttft + P(mfu_decode)·(N_g − 1)·itl]/B, P(u) = tdp·(idle + dynamic·u), n_rep = t·p·c',
       inputs: {
         tdp: optNumber('hardware.tdp'), idle: number('scenario.idle_power_fraction'), dynamic: number('scenario.dynamic_power_fraction'),
         prefillMfu: number('reasoning.prefill_mfu'), ttft: number('reasoning.ttft'), decodeMfu: number('reasoning.decode_mfu'),
         generated: number('reasoning.tokens_generated'), itl: number('reasoning.itl_at_mean_context'), batch: number('scenario.batch_size'),
+        ...replicaDevices,
       },
-      compute: ({ tdp, idle, dynamic, prefillMfu, ttft, decodeMfu, generated, itl, batch }) => {
+      compute: ({ tdp, idle, dynamic, prefillMfu, ttft, decodeMfu, generated, itl, batch, ...n }) => {
         if (tdp === null) return fail('missing_data', `${ctx.device.id} has no tdp; reasoning energy needs it`);
         const prefillJ = powerAt(tdp, idle, dynamic, prefillMfu) * ttft;
         const decodeJ = powerAt(tdp, idle, dynamic, decodeMfu) * (generated - 1) * itl;
-        return (prefillJ + decodeJ) / batch;
+        return (devicesOf(n) * (prefillJ + decodeJ)) / batch;
       } }),
-    derived({ id: 'reasoning.reasoning_memory', label: 'Reasoning memory', doc: 'Weights, the KV of prompt and reasoning tokens, and the prefill working set.',
-      unit: 'B', layer, wall: WALL, formula: 'W + B·(S + N_g)·kv_tok + A_work(B, S)',
-      inputs: {
-        weights: number('workload.weight_bytes'), batch: number('scenario.batch_size'), prompt: number(promptId),
-        generated: number('reasoning.tokens_generated'), kvPerToken: number('workload.kv_bytes_per_token'), workingSet: number('workload.activation_working_set'),
-      },
-      // A_work(B, S) = S·A_work(B, 1): the working set is linear in the new tokens (§2.8).
-      compute: ({ weights, batch, prompt, generated, kvPerToken, workingSet }) =>
-        weights + batch * (prompt + generated) * kvPerToken + prompt * workingSet }),
-    derived({ id: 'reasoning.reasoning_feasible', label: 'Reasoning fits', doc: 'The reasoning memory fits the device memory.',
-      unit: 'bool', layer, wall: WALL, formula: 'reasoning_memory ≤ memory_capacity',
-      inputs: { memory: number('reasoning.reasoning_memory'), capacity: optNumber(serving ? 'serving.decode_memory_capacity_effective' : 'hardware.memory_capacity') },
-      compute: ({ memory, capacity }) =>
-        capacity === null ? fail('missing_data', `${ctx.device.id} has no memory_capacity; the reasoning memory check needs it`) : memory <= capacity }),
+    ...reasoningMemoryCells(ctx, promptId),
   ];
 }
 
