@@ -160,17 +160,29 @@ interface Candidates {
   at(i: number): number;
 }
 
+/** Where the boundary search ended: the answer and its neighbour, or why nothing is acceptable. */
+interface Boundary {
+  readonly at?: PointVerdict;
+  readonly next?: PointVerdict;
+  readonly none?: PointVerdict;
+  readonly count: number;
+}
+
 /**
  * The boundary of acceptability over ascending candidates: for `largest`, the last acceptable
  * before the first that is not; for `smallest`, the first acceptable. Bisection over indices
- * after checking the ends (acceptability assumed to change once).
+ * after checking the ends (acceptability assumed to change once). A generator that yields the
+ * number of points judged after each one, so a page can give the browser a turn between the
+ * builds (seekScenarioAsync); seekScenario runs it straight through — the same points in the
+ * same order either way.
  */
-function boundary(xs: Candidates, judge: (x: number) => PointVerdict, largest: boolean): { at?: PointVerdict; next?: PointVerdict; none?: PointVerdict; count: number } {
+function* boundary(xs: Candidates, judge: (x: number) => PointVerdict, largest: boolean): Generator<number, Boundary, void> {
   let count = 0;
   const at = (i: number) => { count++; return judge(xs.at(i)); };
   const first = at(largest ? 0 : xs.length - 1);
   if (!first.meets) return { none: first, count };
   if (xs.length === 1) return { at: first, count };
+  yield count;
   const last = at(largest ? xs.length - 1 : 0);
   if (last.meets) return { at: last, count };
   // good: index known acceptable; bad: index known not acceptable.
@@ -179,6 +191,7 @@ function boundary(xs: Candidates, judge: (x: number) => PointVerdict, largest: b
   let goodV = first;
   let badV = last;
   while (Math.abs(good - bad) > 1) {
+    yield count;
     const mid = Math.floor((good + bad) / 2);
     const v = at(mid);
     if (v.meets) { good = mid; goodV = v; } else { bad = mid; badV = v; }
@@ -186,8 +199,19 @@ function boundary(xs: Candidates, judge: (x: number) => PointVerdict, largest: b
   return { at: goodV, next: badV, count };
 }
 
-/** Answers the question for a scenario (built once here to learn its mode and node). */
-export function seekScenario(input: Scenario | unknown, options: BuildOptions, o: ScenarioSeekOptions): ScenarioSeekResult {
+/** At most how many points `boundary` judges over n candidates (the two ends, then bisection). */
+const maxSteps = (n: number): number => (n <= 1 ? 1 : 2 + Math.ceil(Math.log2(n - 1)));
+
+/** A prepared question: the search to run and how to turn its end into the result. */
+interface PreparedSeek {
+  readonly steps: Generator<number, Boundary, void>;
+  /** The most points the search may judge (for a progress bar). */
+  readonly total: number;
+  finish(r: Boundary): ScenarioSeekResult;
+}
+
+/** Builds the scenario once (to learn its mode and node) and sets up the search. */
+function prepareSeek(input: Scenario | unknown, options: BuildOptions, o: ScenarioSeekOptions): PreparedSeek {
   const reg = options.registry ?? defaultRegistry();
   const { scenario } = loadScenario(input, { registry: reg });
   const base = buildScenario(scenario, options);
@@ -216,16 +240,57 @@ export function seekScenario(input: Scenario | unknown, options: BuildOptions, o
     xs = { length: counts.length, at: (i) => counts[i] };
   }
   const judge = (x: number) => verdict(build(x), x, o.target);
-  const r = boundary(xs, judge, o.question === 'context');
-  const infeasible = r.none !== undefined && !r.none.fits;
-  const max = base.ctx.model.max_context_tokens;
-  if (o.question === 'context' && r.at && max !== undefined && r.at.x > max) {
-    warnings.push(`${r.at.x} tokens fit in memory, but ${base.ctx.model.id} supports ${max} tokens of context (catalogue max_context_tokens)`);
-  }
-  return {
-    question: o.question, name: base.name, lo, hi, evaluations: r.count, warnings: [...base.warnings, ...warnings], infeasible,
-    ...(r.at ? { solution: r.at.x, built: build(r.at.x) } : {}),
-    ...(r.next ? { next: r.next } : {}),
-    ...(r.none ? { none: r.none } : {}),
+  const finish = (r: Boundary): ScenarioSeekResult => {
+    const infeasible = r.none !== undefined && !r.none.fits;
+    const max = base.ctx.model.max_context_tokens;
+    if (o.question === 'context' && r.at && max !== undefined && r.at.x > max) {
+      warnings.push(`${r.at.x} tokens fit in memory, but ${base.ctx.model.id} supports ${max} tokens of context (catalogue max_context_tokens)`);
+    }
+    return {
+      question: o.question, name: base.name, lo, hi, evaluations: r.count, warnings: [...base.warnings, ...warnings], infeasible,
+      ...(r.at ? { solution: r.at.x, built: build(r.at.x) } : {}),
+      ...(r.next ? { next: r.next } : {}),
+      ...(r.none ? { none: r.none } : {}),
+    };
   };
+  return { steps: boundary(xs, judge, o.question === 'context'), total: maxSteps(xs.length), finish };
+}
+
+/** Answers the question for a scenario (built once here to learn its mode and node). */
+export function seekScenario(input: Scenario | unknown, options: BuildOptions, o: ScenarioSeekOptions): ScenarioSeekResult {
+  const p = prepareSeek(input, options, o);
+  let step = p.steps.next();
+  while (!step.done) step = p.steps.next();
+  return p.finish(step.value);
+}
+
+export interface SeekProgress {
+  /** Called after each point judged: how many so far, and at most how many in all. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Checked between points; true stops the search (the promise resolves to undefined). */
+  readonly cancelled?: () => boolean;
+  /** How to give the page a turn between points (default: a macrotask). */
+  readonly yieldToPage?: () => Promise<void>;
+}
+
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * seekScenario for a page: the same search over the same points (so the same answer as the CLI's
+ * `seek --vary context|devices`), with a turn for the browser after each scenario built — one
+ * build is tens of milliseconds, a device search with an automatic layout a few hundred in all.
+ * Bad input throws at once, as seekScenario does.
+ */
+export async function seekScenarioAsync(input: Scenario | unknown, options: BuildOptions, o: ScenarioSeekOptions, progress: SeekProgress = {}): Promise<ScenarioSeekResult | undefined> {
+  const p = prepareSeek(input, options, o);
+  const pause = progress.yieldToPage ?? macrotask;
+  let step = p.steps.next();
+  while (!step.done) {
+    progress.onProgress?.(step.value, p.total);
+    await pause();
+    if (progress.cancelled?.()) return undefined;
+    step = p.steps.next();
+  }
+  progress.onProgress?.(step.value.count, step.value.count);
+  return p.finish(step.value);
 }

@@ -1,0 +1,2 @@
+export { InversePanel } from './InversePanel.jsx';
+export { amountText, answerWords, applyPlan, QUESTIONS } from './inverse.js';
