@@ -15,6 +15,7 @@ import { buildScenario } from '../../src/scenario/index.js';
 import { explainCell, peekCell } from '../../src/scenario/explain.js';
 import { PeekCard } from '../../src/ui/components/peek/PeekCard.jsx';
 import { PeekHost } from '../../src/ui/components/peek/PeekHost.jsx';
+import { SourceText } from '../../src/ui/components/peek/SourceText.jsx';
 import { peekTarget } from '../../src/ui/components/peek/target.js';
 
 const graph = buildScenario({ model: 'Llama3_8B', hardware: 'H100', overrides: { 'scenario.bandwidth_efficiency': 1 } }).graph;
@@ -100,5 +101,28 @@ describe('PeekHost', () => {
     expect(container.querySelector('.metric-button')!.getAttribute('aria-describedby')).toBe('math-peek');
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(document.querySelector('[data-math-peek]')).toBeNull();
+  });
+});
+
+describe('SourceText: a source in one line, as the peek and the inspector show it', () => {
+  it('names the kind, then the reference, linked when the source has a URL', () => {
+    const { container } = render(() => (
+      <p>
+        <SourceText source={{ kind: 'datasheet', ref: 'NVIDIA H100 datasheet', url: 'https://www.nvidia.com/en-us/data-center/h100/' }} />
+      </p>
+    ));
+    expect(container.querySelector('.source-kind')!.textContent).toBe('datasheet');
+    expect(container.querySelector('a')!.href).toBe('https://www.nvidia.com/en-us/data-center/h100/');
+    expect(container.textContent).toBe('datasheet NVIDIA H100 datasheet');
+  });
+
+  it('leaves a reference without a URL as plain text', () => {
+    const { container } = render(() => (
+      <p>
+        <SourceText source={{ kind: 'spec', ref: 'physics.md §3.1' }} />
+      </p>
+    ));
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.textContent).toBe('spec physics.md §3.1');
   });
 });

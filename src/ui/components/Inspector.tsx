@@ -12,6 +12,7 @@ import type { WorkbenchStore } from '../store/index.js';
 import { CalibrateSection, canCalibrate } from './calibrate/CalibrateSection.jsx';
 import { CellLink } from './CellLink.jsx';
 import { InputEditor } from './InputEditor.jsx';
+import { SourceText } from './peek/SourceText.jsx';
 import { PinSection } from './pin/PinSection.jsx';
 import { useSweepActions } from './sweep/context.js';
 
@@ -90,14 +91,7 @@ function CellDetails(props: { readonly store: WorkbenchStore; readonly id: strin
       <Show when={def.source}>
         {(s) => (
           <p class="source">
-            <span class="source-kind">{s().kind}</span>{' '}
-            <Show when={s().url} fallback={s().ref}>
-              {(url) => (
-                <a href={url()} target="_blank" rel="noreferrer">
-                  {s().ref}
-                </a>
-              )}
-            </Show>
+            <SourceText source={s()} />
           </p>
         )}
       </Show>

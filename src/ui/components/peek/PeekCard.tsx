@@ -8,6 +8,7 @@ import { For, type JSX, Show } from 'solid-js';
 import type { LiveGraph } from '../../../graph/index.js';
 import { type CellPeek, type Explained, peekCell } from '../../../scenario/explain.js';
 import { formatValue } from '../../format/display.js';
+import { SourceText } from './SourceText.jsx';
 
 /** Where an input's value came from, in words. */
 const FROM: Readonly<Record<string, string>> = { user: 'your edit', catalogue: 'from the catalogue', default: 'the default (see its source)' };
@@ -57,14 +58,7 @@ export function PeekCard(props: { readonly graph: LiveGraph; readonly id: string
       <Show when={p().source}>
         {(s) => (
           <p class="peek-source" data-peek-source>
-            <span class="source-kind">{s().kind}</span>{' '}
-            <Show when={s().url} fallback={s().ref}>
-              {(url) => (
-                <a href={url()} target="_blank" rel="noreferrer">
-                  {s().ref}
-                </a>
-              )}
-            </Show>
+            <SourceText source={s()} />
           </p>
         )}
       </Show>
