@@ -57,7 +57,8 @@ export function computeCells(ctx: BuildContext): CellDef[] {
         flops: 'compute.hw_flops_per_step',
         bytes: 'compute.memory_traffic',
         peakFlops: 'hardware.peak_flops',
-        efficiency: 'software.efficiency_effective',
+        // η times the clock a binding power cap leaves (power-cap.ts); η itself without a cap.
+        efficiency: 'compute.efficiency_under_cap',
         bandwidth: 'memory.effective_bandwidth',
         bandwidthEfficiency: 'scenario.bandwidth_efficiency',
         dispatchTax: 'scenario.dispatch_tax',

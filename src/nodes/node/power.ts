@@ -9,6 +9,8 @@
  *   P_idle — the device's measured idle power (device-defaults.ts), else a sourced share of TDP;
  *   P_limit — the power cap, else TDP (the device's own limiter: a flat-out matmul already
  *         runs at TDP, which is why its achievable rate is below the datasheet peak).
+ *   A cap that binds slows the compute clock until the draw meets it (power-cap.ts); the
+ *   step then draws the cap.
  * mfu_linear: P_dev = TDP·(idle_power_fraction + dynamic_power_fraction·MFU) (§12 examples).
  */
 import { type CellDef, choice, derived, gate, input, number, optNumber, warn } from '../../graph/index.js';
@@ -19,6 +21,7 @@ import {
 } from '../common/device-defaults.js';
 import { required } from '../common/plain.js';
 import { type BuildContext, isLM } from '../context.js';
+import { powerCapCells } from './power-cap.js';
 
 const wall = 1;
 const AMENDED = spec('Amendments, "Power (wall 1, §7)"');
@@ -99,7 +102,7 @@ export function powerCells(ctx: BuildContext): CellDef[] {
       label: 'Device power',
       doc: 'Average device power in the step: idle power plus the compute units\' share while busy plus DRAM traffic (activity), or TDP·(idle + dynamic·MFU) (mfu_linear).',
       unit: 'W', layer: 'E', wall, source: AMENDED,
-      formula: 'activity: min(P_limit, P_idle + (TDP − P_idle)·a_c + e_B·Q/latency); mfu_linear: TDP·(idle_power_fraction + dynamic_power_fraction·mfu)',
+      formula: 'activity: min(P_limit, P_idle + (TDP − P_idle)·a_c + e_B·Q/latency), P_limit when the cap slows the clock (s < 1); mfu_linear: TDP·(idle_power_fraction + dynamic_power_fraction·mfu)',
       inputs: {
         model: choice('scenario.power_model', POWER_MODELS), tdp: optNumber('hardware.tdp'),
         idleFraction: number('scenario.idle_power_fraction'), dynamicFraction: number('scenario.dynamic_power_fraction'),
@@ -107,20 +110,23 @@ export function powerCells(ctx: BuildContext): CellDef[] {
         idle: number('compute.idle_power_effective'), activity: number('compute.compute_activity'),
         bytes: number('compute.memory_traffic'), latency: number('compute.latency'),
         energyPerByte: number('compute.memory_energy_per_byte'), limit: optNumber('compute.power_limit'),
+        clock: number('compute.power_cap_clock'),
       },
-      compute: ({ model, tdp, idleFraction, dynamicFraction, mfu, idle, activity, bytes, latency, energyPerByte, limit }) => {
+      compute: ({ model, tdp, idleFraction, dynamicFraction, mfu, idle, activity, bytes, latency, energyPerByte, limit, clock }) => {
         const watts = required(tdp, device, 'tdp', 'the device power');
         if (typeof watts !== 'number') return watts;
         if (model === 'mfu_linear') return mfuLinearPower(watts, idleFraction, dynamicFraction, mfu);
-        const p = activityPower({ tdp: watts, idle, computeActivity: activity, bytesPerSecond: bytes / latency, energyPerByte, limit: limit ?? watts });
         const notes: string[] = [];
-        if (limit !== null && p.unlimited > limit) {
-          notes.push(`the power cap ${fmtW(limit)} binds (uncapped ${fmtW(p.unlimited)}); the slowdown it causes in compute-bound work is not modelled`);
-        }
         if (!hbm) notes.push(`memory energy per byte is the HBM2 figure; ${device} has ${ctx.device.memory_type ?? 'another memory type'}`);
+        // A binding cap slowed the compute clock until the step draws exactly the cap (compute.power_cap_clock).
+        if (limit !== null && clock < 1) {
+          return warn(limit, `the power cap ${fmtW(limit)} binds: the device draws the cap with its compute clock at ${Number(clock.toPrecision(4))} (compute.power_cap_clock)`, ...notes);
+        }
+        const p = activityPower({ tdp: watts, idle, computeActivity: activity, bytesPerSecond: bytes / latency, energyPerByte, limit: limit ?? watts });
         return notes.length ? warn(p.watts, ...notes) : p.watts;
       },
     }),
+    ...powerCapCells(),
     derived({
       id: 'compute.energy_per_step',
       label: 'Energy per step',

@@ -76,7 +76,7 @@ describe('wall 1 on a non-LM forward pass', () => {
         'scenario.dynamic_power_fraction': 0.7, 'scenario.power_model_valid': true, 'scenario.efficiency': 0.5, 'scenario.efficiency_warn': 0.6,
         // The case pins the mfu_linear power model; the activity model's inputs are stand-ins it does not read.
         'scenario.power_model': x.power_model as unknown as string, 'compute.idle_power_effective': 0, 'compute.compute_activity': 0,
-        'compute.memory_traffic': 0, 'compute.memory_energy_per_byte': 0, 'compute.power_limit': null,
+        'compute.memory_traffic': 0, 'compute.memory_energy_per_byte': 0, 'compute.power_limit': null, 'compute.power_cap_clock': 1,
         'software.efficiency_default': 0.5, 'scenario.compute_precision_effective': 'fp16',
       },
     );

@@ -1,0 +1,81 @@
+/**
+ * The power cap's slowdown of wall 1 (src/nodes/node/power-cap.ts):
+ *
+ *   compute.power_limit ─┐
+ *   compute.t_memory ────┤
+ *   compute.t_overhead ──┼─► compute.power_cap_clock (s) ─► compute.efficiency_under_cap (η·s) ─► compute.t_compute ─► compute.latency
+ *   software.efficiency ─┘                          └──────► compute.device_power (= the cap when s < 1)
+ *
+ * P(s) = P_idle + (TDP − P_idle)·s^k·a_c(s) + e_B·Q/T(s); a binding cap sets P(s) = P_limit.
+ */
+import { describe, expect, it } from 'vitest';
+import { capClockFactor, powerAtClock } from '../../../src/nodes/node/power-cap.js';
+import { expectClose } from '../../helpers/golden.js';
+import { H100, LLAMA3_8B } from '../fixtures.js';
+import { foundationGraph, value } from './scenario-graph.js';
+
+/** A purely compute-bound step on an H100 (TDP 700 W, idle 70 W): no memory time, no overhead, no DRAM energy. */
+const computeBound = { tCompute: 1, tMemory: 0, tOverhead: 0, tdp: 700, idle: 70, bytes: 0, energyPerByte: 0, exponent: 3 };
+
+describe('the clock a power cap leaves', () => {
+  it('a compute-bound H100 step capped at 385 W: 70 + 630·s³ = 385 → s = 0.5^(1/3) = 0.793700526 (P_dyn ∝ f³)', () => {
+    const s = capClockFactor(computeBound, 385)!;
+    expectClose(s, Math.cbrt(0.5), 1e-12, 's');
+    expectClose(powerAtClock(computeBound, s), 385, 1e-12, 'P(s)');
+    // The compute time grows by 1/s = 1.259921.
+    expectClose(computeBound.tCompute / s, 1.2599210498948732, 1e-12, 'T_c/s');
+  });
+
+  it('with the voltage at its floor (k = 1) the same cap halves the clock: 70 + 630·s = 385 → s = 0.5', () => {
+    expectClose(capClockFactor({ ...computeBound, exponent: 1 }, 385)!, 0.5, 1e-12, 's');
+  });
+
+  it('a cap at or above the draw leaves the full clock; a cap not above the idle power has no clock', () => {
+    expect(capClockFactor(computeBound, 700)).toBe(1);
+    expect(capClockFactor(computeBound, 70)).toBeUndefined();
+  });
+
+  it('a memory-bound step draws little compute power: P(1) = 70 + 630·(0.1/1) + 3.12e-11 J/B × 1e10 B / 1 s = 133.3 W, so a 300 W cap does not bind', () => {
+    const memoryBound = { tCompute: 0.1, tMemory: 1, tOverhead: 0, tdp: 700, idle: 70, bytes: 1e10, energyPerByte: 3.12e-11, exponent: 3 };
+    expectClose(powerAtClock(memoryBound, 1), 70 + 63 + 0.312, 1e-12, 'P(1)');
+    expect(capClockFactor(memoryBound, 300)).toBe(1);
+  });
+});
+
+describe('the capped step in the graph', () => {
+  const overrides = { 'scenario.batch_size': 512, 'scenario.context_len': 128, 'scenario.precision': 'fp16' };
+  const free = foundationGraph('inference', LLAMA3_8B, H100, overrides);
+
+  it('without a cap nothing changes: s = 1 and η_cap = η exactly', () => {
+    expect(value(free, 'compute.power_cap_clock')).toBe(1);
+    expect(value(free, 'compute.efficiency_under_cap')).toBe(value(free, 'software.efficiency_effective'));
+  });
+
+  it('a binding cap slows the compute time by 1/s, leaves the memory time, draws exactly the cap and says so', () => {
+    expect(value(free, 'compute.bottleneck')).toBe('Compute');
+    const capped = foundationGraph('inference', LLAMA3_8B, H100, { ...overrides, 'compute.power_limit': 400 });
+    const s = value(capped, 'compute.power_cap_clock');
+    expect(s).toBeGreaterThan(0);
+    expect(s).toBeLessThan(1);
+    expectClose(value(capped, 'compute.t_compute'), value(free, 'compute.t_compute') / s, 1e-12, 'T_c');
+    expect(value(capped, 'compute.t_memory')).toBe(value(free, 'compute.t_memory'));
+    // The activity model at the slowed clock, by hand from the step's times: it meets the cap.
+    const tc = value(capped, 'compute.t_compute');
+    const t = value(capped, 'compute.latency');
+    const bytes = value(capped, 'compute.memory_traffic');
+    const drawn = 70 + 630 * s ** 3 * (tc / t) + 3.9e-12 * 8 * bytes / t;
+    expectClose(drawn, 400, 1e-9, 'P(s)');
+    const p = capped.get('compute.device_power');
+    expect(p.ok && p.value).toBe(400);
+    expect(p.ok && p.warnings[0]).toMatch(/^the power cap 400 W binds: the device draws the cap/);
+    const clock = capped.get('compute.power_cap_clock');
+    expect(clock.ok && clock.warnings[0]).toMatch(/compute time is ×1\.\d+; memory time is unchanged/);
+  });
+
+  it('a cap below the idle power is refused with a message naming the field', () => {
+    const g = foundationGraph('inference', LLAMA3_8B, H100, { ...overrides, 'compute.power_limit': 50 });
+    const v = g.get('compute.power_cap_clock');
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.error.message).toMatch(/compute\.power_limit 50 W is not above the idle power 70 W/);
+  });
+});
