@@ -4,7 +4,7 @@
  * 14, 15, 16 and 19 when the assembly does not list them yet, and stand-in inputs (with
  * their real units) for cells of walls not in the graph, e.g. `complexity.time_to_train`.
  */
-import { type CellDef, input, LiveGraph, type Plain } from '../../../src/graph/index.js';
+import { type CellDef, input, type LiveGraph, type Plain } from '../../../src/graph/index.js';
 import { buildScenarioDefs } from '../../../src/nodes/all-walls.js';
 import { commonCells } from '../../../src/nodes/common/index.js';
 import type { BuildContext, CellFactory } from '../../../src/nodes/context.js';
@@ -13,7 +13,10 @@ import { fragilityWall } from '../../../src/nodes/fleet/fragility.js';
 import { localityWall } from '../../../src/nodes/fleet/locality.js';
 import { multiTenantWall } from '../../../src/nodes/fleet/multi-tenant.js';
 import { checkpointWall } from '../../../src/nodes/operations/checkpoint.js';
+import { graphWith } from '../../helpers/graph-values.js';
 import { openInputs } from '../../helpers/standalone.js';
+
+export { numberOf, valueOf } from '../../helpers/graph-values.js';
 
 export const FLEET_FACTORIES: CellFactory[] = [systemLayer, localityWall, communicationWall, fragilityWall, multiTenantWall, checkpointWall];
 
@@ -74,21 +77,9 @@ export function fleetDefs(ctx: BuildContext, standIns: Readonly<Record<string, P
  */
 export function wallsOnlyGraph(ctx: BuildContext, standIns: Readonly<Record<string, Plain>>, values: Readonly<Record<string, Plain>> = {}): LiveGraph {
   const defs = [...commonCells(ctx), ...FLEET_FACTORIES.flatMap((f) => f(ctx))];
-  const g = new LiveGraph([...defs, ...standInsFor(defs, standIns)]);
-  for (const o of g.setMany(values)) if (!o.ok) throw new Error(o.message);
-  return g;
+  return graphWith([...defs, ...standInsFor(defs, standIns)], values);
 }
 
 export function fleetGraph(ctx: BuildContext, values: Readonly<Record<string, Plain>> = {}, standIns: Readonly<Record<string, Plain>> = {}): LiveGraph {
-  const g = new LiveGraph(fleetDefs(ctx, standIns));
-  for (const o of g.setMany(values)) if (!o.ok) throw new Error(o.message);
-  return g;
+  return graphWith(fleetDefs(ctx, standIns), values);
 }
-
-export function valueOf(g: LiveGraph, id: string): Plain {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  return v.value;
-}
-
-export const numberOf = (g: LiveGraph, id: string): number => valueOf(g, id) as number;

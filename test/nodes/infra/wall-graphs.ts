@@ -4,7 +4,7 @@
  * workload and node cells for an inference scenario (the incrementality tests need real
  * latency cells to prove they did not run).
  */
-import { type CellDef, LiveGraph, type Plain } from '../../../src/graph/index.js';
+import type { CellDef, LiveGraph, Plain } from '../../../src/graph/index.js';
 import { complexityCells } from '../../../src/nodes/algorithm/complexity.js';
 import { fidelityCells } from '../../../src/nodes/algorithm/fidelity.js';
 import { reasoningCells } from '../../../src/nodes/algorithm/reasoning.js';
@@ -18,6 +18,7 @@ import { capitalCells } from '../../../src/nodes/operations/capital.js';
 import { safetyCells } from '../../../src/nodes/operations/safety.js';
 import { sustainabilityCells } from '../../../src/nodes/operations/sustainability.js';
 import { workloadCells } from '../../../src/nodes/workload/index.js';
+import { graphWith, numberOf } from '../../helpers/graph-values.js';
 
 /** Layer C and walls 8, 9, 11, 12, 13, 17, 18, 20. */
 export function infraDataAlgorithmOpsWalls(ctx: BuildContext): CellDef[] {
@@ -38,18 +39,11 @@ export function inferenceDefs(ctx: BuildContext, walls: (ctx: BuildContext) => C
 }
 
 export function inferenceGraph(ctx: BuildContext, values: Readonly<Record<string, Plain>> = {}, walls = infraDataAlgorithmOpsWalls): LiveGraph {
-  const g = new LiveGraph(inferenceDefs(ctx, walls));
-  for (const o of g.setMany(values)) if (!o.ok) throw new Error(o.message);
-  return g;
+  return graphWith(inferenceDefs(ctx, walls), values);
 }
 
-export function valueOf(g: LiveGraph, id: string): Plain {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  return v.value;
-}
-
-export const numberAt = (g: LiveGraph, id: string): number => valueOf(g, id) as number;
+/** The walls' tests call it numberAt. */
+export const numberAt = numberOf;
 
 /** 1 kWh = 3.6e6 J (physics.md §1.1). */
 export const KWH = 3.6e6;
