@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate, type Workbook } from '../../src/scenario/index.js';
 import {
-  cellRows, CompareView, compareColumns, deltaOf, deltaText, differingOverrides, lensRows, metricRows, relativeText, wallRows,
+  cellRows, compareCsv, CompareView, compareColumns, deltaOf, deltaText, differingOverrides, lensRows, metricRows, relativeText, wallRows,
 } from '../../src/ui/components/compare/index.js';
 import { freshIndexedDb, started } from './workbook-helpers.js';
 import { FIRST_BUILD_DEFAULTS } from '../helpers/first-build.js'; // §12.1's η 0.5, η_bw 1, power model (issue 19)
@@ -75,11 +75,44 @@ describe('compare: batch 1 against batch 64 (physics.md §12.1)', () => {
       for (const lens of ['feasibility', 'performance', 'macro'] as const) {
         expect(cols[i].evaluation!.card[lens].status).toBe(alone.card[lens].status);
         for (const [key, m] of Object.entries(alone.card[lens].metrics)) {
-          expect(rowOf(metricRows(cols), `${lens}.${key}`).values[i]).toBe(m.value);
+          // A fraction is shown in % (as the scorecard shows it): exactly 100 × the library's value.
+          const shown = m.unit === 'fraction' && typeof m.value === 'number' ? m.value * 100 : m.value;
+          expect(rowOf(metricRows(cols), `${lens}.${key}`).values[i]).toBe(shown);
         }
       }
       expect(cols[i].evaluation!.walls.map((w) => w.status)).toEqual(alone.walls.map((w) => w.status));
     }
+  });
+
+  it('rows are labelled in words with units, never raw ids (the scorecard\'s words, scenario/metric-labels.ts)', () => {
+    const rows = metricRows(cols);
+    expect(rowOf(rows, 'performance.latency').label).toBe('Latency per step (ms)');
+    expect(rowOf(rows, 'feasibility.memory_used_gb').label).toBe('Memory used (GB)');
+    // Memory utilisation in %: M_foot / C = (16.06e9 + 2048·131 072 + 16·4096·2) / 80e9 = 20.41070816 % at batch 1.
+    const util = rowOf(rows, 'feasibility.memory_utilization');
+    expect(util).toMatchObject({ label: 'Memory utilisation (%)', unit: '%' });
+    expect(util.values[0]).toBeCloseTo(((16.06e9 + 2048 * 131_072 + 16 * 4096 * 2) / 80e9) * 100, 9);
+    for (const r of rows) expect(r.label, r.cell).not.toBe(r.cell);
+    const [kv, batch] = cellRows(cols, ['workload.kv_bytes', 'scenario.batch_size']);
+    expect(kv.label).toMatch(/ \(B\)$/);
+    expect(kv.label).not.toContain('workload.');
+    expect(batch.label).toBe('Batch size (sequences)');
+    expect(lensRows(cols).map((r) => r.label)).toEqual(['Feasibility', 'Performance', 'Macro']);
+  });
+
+  it('the CSV export carries full names, ids, units and exact values: Δ = 63 × 2048 × 131 072 B for the KV cache', () => {
+    const long = 'Llama-3-8B decode at batch 64, a name longer than any column of the table shows';
+    const named = cols.map((c, i) => (i === 1 ? { ...c, name: long } : c));
+    const csv = compareCsv(named, [
+      { name: 'Scorecard', status: [{ label: 'Feasibility status', key: 'feasibility', statuses: ['PASS', 'PASS'] }], rows: metricRows(named) },
+      { name: 'Cells', rows: cellRows(named, ['workload.kv_bytes']) },
+    ]);
+    const lines = csv.trimEnd().split('\n');
+    // The name holds a comma: quoted whole (RFC 4180), never cut.
+    expect(lines[0]).toBe(`section,quantity,cell,unit,Batch 1,"${long}","Δ ${long} vs Batch 1","Δ% ${long} vs Batch 1"`);
+    expect(lines[1]).toBe('Scorecard,Feasibility status,feasibility,,PASS,PASS,,');
+    expect(lines).toContain(`Cells,${cellRows(named, ['workload.kv_bytes'])[0].label},workload.kv_bytes,B,${2048 * 131072},${64 * 2048 * 131072},${63 * 2048 * 131072},6300`);
+    expect(lines.find((l) => l.startsWith('Scorecard,Latency per step (ms),performance.latency,ms,'))).toBeDefined();
   });
 
   it('the differing overrides are the first cells offered', () => {
@@ -121,6 +154,11 @@ describe('CompareView', () => {
     const heads = [...container.querySelectorAll('[data-compare-table="scorecard"] [data-col-head]')].map((h) => h.textContent);
     expect(heads).toEqual(['Llama3_8B on H100', 'Batch 64']);
     const latency = container.querySelector('[data-compare-table="scorecard"] [data-compare-row="performance.latency"]')!;
+    // Words with units in the row heads; the id only in the tooltip.
+    expect(latency.querySelector('[data-row-label]')!.textContent).toBe('Latency per step (ms)');
+    expect(latency.querySelector('[data-row-label]')!.getAttribute('title')).toBe('performance.latency');
+    const rowHeads = [...container.querySelectorAll('[data-compare-table] th[scope="row"]')].map((h) => h.textContent ?? '');
+    expect(rowHeads.filter((h) => /\b[a-z_]+\.[a-z0-9_]+\b/.test(h))).toEqual([]);
     expect(Number(latency.querySelector('[data-delta]')!.getAttribute('data-delta'))).toBeCloseTo(10.2523 - 5.20416, 3);
     expect(latency.querySelector('[data-relative]')!.textContent).toBe('+97 %');
     expect(container.querySelectorAll('[data-compare-table="walls"] [data-status-row]')).toHaveLength(22);

@@ -1,6 +1,7 @@
 /**
- * One comparison table: cell, unit, then for each scenario its value, and for every scenario
- * after the first its Δ and Δ% against the first. Status rows (lens or wall verdicts) show a
+ * One comparison table: the quantity in words with its unit (the cell id in its tooltip), unit,
+ * then for each scenario its value, and for every scenario after the first its Δ and Δ% against
+ * the first. Status rows (lens or wall verdicts) show a
  * badge per scenario. Raw numbers ride in data attributes (data-value, data-delta,
  * data-relative) so tests and scripts read exact values, not rounded text.
  */
@@ -50,14 +51,14 @@ export function CompareTable(props: CompareTableProps): JSX.Element {
       <table class="compare-table" data-compare-table={props.name}>
         <thead>
           <tr>
-            <th scope="col">{props.statusOnly ? 'wall' : 'cell'}</th>
+            <th scope="col">{props.statusOnly ? 'Wall' : 'Quantity'}</th>
             <Show when={full()}>
-              <th scope="col">unit</th>
+              <th scope="col">Unit</th>
             </Show>
             <For each={props.columns}>
               {(c, i) => (
                 <>
-                  <th scope="col" class="col-name" data-col-head={i()}>
+                  <th scope="col" class="col-name" data-col-head={i()} title={c.name}>
                     {c.name}
                   </th>
                   <Show when={full() && i() > 0}>
@@ -93,11 +94,11 @@ export function CompareTable(props: CompareTableProps): JSX.Element {
           <For each={props.rows}>
             {(r) => (
               <tr data-compare-row={r.cell} classList={{ differs: r.delta.some((d) => d !== undefined && d !== 0) }}>
-                <th scope="row">
-                  <code>{r.cell}</code>
+                <th scope="row" title={r.cell} data-row-label>
+                  {r.label}
                   <Show when={props.onRemove}>
                     {(remove) => (
-                      <button type="button" class="link-button" data-remove-cell aria-label={`Remove ${r.cell}`} onClick={() => remove()(r.cell)}>
+                      <button type="button" class="link-button" data-remove-cell aria-label={`Remove ${r.label}`} onClick={() => remove()(r.cell)}>
                         ×
                       </button>
                     )}

@@ -8,7 +8,9 @@ import type { Workbook } from '../../../scenario/index.js';
 import { canonicalJson } from '../../store/workbook-doc.js';
 import type { WorkbookSession } from '../../store/workbook-session.js';
 import { StatusBadge } from '../status/index.js';
+import { downloadText, safeFilename } from '../../export/download.js';
 import { cellRows, type CompareColumn, compareColumns, differingOverrides, lensRows, metricRows, wallRows } from './compare.js';
+import { compareCsv } from './compare-csv.js';
 import { CompareTable } from './CompareTable.jsx';
 import './compare.css';
 
@@ -62,6 +64,16 @@ export function CompareView(props: CompareViewProps): JSX.Element {
     setCellText('');
   };
   const walls = () => wallRows(columns()).filter((r) => !onlyDiffering() || r.differs);
+  /** The three tables as one CSV with full names (every wall, whatever the filter shows). */
+  const exportCsv = () => {
+    const cols = columns();
+    const text = compareCsv(cols, [
+      { name: 'Scorecard', status: lensRows(cols).map((r) => ({ label: `${r.label} status`, key: r.key, statuses: r.statuses })), rows: metricRows(cols) },
+      { name: 'Wall board', status: wallRows(cols).map((r) => ({ label: r.label, key: r.key, statuses: r.statuses })) },
+      { name: 'Cells', rows: cellRows(cols, cells()) },
+    ]);
+    downloadText(text, safeFilename(`${wb()?.name ?? 'workbook'} compare`, 'csv'), 'text/csv');
+  };
 
   return (
     <div class="compare" data-compare>
@@ -97,6 +109,11 @@ export function CompareView(props: CompareViewProps): JSX.Element {
             </p>
           )}
         </For>
+        <div class="compare-export">
+          <button type="button" data-export="csv" onClick={exportCsv}>
+            Export CSV (full names)
+          </button>
+        </div>
         <h3>Scorecard</h3>
         <CompareTable
           name="scorecard"

@@ -10,6 +10,7 @@
 import { type LiveGraph, parseUnit } from '../../../graph/index.js';
 import type { BoardStatus, Evaluation, LensStatus, Workbook } from '../../../scenario/index.js';
 import { evaluateBuilt } from '../../../scenario/index.js';
+import { metricLabel } from '../../../scenario/metric-labels.js';
 import { fromScenario } from '../../store/scenario-desc.js';
 import { buildDesc } from '../../store/scenario-store.js';
 
@@ -24,8 +25,10 @@ export interface CompareColumn {
 
 /** One compared quantity: a value per column (same order), and Δ, Δ% of each column against the first. */
 export interface CompareRow {
-  /** `performance.latency`, or any cell id. */
+  /** `performance.latency`, or any cell id (kept for tooltips, exports and tests; never the row's label). */
   readonly cell: string;
+  /** The row in words with its unit: "Latency per step (ms)", "KV cache (GB)". */
+  readonly label: string;
   readonly unit: string;
   /** Numbers in `unit`; null = +∞; text for enums and booleans; undefined = no value (the error is in `notes`). */
   readonly values: readonly (number | string | boolean | null | undefined)[];
@@ -64,10 +67,13 @@ export function compareColumns(wb: Workbook, ids: readonly string[]): CompareCol
   });
 }
 
-function row(cell: string, unit: string, values: CompareRow['values'], notes: CompareRow['notes']): CompareRow {
+function row(cell: string, label: string, unit: string, values: CompareRow['values'], notes: CompareRow['notes']): CompareRow {
   const ds = values.map((v, i) => (i === 0 ? {} : deltaOf(values[0], v)));
-  return { cell, unit, values, notes, delta: ds.map((d) => d.delta), relative: ds.map((d) => d.relative) };
+  return { cell, label, unit, values, notes, delta: ds.map((d) => d.delta), relative: ds.map((d) => d.relative) };
 }
+
+/** "Feasibility" for the lens `feasibility`. */
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const LENSES = ['feasibility', 'performance', 'macro'] as const;
 
@@ -75,19 +81,26 @@ const LENSES = ['feasibility', 'performance', 'macro'] as const;
 export function lensRows(cols: readonly CompareColumn[]): StatusRow<LensStatus>[] {
   return LENSES.map((lens) => {
     const statuses = cols.map((c) => c.evaluation?.card[lens].status);
-    return { key: lens, label: lens, statuses, differs: new Set(statuses).size > 1 };
+    return { key: lens, label: capitalised(lens), statuses, differs: new Set(statuses).size > 1 };
   });
 }
 
-/** Every scorecard metric any column shows (display units, physics.md §11.2), lens by lens. */
+/**
+ * Every scorecard metric any column shows (display units, physics.md §11.2), lens by lens,
+ * labelled in the scorecard's words (scenario/metric-labels.ts). A fraction (MFU, memory
+ * utilisation) is shown in %, as the scorecard shows it: its Δ is then in percentage points.
+ */
 export function metricRows(cols: readonly CompareColumn[]): CompareRow[] {
   const out: CompareRow[] = [];
   for (const lens of LENSES) {
     const keys = [...new Set(cols.flatMap((c) => Object.keys(c.evaluation?.card[lens].metrics ?? {})))];
     for (const key of keys) {
       const metrics = cols.map((c) => c.evaluation?.card[lens].metrics[key]);
-      const unit = metrics.find((m) => m)?.unit ?? '';
-      out.push(row(`${lens}.${key}`, unit, metrics.map((m) => m?.value), metrics.map((m) => (m ? m.error : 'not in this scenario'))));
+      const given = metrics.find((m) => m)?.unit ?? '';
+      const percent = given === 'fraction';
+      const values = metrics.map((m) => (percent && typeof m?.value === 'number' ? m.value * 100 : m?.value));
+      const id = `${lens}.${key}`;
+      out.push(row(id, metricLabel(id), percent ? '%' : given, values, metrics.map((m) => (m ? m.error : 'not in this scenario'))));
     }
   }
   return out;
@@ -132,7 +145,8 @@ export function cellRows(cols: readonly CompareColumn[], cells: readonly string[
       values.push(typeof v.value === 'number' ? (v.value === Infinity ? null : v.value / scale) : v.value);
       notes.push(undefined);
     }
-    return row(id, unit, values, notes);
+    const words = owner ? owner.def(id).label : id;
+    return row(id, unit ? `${words} (${unit})` : words, unit, values, notes);
   });
 }
 
