@@ -1,13 +1,35 @@
-/** Shared fixtures for test/persist: a fresh fake IndexedDB per test, and a small valid workbook. */
+/**
+ * Shared fixtures for test/persist (and the workbook session's tests): a fresh fake IndexedDB
+ * per test, a disk that can be made full, and a small valid workbook.
+ */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { PersistError } from '../../src/persist/index.js';
+import { idbBackend, type KeyValueBackend, PersistError, type StorageKey } from '../../src/persist/index.js';
 import type { Workbook } from '../../src/scenario/index.js';
 
 /** Replaces the global IndexedDB with an empty one (call in beforeEach). */
 export function freshIndexedDb(): void {
   globalThis.indexedDB = new IDBFactory();
+}
+
+/**
+ * The IndexedDB backend with a switch: while `full` is on, every write fails as a browser's
+ * does when the disk quota is used up (a DOMException named QuotaExceededError).
+ */
+export function fillableBackend(): { readonly backend: KeyValueBackend; full: boolean } {
+  const real = idbBackend();
+  const disk = {
+    full: false,
+    backend: {
+      ...real,
+      set: async (key: StorageKey, value: unknown) => {
+        if (disk.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return real.set(key, value);
+      },
+    } satisfies KeyValueBackend,
+  };
+  return disk;
 }
 
 export function sampleWorkbook(overrides: Partial<Workbook> = {}): Workbook {

@@ -2,10 +2,9 @@ import 'fake-indexeddb/auto';
 import { set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  idbBackend, MAX_WORKBOOK_JSON_BYTES, WorkbookStore, workbookIdbStore,
+  MAX_WORKBOOK_JSON_BYTES, WorkbookStore, workbookIdbStore,
 } from '../../src/persist/index.js';
-import type { KeyValueBackend } from '../../src/persist/index.js';
-import { fixtureText, freshIndexedDb, refusal, sampleWorkbook } from './helpers.js';
+import { fillableBackend, fixtureText, freshIndexedDb, refusal, sampleWorkbook } from './helpers.js';
 
 let clock = Date.parse('2025-06-01T00:00:00Z');
 const now = (): Date => new Date((clock += 1000));
@@ -148,18 +147,10 @@ describe('WorkbookStore refusals', () => {
   });
 
   it('a quota error becomes PersistError quota and the previous version stays intact', async () => {
-    const real = idbBackend();
-    let full = false;
-    const backend: KeyValueBackend = {
-      ...real,
-      set: async (key, value) => {
-        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return real.set(key, value);
-      },
-    };
-    const store = new WorkbookStore({ backend, now });
+    const disk = fillableBackend();
+    const store = new WorkbookStore({ backend: disk.backend, now });
     const first = await store.save(sampleWorkbook({ notes: 'v1' }));
-    full = true;
+    disk.full = true;
     const e = await refusal(() => store.save({ ...first, notes: 'v2' }));
     expect(e.code).toBe('quota');
     expect(e.message).toMatch(/^storage is full: could not save workbook 'Sample'/);

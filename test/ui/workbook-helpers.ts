@@ -1,15 +1,11 @@
 /** Shared fixtures of the workbook tests: a session over a scenario store and a stand-in sweep store, in a Solid root. */
 import { createRoot, createSignal } from 'solid-js';
-import { IDBFactory } from 'fake-indexeddb';
 import type { KeyValueBackend } from '../../src/persist/index.js';
 import type { ScenarioSweep, Workbook } from '../../src/scenario/index.js';
 import { createScenarioStore, type ScenarioStore } from '../../src/ui/store/index.js';
 import { createWorkbookSession, type SweepSpecs, type WorkbookSession } from '../../src/ui/store/workbook-session.js';
 
-/** Replaces the global IndexedDB with an empty one (call in beforeEach). */
-export function freshIndexedDb(): void {
-  globalThis.indexedDB = new IDBFactory();
-}
+export { freshIndexedDb } from '../persist/helpers.js';
 
 export interface Mounted {
   readonly session: WorkbookSession;

@@ -3,12 +3,13 @@ import { set } from 'idb-keyval';
 import { createEffect, createRoot } from 'solid-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  encodeBase64url, encodeWorkbook, idbBackend, LAST_OPENED_KEY, MAX_LINK_PAYLOAD_CHARS, WorkbookStore, workbookIdbStore,
+  encodeBase64url, encodeWorkbook, LAST_OPENED_KEY, MAX_LINK_PAYLOAD_CHARS, WorkbookStore, workbookIdbStore,
 } from '../../src/persist/index.js';
 import type { KeyValueBackend } from '../../src/persist/index.js';
 import { deflateRaw } from '../../src/persist/compression.js';
 import type { ScenarioSweep } from '../../src/scenario/index.js';
 import { encodeViewState } from '../../src/ui/store/index.js';
+import { fillableBackend } from '../persist/helpers.js';
 import { batchOf, freshIndexedDb, mountSession, started } from './workbook-helpers.js';
 
 beforeEach(freshIndexedDb);
@@ -390,24 +391,16 @@ describe('failures leave everything else working', () => {
   });
 
   it('a full disk: the message says so and the last saved version stays', async () => {
-    const real = idbBackend();
-    let full = false;
-    const backend: KeyValueBackend = {
-      ...real,
-      set: async (key, value) => {
-        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return real.set(key, value);
-      },
-    };
-    const m = await started({ backend });
+    const disk = fillableBackend();
+    const m = await started({ backend: disk.backend });
     const id = m.session.workbook()!.id;
-    full = true;
+    disk.full = true;
     m.scenario.setInput('scenario.batch_size', 8);
     await m.session.flush();
     expect(m.session.saveState()).toBe('failed');
     expect(m.session.messages().at(-1)!.text).toMatch(/^Could not save workbook 'My workbook': storage is full: .*the last saved version is kept/);
     expect(batchOf(await stored().get(id))).toBeUndefined();
-    full = false;
+    disk.full = false;
     m.scenario.setInput('scenario.batch_size', 16);
     await m.session.flush();
     expect(m.session.saveState()).toBe('saved');
