@@ -18,13 +18,10 @@ const W = 14;
 
 /**
  * `invalid_input` unless the split t·p·c·(EP inside DP) fits N accelerators and g per node
- * (§8.2 cells 2, 4). Context parallelism (c > 1) is modelled for training (`cpModelled`);
- * elsewhere it is refused, so the degree is never silently ignored.
+ * (§8.2 cells 2, 4). Context parallelism (c > 1) is modelled in every mode: ring attention in
+ * training (context-parallel.ts) and in a long prompt's prefill (src/nodes/parallel/ring.ts).
  */
-export function dataParallelDegree(n: number, t: number, p: number, g: number, lm: boolean, c = 1, cpModelled = false) {
-  if (c > 1 && !cpModelled) {
-    return fail('unsupported', `context parallelism is not modelled yet (communication.cp = ${c}); set communication.cp = 1`);
-  }
+export function dataParallelDegree(n: number, t: number, p: number, g: number, lm: boolean, c = 1) {
   if (!lm && c > 1) {
     return fail('invalid_input', `context parallelism splits a sequence (cp = ${c}); a non-LM model trains with data parallelism only`);
   }
@@ -66,14 +63,12 @@ export function expertGradientRanksPerNode(group: number, g: number, t: number, 
 export function layoutCells(ctx: BuildContext): CellDef[] {
   const lm = isLM(ctx.model.family);
   const moe = ctx.model.family === 'moe_lm';
-  // Context parallelism is modelled for training (ring attention); other modes refuse c > 1.
-  const cpModelled = ctx.mode === 'training';
   return [
     derived({
       id: `${S}.dp`, label: 'Data parallel degree', doc: 'Data-parallel degree dp = N/(t·p·c): replicas that see different sequences; the split must be exact (§8.2 cell 2).',
       unit: 'count', layer: 'D', wall: W, formula: 'dp = N / (t · p · c)',
       inputs: { n: number(`${S}.num_devices`), t: number(`${S}.tp`), p: number(`${S}.pp`), g: number(`${S}.gpus_per_node`), c: number(`${S}.cp`) },
-      compute: ({ n, t, p, g, c }) => dataParallelDegree(n, t, p, g, lm, c, cpModelled),
+      compute: ({ n, t, p, g, c }) => dataParallelDegree(n, t, p, g, lm, c),
     }),
     derived({
       id: `${S}.gradient_group`, label: 'Gradient group', doc: 'Ranks that hold the same dense weights and reduce their gradients together: dp·c (ZeRO shards over them).',

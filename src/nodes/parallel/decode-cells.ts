@@ -6,16 +6,17 @@
  *
  *   T_stage = compute.latency + 2·L_stage·ring_allreduce(B·d·b_act, t)       (Megatron-LM TP)
  *                             + 2·⌈L_moe/p⌉·all_to_all(B·d·b_act·k, e)        (GShard, Switch)
+ *                             + L_stage·ring_allreduce(B·d·b_act/t, c)          (CP: KV sharded, ring.ts)
  *   T_step  = p·T_stage + (p−1)·p2p(B·d·b_act)                               (GPipe hand-offs)
  *
- * With t = p = e = 1 the collectives are 0 and T_step is compute.latency exactly.
+ * With t = p = e = c = 1 the collectives are 0 and T_step is compute.latency exactly.
  */
 import { type CellDef, derived, Failure, flag, number } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { statusCells, verdict } from '../common/status.js';
 import type { BuildContext } from '../context.js';
 import { hasParallelLayout } from './layout-cells.js';
-import { stageEpComm, stageHandoff, stageTpComm, type Shard } from './shard.js';
+import { stageCpMerge, stageEpComm, stageHandoff, stageTpComm, type Shard } from './shard.js';
 import { shardInputs, shardOf, type ShardArgs } from './shard-inputs.js';
 
 const S = 'communication';
@@ -50,6 +51,12 @@ export function parallelDecodeCells(ctx: BuildContext): CellDef[] {
       inputs: stepInputs, compute: atBatch(stageEpComm),
     }),
     derived({
+      ...common, id: `${S}.decode_cp_comm`, label: 'CP merges per decode step', unit: 's', displayUnit: 'ms',
+      formula: 'L_stage · κ · ring_allreduce(B·d·b_act/t, c, β_cp, α_cp); NVLink if t·c ≤ g',
+      doc: 'With the KV cache sharded over a context-parallel ring, each rank attends over its share; one all-reduce per layer merges the partial outputs (Shyam et al. 2024, Tree Attention).',
+      inputs: stepInputs, compute: atBatch(stageCpMerge),
+    }),
+    derived({
       ...common, id: `${S}.decode_pp_comm`, label: 'Stage hand-offs per decode step', unit: 's', displayUnit: 'ms',
       formula: '(p − 1) · κ · p2p(B·d·b_act, β_pp, α_pp)',
       doc: 'The activations sent from each stage to the next in one pass (Huang et al. 2019, GPipe).',
@@ -57,10 +64,10 @@ export function parallelDecodeCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       ...common, id: `${S}.decode_stage_time`, label: 'Decode time per stage', unit: 's', displayUnit: 'ms',
-      formula: 'T_stage = compute.latency + T_tp + T_ep',
+      formula: 'T_stage = compute.latency + T_tp + T_ep + T_cp',
       doc: 'One stage of the replica: one device\'s roofline step and overhead (wall 1) plus its collectives.',
-      inputs: { latency: number('compute.latency'), tp: number(`${S}.decode_tp_comm`), ep: number(`${S}.decode_ep_comm`) },
-      compute: ({ latency, tp, ep }) => latency + tp + ep,
+      inputs: { latency: number('compute.latency'), tp: number(`${S}.decode_tp_comm`), ep: number(`${S}.decode_ep_comm`), cp: number(`${S}.decode_cp_comm`) },
+      compute: ({ latency, tp, ep, cp }) => latency + tp + ep + cp,
     }),
     derived({
       ...common, id: `${S}.decode_step_time`, label: 'Decode step time', unit: 's', displayUnit: 'ms',

@@ -10,7 +10,8 @@
  * Shoeybi et al. 2019, Megatron-Core): a replica is t·p·c devices that hold one copy of the
  * model's dense part, `communication.dp` = N/(t·p·c) replicas serve independently, and an EP
  * group of e replicas shares one copy of the experts (each device holds E/e of them), so
- * replicas × t·p·c = N exactly.
+ * replicas × t·p·c = N exactly. Context parallelism (c > 1) splits a long prompt's prefill over
+ * the c ranks of a ring and leaves the KV cache sharded over them for decode (ring.ts).
  */
 import { type CellDef, derived, fail, flag, gate, number, optNumber, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
@@ -31,7 +32,7 @@ export function hasParallelLayout(ctx: BuildContext): boolean {
 
 /** Wall 14's layout and parameter cells that mean the same in every mode. */
 const REUSED = [
-  `${S}.dp`, `${S}.expert_dp`, `${S}.stage_layer_fraction`, `${S}.tp_intra_node`, `${S}.ep_intra_node`, `${S}.pp_inter_node`,
+  `${S}.dp`, `${S}.expert_dp`, `${S}.stage_layer_fraction`, `${S}.tp_intra_node`, `${S}.ep_intra_node`, `${S}.pp_inter_node`, `${S}.cp_intra_node`,
   `${S}.all_to_all_bandwidth_per_gpu`, `${S}.dense_params_per_gpu`, `${S}.expert_params_per_gpu`, `${S}.params_per_gpu`,
 ];
 
@@ -77,21 +78,35 @@ export function parallelLayoutCells(ctx: BuildContext): CellDef[] {
       compute: ({ t, p, c }) => t * p * c,
     }),
     derived({
-      ...common, id: `${S}.replicas`, label: 'Replicas', unit: 'replicas', formula: 'replicas = dp = N / (t · p · c), c = 1',
+      ...common, id: `${S}.replicas`, label: 'Replicas', unit: 'replicas', formula: 'replicas = dp = N / (t · p · c)',
       doc: 'Copies of the model serving requests independently; replicas × devices per replica = N.',
-      inputs: { dp: number(`${S}.dp`), c: number(`${S}.cp`), expertDp: gate(`${S}.expert_dp`) },
-      // Ring attention for a long prompt is not modelled outside training: refused, never ignored.
-      compute: ({ dp, c }) => (c > 1
-        ? fail('unsupported', `context parallelism is not modelled in inference and serving yet (communication.cp = ${c}); set communication.cp = 1`)
-        : dp),
+      inputs: { dp: number(`${S}.dp`), expertDp: gate(`${S}.expert_dp`) },
+      compute: ({ dp }) => dp,
     }),
     derived({
       ...common, id: `${S}.kv_shard_fraction`, label: 'KV share per device κ_kv', unit: '1',
-      formula: 'κ_kv = (L_stage/L)/min(t, H_kv); L_stage/L with MLA',
+      formula: 'κ_kv = (L_stage/L)/(min(t, H_kv)·c); (L_stage/L)/c with MLA',
       doc: 'Share of one sequence\'s KV cache a device holds: TP splits the KV heads (replicating them when t > H_kv), '
-        + 'but not the MLA latent, which every TP rank keeps whole (vLLM; kaito PR #2139).',
-      inputs: { share: number(`${S}.stage_layer_fraction`), t: number(`${S}.tp`), kvHeads: number('workload.kv_heads_effective'), mla: flag('workload.uses_mla') },
-      compute: ({ share, t, kvHeads, mla }) => (mla ? share : share / Math.min(t, kvHeads)),
+        + 'but not the MLA latent, which every TP rank keeps whole (vLLM; kaito PR #2139); a CP ring of c ranks holds 1/c of the tokens each.',
+      inputs: {
+        share: number(`${S}.stage_layer_fraction`), t: number(`${S}.tp`), c: number(`${S}.cp`),
+        kvHeads: number('workload.kv_heads_effective'), mla: flag('workload.uses_mla'),
+      },
+      // c = 1 divides by 1: the value is the TP/PP share bit for bit.
+      compute: ({ share, t, c, kvHeads, mla }) => (mla ? share / c : share / (Math.min(t, kvHeads) * c)),
+    }),
+    derived({
+      ...common, id: `${S}.kv_block_bytes_per_token`, label: 'KV bytes per token per layer per TP rank', unit: 'B/token',
+      formula: 'kv_layer = kv_tok / (L · min(t, H_kv)); kv_tok / L with MLA',
+      doc: 'The KV one token adds in one layer on one TP rank: per token, the block a context-parallel rank passes around its ring.',
+      inputs: {
+        kvPerToken: number('workload.kv_bytes_per_token'), layers: optNumber('workload.layers'), t: number(`${S}.tp`),
+        kvHeads: number('workload.kv_heads_effective'), mla: flag('workload.uses_mla'),
+      },
+      compute: ({ kvPerToken, layers, t, kvHeads, mla }) => {
+        if (layers === null) return fail('missing_data', `${model} has no layer count; the KV block per layer needs it`);
+        return mla ? kvPerToken / layers : kvPerToken / (layers * Math.min(t, kvHeads));
+      },
     }),
     derived({
       ...common, id: `${S}.kv_bytes_per_token_per_gpu`, label: 'KV bytes per token per GPU', unit: 'B/token', formula: 'kv_tok · κ_kv',

@@ -1,7 +1,7 @@
 /**
  * The shard as named, typed inputs: the layout cells (layout-cells.ts) and the link figures
  * of wall 14 (fleet/links.ts) a step reads, and the decoder that turns them into a `Shard`
- * (null when t = p = e = 1, so a one-device replica takes the single-device formulas). A
+ * (null when t = p = e = c = 1, so a one-device replica takes the single-device formulas). A
  * serving cell spreads `shardInputs()` through `lmFactInputs(ctx)`; keys start with `sh` so
  * they never collide with another bundle's.
  */
@@ -15,6 +15,7 @@ export const shardInputs = () => ({
   shTp: number(`${S}.tp`),
   shPp: number(`${S}.pp`),
   shEp: number(`${S}.ep`),
+  shCp: number(`${S}.cp`),
   // Read only so that an invalid split (tp·pp ∤ N, ep ∤ dp, cp > 1 …) blocks every step.
   shReplicas: gate(`${S}.replicas`),
   shStageLayers: number(`${S}.layers_per_stage`),
@@ -23,10 +24,12 @@ export const shardInputs = () => ({
   shKvFraction: number(`${S}.kv_shard_fraction`),
   shWeightBytes: number(`${S}.weight_bytes_per_gpu`),
   shTokenBytes: number(`${S}.token_activation_bytes`),
+  shKvLayerBytes: number(`${S}.kv_block_bytes_per_token`),
   shExpertsPerToken: optNumber('workload.experts_per_token'),
   shTpIntra: flag(`${S}.tp_intra_node`),
   shEpIntra: flag(`${S}.ep_intra_node`),
   shPpInter: flag(`${S}.pp_inter_node`),
+  shCpIntra: flag(`${S}.cp_intra_node`),
   shBetaA2a: optNumber(`${S}.all_to_all_bandwidth_per_gpu`),
   ...linkInputs,
 });
@@ -39,8 +42,8 @@ export function hasShardArgs(a: Partial<ShardArgs>): a is ShardArgs {
 
 /** The shard, null for a one-device replica, or missing_data naming the link a collective needs. */
 export function shardOf(a: ShardArgs): Shard | null | Failure {
-  const { shTp: t, shPp: p, shEp: e } = a;
-  if (t === 1 && p === 1 && e === 1) return null;
+  const { shTp: t, shPp: p, shEp: e, shCp: c } = a;
+  if (t === 1 && p === 1 && e === 1 && c === 1) return null;
   const figures = linkFigures(a);
   const tpLink = t > 1 ? pickLink(figures, a.shTpIntra, `a TP group of ${t}`) : null;
   if (tpLink instanceof Failure) return tpLink;
@@ -49,9 +52,12 @@ export function shardOf(a: ShardArgs): Shard | null | Failure {
   if (epLink instanceof Failure) return epLink;
   const ppLink = p > 1 ? pickLink(figures, !a.shPpInter, 'a pipeline stage hand-off') : null;
   if (ppLink instanceof Failure) return ppLink;
+  // The ring's c ranks are strided by t (Megatron order tp-cp-…): inside a node iff t·c ≤ g.
+  const cpLink = c > 1 ? pickLink(figures, a.shCpIntra, `a context-parallel ring of ${c}`) : null;
+  if (cpLink instanceof Failure) return cpLink;
   return {
     tp: t, pp: p, ep: e, stageLayers: a.shStageLayers, stageFraction: a.shStageFraction, moeStageLayers: a.shMoeStageLayers,
     kvFraction: a.shKvFraction, weightBytes: a.shWeightBytes, tokenBytes: a.shTokenBytes, expertsPerToken: a.shExpertsPerToken ?? 0,
-    tpLink, epLink, ppLink,
+    tpLink, epLink, ppLink, cp: c, cpLink, kvLayerBytes: a.shKvLayerBytes,
   };
 }

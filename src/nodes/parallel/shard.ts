@@ -47,6 +47,11 @@ export interface Shard {
   readonly tpLink: Link | null;
   readonly epLink: Link | null;
   readonly ppLink: Link | null;
+  /** c, the context-parallel degree (ring.ts), and the link of its ring; null when c = 1. */
+  readonly cp: number;
+  readonly cpLink: Link | null;
+  /** KV bytes of one token in one layer on one TP rank: kv_tok/(L·min(t, H_kv)), kv_tok/L with MLA (the ring's block per token). */
+  readonly kvLayerBytes: number;
 }
 
 /** One pass of a step through the replica's stages. Compute/memory/overhead times are one device's, on one stage. */
@@ -59,7 +64,9 @@ export interface PassResult extends StepResult {
   readonly tpComm: number;
   readonly epComm: number;
   readonly handoff: number;
-  /** p·max(T_c, T_m), p·T_ov and the communication of the pass (p·(tp + ep) + (p−1)·handoff): they sum to `latency`. */
+  /** Context parallelism on one stage: the merge of the attention partials (decode), the exposed ring (prefill); 0 when c = 1. */
+  readonly cpComm: number;
+  /** p·max(T_c, T_m), p·T_ov and the communication of the pass (p·(tp + ep + cp) + (p−1)·handoff): they sum to `latency`. */
   readonly roofTotal: number;
   readonly overheadTotal: number;
   readonly commTotal: number;
@@ -103,8 +110,33 @@ export function stageHandoff(s: Shard, tokens: number): number {
 }
 
 /**
- * One pass of a step of the replica through its p stages: `flops` and `kvBytes` are the
- * replica's totals for `batch` sequences of `tokensPerSeq` new tokens each.
+ * L_stage·κ·ring_allreduce(tokens·d·b_act/t, c): with the KV cache sharded over the c ranks of
+ * a context-parallel group, each rank attends over its share and the partial outputs (with
+ * their log-sum-exp statistics) are merged by one all-reduce per layer (ring.ts; Shyam et al.
+ * 2024, Tree Attention). 0 when c = 1.
+ */
+export function stageCpMerge(s: Shard, tokens: number): number {
+  if (!s.cpLink) return 0;
+  const l = s.cpLink;
+  return s.stageLayers * l.congestion * ringAllreduce((tokens * s.tokenBytes) / s.tp, s.cp, l.beta, l.alpha);
+}
+
+/** The pass of a stage time through p stages with p − 1 hand-offs, and the split of its time. */
+export function passOf(roof: StepResult, s: Shard, tpComm: number, epComm: number, cpComm: number, handoff: number): PassResult {
+  const stage = roof.latency + tpComm + epComm + cpComm;
+  const p = s.pp;
+  return {
+    ...roof, latency: p * stage + (p - 1) * handoff, stage, tpComm, epComm, cpComm, handoff,
+    roofTotal: p * (roof.latency - roof.tOverhead), overheadTotal: p * roof.tOverhead, commTotal: p * (tpComm + epComm + cpComm) + (p - 1) * handoff,
+  };
+}
+
+/**
+ * One pass of a decode (or speculative-verify) step of the replica through its p stages:
+ * `flops` and `kvBytes` are the replica's totals for `batch` sequences of `tokensPerSeq` new
+ * tokens each. With c > 1 every CP rank runs the step's linear layers on all its tokens and
+ * reads its 1/c of the KV (κ_kv holds the 1/c); the attention FLOPs are charged whole, a bound
+ * (ring.ts).
  */
 export function stagePass(
   s: Shard, moe: MoeSplit | null, r: StepRates, flops: number, kvBytes: number, batch: number, tokensPerSeq: number,
@@ -113,15 +145,7 @@ export function stagePass(
   const deviceFlops = (flops * s.stageFraction) / s.tp;
   const deviceBytes = deviceWeightBytesTouched(s, moe, tokens) + kvBytes * s.kvFraction;
   const roof = rooflineStep({ flops: deviceFlops, bytes: deviceBytes, passes: 1, layers: s.stageLayers, ...r });
-  const tpComm = stageTpComm(s, tokens);
-  const epComm = stageEpComm(s, tokens);
-  const handoff = stageHandoff(s, tokens);
-  const stage = roof.latency + tpComm + epComm;
-  const p = s.pp;
-  return {
-    ...roof, latency: p * stage + (p - 1) * handoff, stage, tpComm, epComm, handoff,
-    roofTotal: p * (roof.latency - roof.tOverhead), overheadTotal: p * roof.tOverhead, commTotal: p * (tpComm + epComm) + (p - 1) * handoff,
-  };
+  return passOf(roof, s, stageTpComm(s, tokens), stageEpComm(s, tokens), stageCpMerge(s, tokens), stageHandoff(s, tokens));
 }
 
 /** m = min(p, B) micro-batches of ⌈B/m⌉ sequences (serving keeps every stage busy). */

@@ -3,6 +3,7 @@
  * cells 2–6): the chunked prefill schedule, the KV transfer of a disaggregated deployment
  * and the speculative-decoding ITL.
  */
+import { ringPrefillPass } from '../parallel/ring.js';
 import { type PassResult, stagePass } from '../parallel/shard.js';
 import {
   blockFlops, decodeStep, decodeTokenFlops, type LmFacts, rooflineStep, type StepRates, type StepResult as StepTimes,
@@ -55,7 +56,7 @@ export function prefillSchedule(
     const ctx = cached + j * size;
     const f = batch * blockFlops(lm, t, ctx);
     const q = weightBytesTouched(lm, batch * t) + batch * (ctx + t) * lm.kvPerToken;
-    const step = chunkStep(lm, r, f, q, batch * (ctx + t) * lm.kvPerToken, batch, t);
+    const step = chunkStep(lm, r, f, q, batch * (ctx + t) * lm.kvPerToken, batch, t, ctx);
     if (j === 0) first = step.latency;
     total += step.latency;
     longest = Math.max(longest, step.latency);
@@ -75,7 +76,11 @@ export function prefillSchedule(
  * its pass through the replica's stages one after another (src/nodes/parallel/shard.ts; the
  * chunks of one prompt are not overlapped across stages, an upper bound on the TTFT).
  */
-function chunkStep(lm: LmFacts, r: StepRates, flops: number, bytes: number, kvBytes: number, batch: number, tokens: number): StepTimes | PassResult {
+function chunkStep(
+  lm: LmFacts, r: StepRates, flops: number, bytes: number, kvBytes: number, batch: number, tokens: number, cached: number,
+): StepTimes | PassResult {
+  // Context parallelism: the chunk's tokens split over the ring; the attention part, F − B·t·F_lin, hides the ring (parallel/ring.ts).
+  if (lm.shard && lm.shard.cp > 1) return ringPrefillPass(lm.shard, lm.moe, r, flops, flops - batch * tokens * lm.linearFlops, kvBytes, batch, tokens, cached);
   if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kvBytes, batch, tokens);
   return rooflineStep(flops, bytes, r, 1, lm.layers);
 }

@@ -14,9 +14,9 @@ describe('communication.cp, the context-parallel degree (§8.1 as amended)', () 
     expect(g.set('communication.cp', 0).ok).toBe(false);
   });
 
-  it('is refused above 1 where its physics is not modelled, never silently ignored; training models it (ring attention)', () => {
-    expect(dataParallelDegree(1024, 8, 4, 8, true, 2)).toMatchObject({ kind: 'unsupported' });
-    expect(dataParallelDegree(1024, 8, 4, 8, true, 2, true)).toBe(16); // dp = N/(t·p·c)
+  it('is modelled in every mode (ring attention): dp = N/(t·p·c); a non-LM is refused c > 1', () => {
+    expect(dataParallelDegree(1024, 8, 4, 8, true, 2)).toBe(16); // dp = N/(t·p·c)
+    expect(dataParallelDegree(8, 1, 1, 8, false, 2)).toMatchObject({ kind: 'invalid_input' });
     const g = fleetGraph(context('training', LLAMA3_8B, undefined, DGX_H100_128), { 'communication.seq_len': 4096, 'communication.cp': 2 });
     expect(g.get('communication.step_latency').ok).toBe(true);
     // cp = 1 keeps the layout exactly as before: dp = N/(t·p)

@@ -154,10 +154,11 @@ describe('properties of the split', () => {
     }
   });
 
-  it('context parallelism is refused outside training until modelled, never ignored', () => {
+  it('context parallelism is modelled outside training, never ignored: cp = 2 halves the replicas and adds the merge of the sharded KV', () => {
     const g = graph('serving', LLAMA3_70B, ONE_NODE_8, { 'communication.tp': 4, 'communication.cp': 2 });
-    const v = g.get('serving.itl');
-    expect(!v.ok && v.error.message).toContain('communication.cp = 2');
+    expect(value(g, 'communication.replicas')).toBe(1); // 8 / (4·1·2)
+    expect(value(g, 'communication.decode_cp_comm') as number).toBeGreaterThan(0);
+    expect(value(g, 'serving.itl')).toBe(value(g, 'communication.decode_step_time'));
   });
 
   it('one device has no layout cells (the graph is unchanged)', () => {

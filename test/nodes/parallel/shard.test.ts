@@ -9,6 +9,7 @@ const nv = { beta: 450e9, alpha: 0.5e-6, congestion: 1 };
 const SHARD: Shard = {
   tp: 4, pp: 2, ep: 1, stageLayers: 40, stageFraction: 0.5, moeStageLayers: 0, kvFraction: 0.5 / 4,
   weightBytes: (70.6e9 * 2 * 0.5) / 4, tokenBytes: 8192 * 2, expertsPerToken: 0, tpLink: nv, epLink: null, ppLink: nv,
+  cp: 1, cpLink: null, kvLayerBytes: 327680 / 80 / 4,
 };
 const LM: LmFacts = {
   linearFlops: 141.2e9, attentionCoeff: 2621440, convention: 'causal', weightBytes: 141.2e9, moe: null, kvPerToken: 327680, layers: 80, shard: SHARD,
