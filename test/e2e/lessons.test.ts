@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { listExamples, exampleWorkbook } from '../../src/persist/index.js';
 import { buildScenario } from '../../src/scenario/index.js';
 import { outputPath, REPO_ROOT } from './helpers.js';
+import { runSweep, sweepPanelFor } from './sweep-panel.js';
 import { useBuiltPage } from './site.js';
 
 const site = useBuiltPage();
@@ -83,16 +84,8 @@ describe('a sweep marks the points that do not fit', () => {
   it('a batch sweep of Llama3_70B int4 on H100 draws batches 128, 256 and 512 hollow, with a legend entry', async () => {
     const page = site().browser.page;
     const errors = await open(page, view({ m: 'Llama3_70B', h: 'H100', mode: 'inference', o: { 'scenario.precision': 'int4' } }));
-    await page.locator('.cell-card[data-cell="scenario.batch_size"] .cell-label').click({ button: 'right' });
-    await page.locator('[data-cell-menu="scenario.batch_size"] [data-menu="sweep"]').click();
-    const panel = page.locator('[data-testid="sweep-panel"]');
-    await panel.waitFor();
-    await panel.locator('[data-field="x.start"]').fill('1');
-    await panel.locator('[data-field="x.stop"]').fill('512');
-    await panel.locator('[data-field="x.points"]').fill('10');
-    await panel.locator('[data-field="x.scale"]').selectOption('log');
-    await panel.locator('[data-run-sweep]').click();
-    await expect.poll(() => panel.locator('.sweep-progress').getAttribute('data-status')).toBe('done');
+    const panel = await sweepPanelFor(page, 'scenario.batch_size', { start: 1, stop: 512, points: 10, scale: 'log' });
+    await runSweep(panel);
     const hollow = await panel.locator('.sweep-series[data-series="performance.latency"] .sweep-point.infeasible').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-x'))));
     expect(hollow).toEqual([128, 256, 512]);
     expect(await panel.locator('[data-legend="infeasible"]').first().textContent()).toBe('does not fit (memory.feasible is false)');

@@ -10,6 +10,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/helpers.js';
 import { outputPath } from './helpers.js';
+import { runSweep, sweepPanelFor } from './sweep-panel.js';
 import { useBuiltPage } from './site.js';
 
 const site = useBuiltPage();
@@ -54,17 +55,9 @@ describe('sweep any cell', () => {
     await expect.poll(() => page.locator('[data-scenario-name]').textContent()).toBe('Llama3_8B on H100');
 
     // Right-click the batch-size card → "Sweep this…".
-    await page.locator('.cell-card[data-cell="scenario.batch_size"] .cell-label').click({ button: 'right' });
-    await page.locator('[data-cell-menu="scenario.batch_size"] [data-menu="sweep"]').click();
-    const panel = page.locator('[data-testid="sweep-panel"]');
-    await panel.waitFor();
-    await panel.locator('[data-field="x.start"]').fill('1');
-    await panel.locator('[data-field="x.stop"]').fill('512');
-    await panel.locator('[data-field="x.points"]').fill('10');
-    await panel.locator('[data-field="x.scale"]').selectOption('log');
+    const panel = await sweepPanelFor(page, 'scenario.batch_size', { start: 1, stop: 512, points: 10, scale: 'log' });
     expect(await panel.locator('[data-output]').evaluateAll((els) => els.map((e) => e.getAttribute('data-output')))).toEqual(METRICS);
-    await panel.locator('[data-run-sweep]').click();
-    await expect.poll(() => panel.locator('.sweep-progress').getAttribute('data-status')).toBe('done');
+    await runSweep(panel);
     expect(await panel.locator('.sweep-progress').getAttribute('data-progress')).toBe('1');
 
     for (const m of METRICS) {
