@@ -30,8 +30,10 @@ export function inlineScorecard(g: LiveGraph): (b: number) => CellValue[] {
   const eta = num(g, 'software.efficiency_effective');
   const cap = num(g, 'hardware.memory_capacity');
   const bwMain = num(g, 'hardware.memory_bandwidth');
+  // A device without a host link cannot offload (wall 2 refuses to time the step): not a case this baseline covers.
   const hostLink = g.value('hardware.host_link_bandwidth');
-  const bwHost = typeof hostLink === 'number' ? hostLink : num(g, 'memory.host_link_bandwidth_fallback');
+  if (typeof hostLink !== 'number') throw new Error('the inline baseline covers devices that list a host link');
+  const bwHost = hostLink;
   const etaBw = num(g, 'scenario.bandwidth_efficiency');
   const tOv = num(g, 'compute.t_overhead');
   const uOverride = g.value('sustainability.utilization_mfu');

@@ -89,13 +89,14 @@ export interface StepInput {
   readonly capacity: number;
   readonly sramCapacity: number | null;
   readonly sramBandwidth: number | null;
-  /** Host link bandwidth, the §1.5 fallback already applied. */
-  readonly hostLink: number;
+  /** Host link bandwidth; null when the device lists none, so it cannot offload (wall 2). */
+  readonly hostLink: number | null;
   readonly overhead: number;
 }
 
 export interface StepOutcome {
-  readonly latency: number;
+  /** T, or no_solution when the step must spill to host memory over a host link the device does not have (as wall 2 says). */
+  readonly latency: number | Failure;
   readonly regime: MemoryRegime;
   /** Wall 2 cell 5: not offloaded, and on a two-tier device the arena fits the SRAM. */
   readonly feasible: boolean;
@@ -105,16 +106,22 @@ export interface StepOutcome {
  * T = max(T_c, T_m) + T_ov, with T_c counting the linear FLOPs at the sparse rate and T_m
  * split across SRAM, main memory and the host link exactly as wall 2 does.
  */
-export function evaluateStep(s: StepInput): StepOutcome {
+export function evaluateStep(s: StepInput, device: string): StepOutcome {
   const tCompute = computeTime(s.flops - s.linearFlops + s.linearFlops * s.linearTimeFactor, s.peakFlops, s.efficiency);
   const twoTier = isTwoTier(s.footprint, s.sramCapacity, s.sramBandwidth);
   const mainBytes = mainTierBytes(s.footprint, s.weightBytes, twoTier);
   const regime = memoryRegime(s.footprint, mainBytes, s.capacity, s.sramCapacity, s.sramBandwidth);
   const spill = regime === 'offload' ? mainBytes - s.capacity : 0;
   const host = hostBytes(regime, spill, s.bytes, s.weightBytesTouched, twoTier);
-  const split = { regime, twoTier, traffic: s.bytes, weightTouched: s.weightBytesTouched, hostBytes: host };
-  const tMemory = tierTime(split, { main: s.bandwidth, sram: s.sramBandwidth, host: s.hostLink }) / s.bandwidthEfficiency;
   // Two-tier implies an SRAM capacity (isTwoTier), so the null test only narrows the type.
   const arenaFits = !twoTier || (s.sramCapacity !== null && s.footprint - s.weightBytes <= s.sramCapacity);
-  return { latency: stepLatency(tCompute, tMemory, s.overhead), regime, feasible: regime !== 'offload' && arenaFits };
+  const feasible = regime !== 'offload' && arenaFits;
+  // No host link, no offload: the step is not timed, never faster than the device's own memory (wall 2, memory.effective_bandwidth).
+  if (s.hostLink === null && host > 0) {
+    return { regime, feasible, latency: fail('no_solution', `offload not available: ${device} lists no host link bandwidth, so the step cannot spill to host memory; it must fit the device memory (set hardware.host_link_bandwidth to model one)`) };
+  }
+  const split = { regime, twoTier, traffic: s.bytes, weightTouched: s.weightBytesTouched, hostBytes: host };
+  // Without a host link no byte crosses one (h = 0), so its bandwidth is never read.
+  const tMemory = tierTime(split, { main: s.bandwidth, sram: s.sramBandwidth, host: s.hostLink ?? Infinity }) / s.bandwidthEfficiency;
+  return { latency: stepLatency(tCompute, tMemory, s.overhead), regime, feasible };
 }

@@ -9,7 +9,7 @@
  * by the same functions, so an unchanged design has a speedup of exactly 1. Training mode
  * has no compressed step (the speedup cells are `unsupported` there).
  */
-import { type ArgsOf, type CellDef, choice, derived, fail, Failure, flag, input, number, optNumber, text, warn } from '../../graph/index.js';
+import { type ArgsOf, type CellDef, choice, type ComputeResult, derived, fail, Failure, flag, input, number, optNumber, text, warn } from '../../graph/index.js';
 import { type BuildContext, PRECISION_KEYS, type PrecisionKey } from '../context.js';
 import { lookupPeakFlops } from '../common/peak-flops.js';
 import { peakFlopsInputs, peakTableOf } from '../common/hardware.js';
@@ -20,7 +20,10 @@ import {
   accuracyDelta, COMPRESSION_METHODS, compressedWeightBytes, evaluateStep, prunes, QUANT_SCHEMES, quantizes, SPARSITY_PATTERNS,
   type StepInput,
 } from './fidelity-physics.js';
-import { baselineStep, shadowStep, stepFactInputs, stepFactsOf } from './fidelity-step.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
+import {
+  baselineStep, compressedDeviceWeightBytes, replicaStepLatency, shadowStep, type StepFacts, stepFactInputs, stepFactsOf,
+} from './fidelity-step.js';
 
 const WALL = 13;
 const layer = 'E' as const;
@@ -127,29 +130,42 @@ function stepCells(ctx: BuildContext): CellDef[] {
     ...facts, compressed: number('fidelity.compressed_weight_bytes'), method, pattern, sparsity,
     timeFactor: number('fidelity.sparse_time_factor'), shadowPeak: number('fidelity.shadow_peak_flops'),
   };
-  const shadow = (a: ArgsOf<typeof shadowInputs>): StepInput | Failure => {
+  const device = ctx.device.id;
+  const shadow = (a: ArgsOf<typeof shadowInputs>): { facts: StepFacts; step: StepInput } | Failure => {
     const s = stepFactsOf(ctx, a);
     if (s instanceof Failure) return s;
     const kept = prunes(a.method) && a.pattern === 'structured' ? 1 - a.sparsity : 1;
-    return shadowStep(s, a.compressed, kept, a.timeFactor, a.shadowPeak);
+    return { facts: s, step: shadowStep(s, compressedDeviceWeightBytes(s, a.compressed), kept, a.timeFactor, a.shadowPeak) };
   };
+  /** The replica's step time from one device's step (the collectives stay as they are). */
+  const timed = (s: StepFacts, step: StepInput): ComputeResult => {
+    const t = evaluateStep(step, device).latency;
+    return t instanceof Failure ? t : replicaStepLatency(t, s.collectives);
+  };
+  const split = hasParallelLayout(ctx);
+  const stepFormula = split ? 'p·(max(T_c, T_m) + T_ov + T_tp + T_ep) + (p − 1)·hand-off, one device\'s share' : 'max(T_c, T_m) + T_ov';
   return [
-    derived({ id: 'fidelity.baseline_latency', label: 'Baseline step latency', doc: 'The scenario\'s wall 1–2 step re-evaluated as the baseline (equals compute.latency).',
-      unit: 's', layer, wall: WALL, formula: 'T = max(T_c, T_m) + T_ov', inputs: facts,
-      compute: (a) => { const s = stepFactsOf(ctx, a); return s instanceof Failure ? s : evaluateStep(baselineStep(s)).latency; } }),
-    derived({ id: 'fidelity.shadow_latency', label: 'Compressed step latency', doc: 'The same step with the compressed weights, FLOPs and peak.',
-      unit: 's', layer, wall: WALL, formula: 'T′ = max(T′_c, T′_m) + T_ov', inputs: shadowInputs,
-      compute: (a) => { const s = shadow(a); return s instanceof Failure ? s : evaluateStep(s).latency; } }),
+    derived({ id: 'fidelity.baseline_latency', label: 'Baseline step latency',
+      doc: `The scenario's wall 1–2 step re-evaluated as the baseline (equals ${split ? 'communication.decode_step_time' : 'compute.latency'}).`,
+      unit: 's', layer, wall: WALL, formula: `T = ${stepFormula}`, inputs: facts,
+      compute: (a) => { const s = stepFactsOf(ctx, a); return s instanceof Failure ? s : timed(s, baselineStep(s)); } }),
+    derived({ id: 'fidelity.shadow_latency', label: 'Compressed step latency',
+      doc: split
+        ? 'The same step with the compressed weights (W′·W_dev/W per device), FLOPs and peak; the all-reduces and hand-offs of the activations are unchanged.'
+        : 'The same step with the compressed weights, FLOPs and peak.',
+      unit: 's', layer, wall: WALL, formula: `T′ = ${stepFormula.replace('T_c, T_m', 'T′_c, T′_m')}`, inputs: shadowInputs,
+      compute: (a) => { const s = shadow(a); return s instanceof Failure ? s : timed(s.facts, s.step); } }),
     derived({ id: 'fidelity.compression_speedup', label: 'Compression speedup', doc: 'Baseline over compressed step latency (from the roofline).',
       unit: '1', layer, wall: WALL, formula: 'latency_baseline/latency_shadow',
       inputs: { baseline: number('fidelity.baseline_latency'), compressed: number('fidelity.shadow_latency') },
       compute: ({ baseline, compressed }) => baseline / compressed }),
-    derived({ id: 'fidelity.shadow_memory_footprint', label: 'Compressed footprint', doc: 'Footprint of the compressed step: W′ plus the unchanged KV and activations.',
-      unit: 'B', layer, wall: WALL, formula: 'M′ = W′ + (M_foot − W)', inputs: shadowInputs,
-      compute: (a) => { const s = shadow(a); return s instanceof Failure ? s : s.footprint; } }),
+    derived({ id: 'fidelity.shadow_memory_footprint', label: 'Compressed footprint',
+      doc: split ? 'Footprint of the compressed step on one device: its share of W′ plus its unchanged KV and activations.' : 'Footprint of the compressed step: W′ plus the unchanged KV and activations.',
+      unit: 'B', layer, wall: WALL, formula: split ? 'M′ = W′·W_dev/W + (M_foot − W_dev)' : 'M′ = W′ + (M_foot − W)', inputs: shadowInputs,
+      compute: (a) => { const s = shadow(a); return s instanceof Failure ? s : s.step.footprint; } }),
     derived({ id: 'fidelity.shadow_feasible', label: 'Compressed design fits', doc: 'Wall 2 feasibility of the compressed step: not offloaded, and the arena fits SRAM on a two-tier device.',
       unit: 'bool', layer, wall: WALL, formula: 'regime′ ≠ offload ∧ (two-tier ⇒ M′ − W′ ≤ sram_capacity)', inputs: shadowInputs,
-      compute: (a) => { const s = shadow(a); return s instanceof Failure ? s : evaluateStep(s).feasible; } }),
+      compute: (a) => { const s = shadow(a); return s instanceof Failure ? s : evaluateStep(s.step, device).feasible; } }),
   ];
 }
 

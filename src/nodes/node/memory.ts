@@ -3,7 +3,7 @@
  * footprint and traffic come from the execution unit (§4.0); the effective bandwidth set here
  * is what wall 1's T_m uses.
  */
-import { type CellDef, choice, type ComputeResult, derived, flag, input, number, optFlag, optNumber, fail } from '../../graph/index.js';
+import { type CellDef, choice, type ComputeResult, derived, flag, number, optFlag, optNumber, fail } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
@@ -30,17 +30,6 @@ export function memoryCells(ctx: BuildContext): CellDef[] {
   const traffic = { traffic: number('compute.memory_traffic'), weightTouched: number('memory.step_weight_bytes_touched') };
   const arena = { arena: optNumber('memory.arena_bytes'), sramCapacity: sram.sramCapacity };
   return [
-    input({
-      id: 'memory.host_link_bandwidth_fallback',
-      label: 'Host link fallback bandwidth',
-      doc: 'Host link bandwidth assumed for offload when the device lists none (PCIe Gen5 x16, per direction).',
-      unit: 'B/s',
-      layer: 'B',
-      wall,
-      default: 64e9,
-      domain: { kind: 'number', min: 0, minExclusive: true },
-      source: spec('§1.5'),
-    }),
     derived({
       id: 'memory.two_tier',
       label: 'Two-tier step',
