@@ -11,26 +11,31 @@ const text = (root: ParentNode, selector: string) => root.querySelector(selector
 const lens = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-lens="${name}"]`)!;
 const metric = (root: ParentNode, id: string) => root.querySelector<HTMLButtonElement>(`[data-cell="${id}"]`)!;
 
+/** What a lens card says: its level, its status badge and its summary line. */
+const lensText = (root: ParentNode, name: string) => {
+  const l = lens(root, name);
+  return { level: text(l, '.lens-level'), status: text(l, '.status-badge'), summary: text(l, '.lens-summary') };
+};
+
+/** `model` on one H100 with §12.1's calibration (η 0.5, η_bw 1), plus `overrides`. */
+const onH100 = (model: string, overrides: Record<string, number> = {}): Evaluation =>
+  evaluate({ model, hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS, ...overrides } });
+
 function show(evaluation: Evaluation, onSelectCell?: (id: string) => void) {
   return render(() => <ScorecardPanel evaluation={() => evaluation} onSelectCell={onSelectCell} />).container;
 }
 
 describe('ScorecardPanel: the three lenses', () => {
   it('shows Llama-3-8B on one H100 (physics.md §12.1, B = 1): every lens passes or is skipped', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
-    expect(text(lens(root, 'feasibility'), '.lens-level')).toBe('Memory Feasibility');
-    expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('PASS');
-    expect(text(lens(root, 'feasibility'), '.lens-summary')).toBe('16.3 GB / 80.0 GB used');
-    expect(text(lens(root, 'performance'), '.lens-level')).toBe('Single Node Performance');
-    expect(text(lens(root, 'performance'), '.status-badge')).toBe('PASS');
-    expect(text(lens(root, 'performance'), '.lens-summary')).toBe('Memory Bound');
-    expect(text(lens(root, 'macro'), '.status-badge')).toBe('SKIPPED');
-    expect(text(lens(root, 'macro'), '.lens-summary')).toBe('No Ops config provided');
+    const root = show(onH100('Llama3_8B'));
+    expect(lensText(root, 'feasibility')).toEqual({ level: 'Memory Feasibility', status: 'PASS', summary: '16.3 GB / 80.0 GB used' });
+    expect(lensText(root, 'performance')).toEqual({ level: 'Single Node Performance', status: 'PASS', summary: 'Memory Bound' });
+    expect(lensText(root, 'macro')).toMatchObject({ status: 'SKIPPED', summary: 'No Ops config provided' });
     expect(root.querySelector('[data-passed-all]')!.getAttribute('data-passed-all')).toBe('true');
   });
 
   it('formats metrics in display units: latency 5.20416 ms, footprint 16.3286 GB, utilisation 0.204107', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    const root = show(onH100('Llama3_8B'));
     expect(text(metric(root, 'performance.latency'), '.metric-value')).toBe('5.204 ms');
     expect(text(metric(root, 'feasibility.memory_used_gb'), '.metric-value')).toBe('16.33 GB');
     expect(text(metric(root, 'feasibility.memory_capacity_gb'), '.metric-value')).toBe('80 GB');
@@ -42,14 +47,14 @@ describe('ScorecardPanel: the three lenses', () => {
 
   it('calls onSelectCell with the metric cell id `<lens>.<key>` on click', () => {
     const onSelect = vi.fn();
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }), onSelect);
+    const root = show(onH100('Llama3_8B'), onSelect);
     fireEvent.click(metric(root, 'performance.latency'));
     fireEvent.click(metric(root, 'feasibility.memory_utilization'));
     expect(onSelect.mock.calls).toEqual([['performance.latency'], ['feasibility.memory_utilization']]);
   });
 
   it('shows the offload regime (Llama-3-70B on one H100, §12.1): Feasibility and Performance FAIL "(infeasible)"', () => {
-    const root = show(evaluate({ model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    const root = show(onH100('Llama3_70B'));
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('FAIL');
     expect(lens(root, 'feasibility').classList.contains('tone-fail')).toBe(true);
     expect(text(lens(root, 'feasibility'), '.lens-summary')).toBe('141.9 GB / 80.0 GB used');
@@ -75,7 +80,7 @@ describe('ScorecardPanel: the three lenses', () => {
   });
 
   it('the headline agrees with the lenses: no "All lenses pass" beside a skipped lens', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    const root = show(onH100('Llama3_8B'));
     expect(text(root, '.scorecard-overall')).toBe('All lenses that apply pass');
   });
 
@@ -111,27 +116,27 @@ describe('ScorecardPanel: asserts and live updates', () => {
   });
 
   it('has no assert list when the scenario has no asserts', () => {
-    const root = show(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    const root = show(onH100('Llama3_8B'));
     expect(root.querySelector('.scorecard-asserts')).toBeNull();
   });
 
   it('keeps its lens cards and metric buttons across evaluations and rewrites the values', () => {
-    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    const [ev, setEv] = createSignal<Evaluation>(onH100('Llama3_8B'));
     const root = render(() => <ScorecardPanel evaluation={ev} />).container;
     const card = lens(root, 'performance');
     const button = metric(root, 'performance.latency');
     expect(text(button, '.metric-value')).toBe('5.204 ms');
-    setEv(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS, 'scenario.batch_size': 64 } }));
+    setEv(onH100('Llama3_8B', { 'scenario.batch_size': 64 }));
     expect(lens(root, 'performance')).toBe(card);
     expect(metric(root, 'performance.latency')).toBe(button);
     expect(text(button, '.metric-value')).not.toBe('5.204 ms');
   });
 
   it('follows the evaluation accessor', () => {
-    const [ev, setEv] = createSignal<Evaluation>(evaluate({ model: 'Llama3_8B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    const [ev, setEv] = createSignal<Evaluation>(onH100('Llama3_8B'));
     const root = render(() => <ScorecardPanel evaluation={ev} />).container;
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('PASS');
-    setEv(evaluate({ model: 'Llama3_70B', hardware: 'H100', overrides: { ...FIRST_BUILD_DEFAULTS } }));
+    setEv(onH100('Llama3_70B'));
     expect(text(lens(root, 'feasibility'), '.status-badge')).toBe('FAIL');
   });
 });
