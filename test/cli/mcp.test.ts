@@ -127,6 +127,8 @@ describe('a tool answers with the JSON of `mlsysim --output json <verb>`', { tim
 describe('the layout fields gpus, tp, pp, ep, cp answer as the CLI flags --gpus, --tp, --pp, --ep, --cp do', { timeout: 120_000 }, () => {
   it.each([
     ['serve with gpus and a layout', 'serve', { model: 'Llama3_70B', hardware: 'H100', gpus: 8, tp: 4, pp: 2 }, ['serve', 'Llama3_70B', 'H100', '--gpus', '8', '--tp', '4', '--pp', '2']],
+    ['eval with cp', 'eval', { model: 'Llama3_8B', hardware: 'H100', gpus: 2, cp: 2, mode: 'inference', seq_len: 131072 },
+      ['eval', 'Llama3_8B', 'H100', '--gpus', '2', '--cp', '2', '--mode', 'inference', '--seq-len', '131072']],
     ['optimize parallelism with gpus', 'optimize', { kind: 'parallelism', model: 'Llama3_70B', hardware: 'H100', gpus: 8, mode: 'inference', ep: 1 },
       ['optimize', 'parallelism', 'Llama3_70B', 'H100', '--gpus', '8', '--mode', 'inference', '--ep', '1']],
     ['seek with gpus and tp', 'seek', { model: 'Llama3_70B', hardware: 'H100', gpus: 8, tp: 8, mode: 'inference', target: 'compute.latency=20ms', vary: 'scenario.batch_size=1:256' },
@@ -138,6 +140,13 @@ describe('the layout fields gpus, tp, pp, ep, cp answer as the CLI flags --gpus,
     expect(c.code).toBe(0);
     expect(r.isError).toBe(false);
     expect(r.text).toBe(c.stdout.trimEnd());
+  });
+
+  it('cp reaches the scenario: eval holds cp = 2 on 2 H100 and searches the rest', async () => {
+    const r = await call('eval', { model: 'Llama3_8B', hardware: 'H100', gpus: 2, cp: 2, mode: 'inference', seq_len: 131072 });
+    const layout = (r.structuredContent as { layout: { values: Record<string, number>; note: string } }).layout;
+    expect(layout.note).toContain('cp=2 held as set');
+    expect(layout.values['communication.tp'] * layout.values['communication.pp'] * 2).toBe(2);
   });
 });
 
