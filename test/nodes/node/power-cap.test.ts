@@ -14,6 +14,12 @@ import { expectClose } from '../../helpers/golden.js';
 import { H100, LLAMA3_8B } from '../fixtures.js';
 import { foundationGraph, value } from './scenario-graph.js';
 
+const num = (g: Parameters<typeof value>[0], id: string): number => {
+  const v = value(g, id);
+  if (typeof v !== 'number') throw new Error(`${id} is not a number`);
+  return v;
+};
+
 /** A purely compute-bound step on an H100 (TDP 700 W, idle 70 W): no memory time, no overhead, no DRAM energy. */
 const computeBound = { tCompute: 1, tMemory: 0, tOverhead: 0, tdp: 700, idle: 70, bytes: 0, energyPerByte: 0, exponent: 3 };
 
@@ -54,15 +60,15 @@ describe('the capped step in the graph', () => {
   it('a binding cap slows the compute time by 1/s, leaves the memory time, draws exactly the cap and says so', () => {
     expect(value(free, 'compute.bottleneck')).toBe('Compute');
     const capped = foundationGraph('inference', LLAMA3_8B, H100, { ...overrides, 'compute.power_limit': 400 });
-    const s = value(capped, 'compute.power_cap_clock');
+    const s = num(capped, 'compute.power_cap_clock');
     expect(s).toBeGreaterThan(0);
     expect(s).toBeLessThan(1);
-    expectClose(value(capped, 'compute.t_compute'), value(free, 'compute.t_compute') / s, 1e-12, 'T_c');
+    expectClose(num(capped, 'compute.t_compute'), num(free, 'compute.t_compute') / s, 1e-12, 'T_c');
     expect(value(capped, 'compute.t_memory')).toBe(value(free, 'compute.t_memory'));
     // The activity model at the slowed clock, by hand from the step's times: it meets the cap.
-    const tc = value(capped, 'compute.t_compute');
-    const t = value(capped, 'compute.latency');
-    const bytes = value(capped, 'compute.memory_traffic');
+    const tc = num(capped, 'compute.t_compute');
+    const t = num(capped, 'compute.latency');
+    const bytes = num(capped, 'compute.memory_traffic');
     const drawn = 70 + 630 * s ** 3 * (tc / t) + 3.9e-12 * 8 * bytes / t;
     expectClose(drawn, 400, 1e-9, 'P(s)');
     const p = capped.get('compute.device_power');
