@@ -40,8 +40,19 @@ describe('infeasible points are marked', () => {
     expect(hollow.every((c) => c.getAttribute('fill') === '#ffffff')).toBe(true);
     // The latency is still drawn there: an infeasible design is a value, not a gap (physics §0.1 rule 3).
     expect(container.querySelectorAll('.sweep-series[data-series="performance.latency"] .sweep-point')).toHaveLength(10);
-    expect(container.querySelector('[data-legend="infeasible"]')!.textContent).toBe('does not fit (memory.feasible is false)');
-    expect(container.querySelector('[data-infeasible]')!.textContent).toMatch(/^3 of 10 points do not fit \(memory\.feasible is false\)/);
+    // The reason in words, never the cell id.
+    expect(container.querySelector('[data-legend="infeasible"]')!.textContent).toBe('Does not fit in device memory');
+    expect(container.querySelector('[data-infeasible]')!.textContent).toMatch(/^3 of 10 points do not fit \(Does not fit in device memory\): they are hatched and drawn hollow/);
+    // …and hatched: one band (an SVG pattern) over the run 128 … 512, from halfway to 64.
+    const bands = [...container.querySelectorAll('[data-infeasible-band]')];
+    expect(bands.map((b) => b.getAttribute('data-infeasible-band'))).toEqual(['7-9']);
+    expect(bands[0].getAttribute('fill')).toMatch(/^url\(#.+\)$/);
+    const pattern = container.querySelector(`pattern${bands[0].getAttribute('fill')!.slice(4, -1)}`);
+    expect(pattern).not.toBeNull();
+    const px = (x: number) => Number(container.querySelector(`.sweep-series[data-series="performance.latency"] .sweep-point[data-x="${x}"]`)!.getAttribute('cx'));
+    expect(Number(bands[0].getAttribute('x'))).toBeCloseTo((px(64) + px(128)) / 2, 9);
+    expect(Number(bands[0].getAttribute('x')) + Number(bands[0].getAttribute('width'))).toBeCloseTo(px(512), 9);
+    expect(container.querySelector('[data-legend="infeasible"] rect')!.getAttribute('fill')).toBe(bands[0].getAttribute('fill'));
   });
 
   it('the CSV has a feasible column, as `mlsysim sweep --output csv` writes it', async () => {
@@ -59,6 +70,38 @@ describe('infeasible points are marked', () => {
     expect(hatched).not.toContain('7,0');
     expect(hatched).not.toContain('6,1');
     expect(container.querySelector('.heat-legend [data-legend="infeasible"]')!.textContent).toBe('does not fit');
+  });
+
+  it('a heatmap too big for rectangles (one image) still hatches the cells that do not fit: one path over exactly those cells', async () => {
+    // 71 whole batches (100 log points, rounded to integers, deduplicated) × 100 contexts > 4096
+    // cells: painted as an image. The boundary is the
+    // hand derivation above: B·x·327 680 B + 35.3e9 B ≤ 80e9 B (KV per token 80·8·256·2 B).
+    const r = await result({
+      x: { cell: 'scenario.batch_size', start: 1, stop: 512, points: 100, scale: 'log' },
+      y: { cell: 'scenario.context_len', start: 256, stop: 8192, points: 100, scale: 'log' },
+      outputs: ['performance.latency'],
+    });
+    const { container } = render(() => <SweepResults result={r} current={{}} scenarioName="Llama3_70B on H100" />);
+    const nx = r.plan.x.values.length;
+    const ny = r.plan.y!.values.length;
+    expect(nx * ny).toBeGreaterThan(4096);
+    expect(container.querySelectorAll('.heat-cell')).toHaveLength(0);
+    const region = container.querySelector('[data-infeasible-region]')!;
+    const unfit = r.feasibility!.flat().filter((f) => f.feasible === false).length;
+    expect(unfit).toBeGreaterThan(0);
+    expect(unfit).toBeLessThan(nx * ny);
+    expect(Number(region.getAttribute('data-infeasible-region'))).toBe(unfit);
+    expect(region.getAttribute('fill')).toMatch(/^url\(#.+\)$/);
+    // The path's rectangles cover exactly the cells that do not fit (areas in cells: width 1, height j1 − j0).
+    const cw = 544 / nx;
+    const ch = 312 / ny;
+    const rects = [...region.getAttribute('d')!.matchAll(/M([\d.]+),([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z/g)];
+    const cells = rects.reduce((n, m) => n + Math.round((Number(m[3]) / cw) * (Number(m[4]) / ch)), 0);
+    expect(cells).toBe(unfit);
+    // B = 512 at the longest context does not fit; B = 1 at the shortest does.
+    expect(r.feasibility![nx - 1][ny - 1].feasible).toBe(false);
+    expect(r.feasibility![0][0].feasible).toBe(true);
+    expect(container.querySelector('.heat-legend [data-legend="infeasible"]')).not.toBeNull();
   });
 });
 

@@ -3,15 +3,16 @@
  * `data-j`, `data-value` — exactly the graph's numbers), a colour legend, the point nearest
  * the inputs' current values outlined, and a hover readout. Ticks are labelled in display units
  * (TB/s, g/kWh; display-units.ts). Cells where the design does not fit (the Feasibility lens) are
- * hatched, with a legend entry. Grids up to `RECT_LIMIT` cells are SVG rectangles; larger ones
- * are painted on a canvas and embedded as one image (infeasible cells paler), so a 1000 × 1000
- * grid costs one element, not a million.
+ * hatched, with a legend entry, at every size. Grids up to `RECT_LIMIT` cells are SVG rectangles
+ * (a hatched rectangle over each cell that does not fit); larger ones are painted on a canvas and
+ * embedded as one image, with the region that does not fit hatched by one path over it (its runs
+ * along y, heatmap-grid.ts), so a 1000 × 1000 grid costs a few elements, not a million.
  */
 import { createMemo, createSignal, createUniqueId, For, type JSX, Show } from 'solid-js';
 import { formatPlain } from '../../../graph/index.js';
 import { displayUnitFor, shownNumber } from './display-units.js';
 import type { SweepResult } from '../../store/sweep-runner.js';
-import { canLog, GAP_COLOUR, HEAT_STOPS, heatColour, heatGrid, labelIndices, nearestValueIndex } from './heatmap-grid.js';
+import { canLog, GAP_COLOUR, HEAT_STOPS, heatColour, heatGrid, labelIndices, nearestValueIndex, unfitRuns } from './heatmap-grid.js';
 import { unitText } from './series.js';
 
 interface HeatmapProps {
@@ -64,7 +65,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
     grid().values.forEach((col, i) => col.forEach((v, j) => list.push({ i, j, v })));
     return list;
   });
-  const image = createMemo(() => (nx() * ny() > RECT_LIMIT ? paint(grid().values, colour(), unfit()) : undefined));
+  const image = createMemo(() => (nx() * ny() > RECT_LIMIT ? paint(grid().values, colour()) : undefined));
   const [hover, setHover] = createSignal<{ i: number; j: number }>();
   const move = (e: PointerEvent & { currentTarget: SVGRectElement }) => {
     const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
@@ -85,6 +86,13 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
   };
   const cellX = (i: number) => M.left + i * cw();
   const cellY = (j: number) => M.top + PH - (j + 1) * ch();
+  /** A big grid's cells that do not fit, as one path of rectangles (one per run along y). */
+  const unfitPath = createMemo(() => {
+    if (nx() * ny() <= RECT_LIMIT) return '';
+    return unfitRuns(props.result.feasibility)
+      .map((r) => `M${cellX(r.i)},${cellY(r.j1 - 1)}h${cw()}v${(r.j1 - r.j0) * ch()}h${-cw()}z`)
+      .join('');
+  });
   const axisText = (cell: string, unit: string, log: boolean) => `${cell}${unit ? ` (${unit})` : ''}${log ? ' · log' : ''}`;
 
   return (
@@ -120,6 +128,9 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
             )}
           </For>
         </g>
+        <Show when={unfitPath()}>
+          {(d) => <path class="heat-infeasible-region" d={d()} fill={`url(#${hatchId})`} data-infeasible-region={infeasible().length} />}
+        </Show>
         <Show when={image() === undefined}>
           <g class="heat-infeasible">
             <For each={infeasible()}>
@@ -190,8 +201,8 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
   );
 }
 
-/** Paints the grid one pixel per cell (y up) and returns it as a PNG data URL. */
-function paint(values: readonly (readonly (number | undefined)[])[], colour: (v: number | undefined) => string, unfit: ReadonlySet<string>): string | undefined {
+/** Paints the grid one pixel per cell (y up) and returns it as a PNG data URL (the cells that do not fit are hatched over it). */
+function paint(values: readonly (readonly (number | undefined)[])[], colour: (v: number | undefined) => string): string | undefined {
   const nx = values.length;
   const ny = values[0]?.length ?? 0;
   const canvas = document.createElement('canvas');
@@ -202,10 +213,6 @@ function paint(values: readonly (readonly (number | undefined)[])[], colour: (v:
   values.forEach((col, i) =>
     col.forEach((v, j) => {
       ctx.fillStyle = colour(v);
-      ctx.fillRect(i, ny - 1 - j, 1, 1);
-      if (!unfit.has(`${i},${j}`)) return;
-      // Too small to hatch: paler, as the legend says.
-      ctx.fillStyle = 'rgba(255,255,255,0.55)';
       ctx.fillRect(i, ny - 1 - j, 1, 1);
     }),
   );

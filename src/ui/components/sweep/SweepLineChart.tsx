@@ -4,8 +4,9 @@
  * Each point carries its values (`data-x`, `data-y`, exactly the graph's numbers); a dashed
  * line marks the input's current value; hovering (or arrow keys) reads out every series at
  * the nearest point. Ticks and axis titles are in display units (TB/s, ms, g/kWh: display-units.ts).
- * A point where the design does not fit (the Feasibility lens: out of memory) is drawn hollow,
- * with a legend entry saying why: an infeasible design still has a latency, it would not run.
+ * A point where the design does not fit (the Feasibility lens: out of memory) is drawn hollow
+ * on a hatched band (from halfway to its neighbours), with a legend entry saying why: an
+ * infeasible design still has a latency, it would not run.
  * Solid renders every element; d3 only maps numbers and writes paths.
  */
 import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from 'd3-scale';
@@ -28,7 +29,7 @@ interface SweepLineChartProps {
   readonly ref?: (el: SVGSVGElement) => void;
   /** Per point (index into the x values): false where the design does not fit (drawn hollow). */
   readonly feasible?: readonly (boolean | undefined)[];
-  /** Why those points do not fit ("memory.feasible is false"), for the legend. */
+  /** Why those points do not fit, in words ("Does not fit in device memory"), for the legend. */
   readonly whyNot?: string;
 }
 
@@ -93,6 +94,23 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
     e.preventDefault();
   };
   const infeasible = (i: number) => props.feasible?.[i] === false;
+  const hatchId = createUniqueId();
+  /** Hatched bands over runs of points that do not fit: from halfway to the previous point to halfway to the next. */
+  const bands = createMemo(() => {
+    const px = pixelXs();
+    const out: { i0: number; i1: number; x0: number; x1: number }[] = [];
+    const edge = (a: number, b: number | undefined) => (b === undefined ? a : (a + b) / 2);
+    for (let i = 0; i < px.length; i++) {
+      if (!infeasible(i)) continue;
+      let j = i;
+      while (j + 1 < px.length && infeasible(j + 1)) j++;
+      const a = edge(px[i], px[i - 1]);
+      const b = edge(px[j], px[j + 1]);
+      out.push({ i0: i, i1: j, x0: Math.min(a, b), x1: Math.max(a, b) });
+      i = j;
+    }
+    return out;
+  });
   const anyInfeasible = () => props.feasible?.some((f) => f === false) === true;
   const legendCount = () => all().length + (anyInfeasible() ? 1 : 0);
   const height = () => H + Math.ceil(legendCount() / LEGEND.perRow) * LEGEND.row + 6;
@@ -115,6 +133,19 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
         <title id={titleId}>
           Sweep of {props.x.cell}: {all().map((a) => a.s.cell).join(', ')} ({units().join(' and ')})
         </title>
+        <defs>
+          <pattern id={hatchId} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+            <rect width="8" height="8" fill="#5a6472" fill-opacity="0.06" />
+            <line x1="0" y1="0" x2="0" y2="8" stroke="#5a6472" stroke-opacity="0.45" stroke-width="2" />
+          </pattern>
+        </defs>
+        <g class="sweep-infeasible">
+          <For each={bands()}>
+            {(b) => (
+              <rect x={b.x0} y={M.top} width={Math.max(2, b.x1 - b.x0)} height={H - M.top - M.bottom} fill={`url(#${hatchId})`} data-infeasible-band={`${b.i0}-${b.i1}`} />
+            )}
+          </For>
+        </g>
         <g class="sweep-grid">
           <For each={displayTicks(left().scale, 6, left().log, left().du)}>{(t) => <line x1={M.left} x2={W - M.right} y1={left().scale(t.value)} y2={left().scale(t.value)} />}</For>
         </g>
@@ -190,8 +221,9 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
               transform={`translate(${M.left + (all().length % LEGEND.perRow) * LEGEND.width},${H + 4 + Math.floor(all().length / LEGEND.perRow) * LEGEND.row})`}
               data-legend="infeasible"
             >
+              <rect x={0} y={-7} width={22} height={14} fill={`url(#${hatchId})`} stroke="#5a6472" stroke-width={0.5} />
               <path d="M7,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0" fill="#ffffff" stroke="#5a6472" stroke-width={2} />
-              <text x={28} dy="0.32em">does not fit{props.whyNot ? ` (${props.whyNot})` : ''}</text>
+              <text x={28} dy="0.32em">{props.whyNot ?? 'Does not fit'}</text>
             </g>
           </Show>
         </g>

@@ -3,11 +3,12 @@
  * two axes, the heatmap of a chosen output. Each chart exports as SVG and PNG, and the
  * sweep's table as CSV (the `mlsysim sweep --output csv` form). Points without a value are
  * counted and the first reason is given; so are points where the design does not fit (marked
- * on the charts: hollow points, hatched cells).
+ * on the charts: hatched bands and hollow points, hatched cells, at every size).
  */
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { ExportButtons } from '../../export/ExportButtons.jsx';
 import { sweepCsv } from '../../export/csv.js';
+import { reasonLabel } from '../../../scenario/metric-labels.js';
 import type { SweepResult } from '../../store/sweep-runner.js';
 import { Heatmap } from './Heatmap.jsx';
 import { chartsOf, seriesOf } from './series.js';
@@ -45,11 +46,12 @@ interface ViewProps extends SweepResultsProps {
   readonly log: boolean;
 }
 
-/** Whether each point fits, and why the first that does not, from the result's feasibility checks. */
+/** Whether each point fits, and why the first that does not (in words: metric-labels.ts), from the result's feasibility checks. */
 function fitsOf(result: SweepResult): { readonly count: number; readonly total: number; readonly why?: string } {
   const all = (result.feasibility ?? []).flat();
   const bad = all.filter((f) => f.feasible === false);
-  return { count: bad.length, total: all.length, why: bad[0]?.reason };
+  const why = bad[0]?.reason;
+  return { count: bad.length, total: all.length, ...(why !== undefined ? { why: reasonLabel(why) } : {}) };
 }
 
 function Infeasible(props: { readonly result: SweepResult }): JSX.Element {
@@ -57,7 +59,7 @@ function Infeasible(props: { readonly result: SweepResult }): JSX.Element {
   return (
     <Show when={fits().count > 0}>
       <p class="message warning" data-infeasible={fits().count}>
-        {fits().count} of {fits().total} points do not fit ({fits().why}): they are marked {props.result.plan.y ? 'hatched' : 'hollow'}; their values are what the design would give if it ran.
+        {fits().count} of {fits().total} points do not fit ({fits().why ?? 'a feasibility check is false'}): they are hatched{props.result.plan.y ? '' : ' and drawn hollow'}; their values are what the design would give if it ran.
       </p>
     </Show>
   );

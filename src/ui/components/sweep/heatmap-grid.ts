@@ -80,3 +80,31 @@ export function nearestValueIndex(values: readonly number[], v: number, log: boo
   });
   return best;
 }
+
+/**
+ * The cells where the design does not fit as runs along y: column i, rows [j0, j1). A big grid
+ * hatches these as one SVG path (Heatmap.tsx), so a 1000 × 1000 grid with a region that does
+ * not fit costs one element, hatched like a small grid's cells.
+ */
+export interface UnfitRun {
+  readonly i: number;
+  readonly j0: number;
+  readonly j1: number;
+}
+
+export function unfitRuns(feasibility: readonly (readonly { readonly feasible: boolean | undefined }[])[] | undefined): UnfitRun[] {
+  const runs: UnfitRun[] = [];
+  feasibility?.forEach((col, i) => {
+    let start = -1;
+    col.forEach((f, j) => {
+      const bad = f.feasible === false;
+      if (bad && start < 0) start = j;
+      if (!bad && start >= 0) {
+        runs.push({ i, j0: start, j1: j });
+        start = -1;
+      }
+    });
+    if (start >= 0) runs.push({ i, j0: start, j1: col.length });
+  });
+  return runs;
+}
