@@ -10,7 +10,8 @@ import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { alwaysActive, statusCells, verdict } from '../common/status.js';
 import { kvFragmentation, pagedTokens } from '../workload/kv-cache.js';
-import { deviceKvPerToken, prefillStall, servingDecodeStep } from './lm-physics.js';
+import { kvBytesPerSequence, windowInputs, windowOf } from '../workload/window.js';
+import { deviceKvPerToken, kvBytesAt, prefillStall, servingDecodeStep } from './lm-physics.js';
 import { kvTransferTime, prefillSchedule } from './prefill.js';
 import { deviceStorageIds } from './serving-memory.js';
 import { activationInputs, decoded, deviceRateInputs, deviceRatesOf, lmFactInputs, lmFactsOf, withFacts, workingSetOf } from './readers.js';
@@ -58,10 +59,13 @@ function capacityCells(ctx: BuildContext): CellDef[] {
       doc: 'Context a request reaches at its last token.',
       inputs: { prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens') },
       compute: ({ prompt, outputTokens }) => prompt + outputTokens }),
-    derived({ ...common, id: 'batching.kv_bytes_per_seq', label: 'KV per slot (paged)', unit: 'B', formula: `⌈x_max/p_g⌉·p_g·kv_tok${dev.note}`,
-      doc: 'Paged KV storage one request slot needs at its longest.',
-      inputs: { maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size'), kvPerToken: number(dev.kvPerToken) },
-      compute: ({ maxTokens, pageSize, kvPerToken }) => pagedTokens(maxTokens, pageSize) * kvPerToken }),
+    derived({ ...common, id: 'batching.kv_bytes_per_seq', label: 'KV per slot (paged)', unit: 'B',
+      formula: `⌈x_max/p_g⌉·p_g·kv_tok; windowed layers page ⌈min(x_max, w)/p_g⌉·p_g tokens${dev.note}`,
+      doc: 'Paged KV storage one request slot needs at its longest (a windowed layer pages only its last w tokens).',
+      inputs: {
+        maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size'), kvPerToken: number(dev.kvPerToken), ...windowInputs,
+      },
+      compute: ({ maxTokens, pageSize, kvPerToken, ...w }) => kvBytesPerSequence(maxTokens, kvPerToken, windowOf(w), (x) => pagedTokens(x, pageSize)) }),
     derived({ ...common, id: 'batching.kv_fragmentation', label: 'KV fragmentation', unit: '1', formula: '(⌈x_max/p_g⌉·p_g − x_max)/(⌈x_max/p_g⌉·p_g)',
       doc: 'Share of a slot’s KV pages left unused in its last page (§2.6).',
       inputs: { maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size') },
@@ -129,7 +133,7 @@ function throughputCells(ctx: BuildContext): CellDef[] {
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)), ([lm, r]) =>
         prefillSchedule(lm, r, 1, a.newTokens, a.cached, a.chunkTokens).total
-          + kvTransferTime(a.disaggregated, 1, a.prompt, deviceKvPerToken(lm), a.transferBandwidth, a.transferLatency)) }),
+          + kvTransferTime(a.disaggregated, kvBytesAt(lm, 1, a.prompt, deviceKvPerToken(lm)), a.transferBandwidth, a.transferLatency)) }),
     derived({ ...common, id: 'batching.request_latency_at_capacity', label: 'Request latency at capacity T_base', unit: 's', displayUnit: 'ms',
       formula: 'T_base = ttft_single + (N_out − 1)·(ITL_R + R·T_pc/N_out)',
       doc: 'Latency of one request while every slot is busy, before any queueing.',
@@ -142,14 +146,15 @@ function throughputCells(ctx: BuildContext): CellDef[] {
         if (reserved === null) return 2 * maxTokens;
         return reserved >= maxTokens ? reserved : fail('invalid_input', `batching.static_reserved_tokens must be ≥ S + N_out = ${maxTokens} (got ${reserved})`);
       } }),
-    derived({ ...common, id: 'batching.static_max_requests', label: 'Static slots R_s', unit: 'requests', formula: 'R_s = min(B_max, ⌊kv_budget/(x_s·kv_tok)⌋), at least 1',
+    derived({ ...common, id: 'batching.static_max_requests', label: 'Static slots R_s', unit: 'requests',
+      formula: 'R_s = min(B_max, ⌊kv_budget/(x_s·kv_tok)⌋), at least 1; windowed layers reserve min(x_s, w) tokens',
       doc: 'Sequences a contiguous allocator fits (compared at 1 if none fits).',
       inputs: {
         maxBatch: number('batching.max_batch_size'), budget: number('batching.kv_budget'),
-        reserved: number('batching.static_reserved_tokens_effective'), kvPerToken: number(deviceStorageIds(ctx).kvPerToken),
+        reserved: number('batching.static_reserved_tokens_effective'), kvPerToken: number(deviceStorageIds(ctx).kvPerToken), ...windowInputs,
       },
-      compute: ({ maxBatch, budget, reserved, kvPerToken }) => {
-        const rs = slotsThatFit(maxBatch, budget, reserved * kvPerToken);
+      compute: ({ maxBatch, budget, reserved, kvPerToken, ...w }) => {
+        const rs = slotsThatFit(maxBatch, budget, kvBytesPerSequence(reserved, kvPerToken, windowOf(w)));
         return rs >= 1 ? rs : warn(1, 'static baseline cannot hold one sequence; compared at 1');
       } }),
     derived({ ...common, id: 'batching.static_itl', label: 'Static ITL', unit: 's', formula: 'itl_fn(S + N_out/2, R_s)',

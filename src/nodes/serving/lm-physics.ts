@@ -2,6 +2,12 @@
  * LM step physics for the serving walls (4–6) over a bundle of facts: block and decode-token
  * FLOPs, MoE bytes touched and the §3.1 step. Thin adapters over the workload lowering
  * (§2) and the roofline template (§3.1), so every wall uses the same arithmetic.
+ *
+ * Windowed layers (Mistral, Gemma-2) hold and attend at most w tokens (workload/window.ts):
+ * the KV a sequence holds and reads at context x is kvBytesPerSequence(x), and attention
+ * FLOPs use the layer-averaged pairs. Decode (one new token per sequence, verification
+ * included) uses A_dec, the absorbed MLA coefficient for DeepSeek-V2/V3 (workload/flops.ts);
+ * prefill keeps the expanded A. Without a window and without MLA every formula is §5's.
  */
 import type { AttentionConvention } from '../common/scenario-inputs.js';
 import { microbatchesFor, type PassResult, type Shard, stageEpComm, stagePass, stageTpComm } from '../parallel/shard.js';
@@ -9,13 +15,22 @@ import { rooflineStep as templateStep, type StepResult } from '../templates/roof
 import { activationWorkingSet } from '../workload/activations.js';
 import { blockFlops as workloadBlockFlops, decodeTokenFlops as workloadDecodeTokenFlops } from '../workload/flops.js';
 import { moeWeightBytesTouched } from '../workload/weights.js';
+import type { AttentionWindow } from '../workload/pairs.js';
+import { kvBytesPerSequence } from '../workload/window.js';
 
 /** The LM facts a step formula needs (physics.md §2). */
 export interface LmFacts {
   /** F_lin = 2·P_a, FLOP per token (§2.3). */
   readonly linearFlops: number;
-  /** A = 2·L·H·(d_h + d_v), FLOP per (new token × attended token) (§2.3). */
+  /** A = 2·L·H·(d_h + d_v), FLOP per (new token × attended token) (§2.3): prefill, the expanded form. */
   readonly attentionCoeff: number;
+  /**
+   * A_dec: the absorbed MLA coefficient 2·L·H·(2·r_kv + d_r) for decode (workload/flops.ts);
+   * absent for a model without MLA, whose decode uses A.
+   */
+  readonly decodeAttentionCoeff?: number;
+  /** The sliding window (w, L_w of L layers); absent or null when every layer attends the whole context. */
+  readonly window?: AttentionWindow | null;
   readonly convention: AttentionConvention;
   /** W = P·b_w, B (§2.5). */
   readonly weightBytes: number;
@@ -52,14 +67,27 @@ export interface StepRates {
   readonly layerTax: number;
 }
 
-/** F_block(n, C) = F_lin·n + A·Ψ(n, C), FLOP per sequence (§2.3). */
+/** F_block(n, C) = F_lin·n + A·Ψ(n, C), FLOP per sequence (§2.3); Ψ averaged over windowed layers. */
 export function blockFlops(lm: LmFacts, n: number, cached: number): number {
-  return workloadBlockFlops(lm.linearFlops, lm.attentionCoeff, n, cached, lm.convention);
+  return workloadBlockFlops(lm.linearFlops, lm.attentionCoeff, n, cached, lm.convention, lm.window ?? null);
 }
 
-/** F_tok(x) = F_block(1, x − 1) = F_lin + A·x for one decode token at context x (§2.3). */
+/** F_tok(x) = F_lin + A_dec·x for one decode token at context x (§2.3); min(x, w) on windowed layers. */
 export function decodeTokenFlops(lm: LmFacts, context: number): number {
-  return workloadDecodeTokenFlops(lm.linearFlops, lm.attentionCoeff, context, lm.convention);
+  return workloadDecodeTokenFlops(lm.linearFlops, lm.decodeAttentionCoeff ?? lm.attentionCoeff, context, lm.convention, lm.window ?? null);
+}
+
+/**
+ * The KV bytes B sequences hold (and a step reads) at context x with `kvPerToken` bytes per
+ * token: B·x·kv_tok, or B·kvBytesPerSequence(x) with windowed layers (min(x, w) there).
+ */
+export function kvBytesAt(lm: LmFacts, batch: number, context: number, kvPerToken: number = lm.kvPerToken): number {
+  return heldKvBytes(lm.window ?? null, batch, context, kvPerToken);
+}
+
+/** B·x·kv_tok (in that order, §5's), or B·kvBytesPerSequence(x) when the model has a window. */
+export function heldKvBytes(window: AttentionWindow | null, batch: number, context: number, kvPerToken: number): number {
+  return window ? batch * kvBytesPerSequence(context, kvPerToken, window) : batch * context * kvPerToken;
 }
 
 /** W_t(T): the weight bytes a step over T tokens touches — W for dense models (§2.5). */
@@ -76,12 +104,13 @@ export function rooflineStep(flops: number, bytes: number, r: StepRates, passes:
 
 /**
  * itl_fn(x, B): one decode step of B sequences at context x, F = B·F_tok(x),
- * Q = W_t(B) + B·x·kv_tok, k = 1, L_x = L (physics.md §5 wall 4).
+ * Q = W_t(B) + B·x·kv_tok (windowed: the KV held, kvBytesAt), k = 1, L_x = L (physics.md §5 wall 4).
  */
 export function decodeStep(lm: LmFacts, r: StepRates, context: number, batch: number): StepResult | PassResult {
   const flops = batch * decodeTokenFlops(lm, context);
-  if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, batch * context * lm.kvPerToken, batch, 1);
-  const bytes = weightBytesTouched(lm, batch) + batch * context * lm.kvPerToken;
+  const kv = kvBytesAt(lm, batch, context);
+  if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kv, batch, 1);
+  const bytes = weightBytesTouched(lm, batch) + kv;
   return rooflineStep(flops, bytes, r, 1, lm.layers);
 }
 

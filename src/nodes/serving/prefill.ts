@@ -6,7 +6,7 @@
 import { ringPrefillPass } from '../parallel/ring.js';
 import { type PassResult, stagePass } from '../parallel/shard.js';
 import {
-  blockFlops, decodeStep, decodeTokenFlops, type LmFacts, rooflineStep, type StepRates, type StepResult as StepTimes,
+  blockFlops, decodeStep, decodeTokenFlops, kvBytesAt, type LmFacts, rooflineStep, type StepRates, type StepResult as StepTimes,
   weightBytesTouched,
 } from './lm-physics.js';
 
@@ -41,7 +41,8 @@ export interface PrefillSchedule {
 /**
  * The prefill of B sequences with n new tokens after C cached ones, in chunks of c tokens
  * (cells 2–3): chunk j has t_j = min(c, n − (j−1)·c) tokens at cached context
- * C_j = C + (j−1)·c, F_j = B·F_block(t_j, C_j), Q_j = W_t(B·t_j) + B·(C_j + t_j)·kv_tok, and
+ * C_j = C + (j−1)·c, F_j = B·F_block(t_j, C_j), Q_j = W_t(B·t_j) + B·(C_j + t_j)·kv_tok (the KV the
+ * sequences hold after the chunk: min(C_j + t_j, w) tokens on windowed layers), and
  * each chunk is one §3.1 step (k = 1, L_x = L) that re-reads the weights and pays its taxes.
  * Without chunking the single chunk is the whole prompt.
  */
@@ -55,8 +56,9 @@ export function prefillSchedule(
     const t = Math.min(size, newTokens - j * size);
     const ctx = cached + j * size;
     const f = batch * blockFlops(lm, t, ctx);
-    const q = weightBytesTouched(lm, batch * t) + batch * (ctx + t) * lm.kvPerToken;
-    const step = chunkStep(lm, r, f, q, batch * (ctx + t) * lm.kvPerToken, batch, t, ctx);
+    const kv = kvBytesAt(lm, batch, ctx + t);
+    const q = weightBytesTouched(lm, batch * t) + kv;
+    const step = chunkStep(lm, r, f, q, kv, batch, t, ctx);
     if (j === 0) first = step.latency;
     total += step.latency;
     longest = Math.max(longest, step.latency);
@@ -85,11 +87,12 @@ function chunkStep(
   return rooflineStep(flops, bytes, r, 1, lm.layers);
 }
 
-/** `kv_transfer_time` = B·S·kv_tok/β_x + α_x when decode runs on another device, else 0 (cell 4). */
-export function kvTransferTime(
-  disaggregated: boolean, batch: number, promptTokens: number, kvPerToken: number, bandwidth: number, latency: number,
-): number {
-  return disaggregated ? (batch * promptTokens * kvPerToken) / bandwidth + latency : 0;
+/**
+ * `kv_transfer_time` = K/β_x + α_x when decode runs on another device, else 0 (cell 4), where
+ * K = B·S·kv_tok is the prompt KV the sequences hold (kvBytesAt: windowed layers ship min(S, w)).
+ */
+export function kvTransferTime(disaggregated: boolean, kvBytes: number, bandwidth: number, latency: number): number {
+  return disaggregated ? kvBytes / bandwidth + latency : 0;
 }
 
 /** `expected_tokens_per_round` E_r = (1 − α^{γ+1})/(1 − α), and γ + 1 at α = 1 (cell 6). */
@@ -125,9 +128,9 @@ export function draftStep(target: LmFacts, d: DraftFacts, r: StepRates, context:
  */
 export function verifyStep(lm: LmFacts, r: StepRates, context: number, batch: number, draftTokens: number): StepTimes {
   const flops = batch * (draftTokens + 1) * decodeTokenFlops(lm, context);
-  const kv = batch * (context + draftTokens) * lm.kvPerToken;
+  const kv = kvBytesAt(lm, batch, context + draftTokens);
   if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kv, batch, draftTokens + 1);
-  const bytes = weightBytesTouched(lm, batch * (draftTokens + 1)) + batch * (context + draftTokens) * lm.kvPerToken;
+  const bytes = weightBytesTouched(lm, batch * (draftTokens + 1)) + kv;
   return rooflineStep(flops, bytes, r, 1, lm.layers);
 }
 

@@ -17,6 +17,7 @@ import { activationWorkingSet, type LmFacts, type MoeSplit, type StepRates } fro
 import type { DraftFacts } from './prefill.js';
 import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { hasShardArgs, shardInputs, shardOf } from '../parallel/shard-inputs.js';
+import { windowInputs, windowOf } from '../workload/window.js';
 
 /** The MoE split W_t(T) needs (physics.md §2.5). */
 const moeSplitInputs = () => ({
@@ -28,13 +29,16 @@ const moeSplitInputs = () => ({
 });
 
 /**
- * The LM facts of the scenario's model (physics.md §2): F_lin, A, the attention convention,
- * W, kv_tok, L, and for MoE the split that W_t(T) needs.
+ * The LM facts of the scenario's model (physics.md §2): F_lin, A (prefill) and A_dec (decode,
+ * absorbed for MLA), the attention convention, W, kv_tok, L, the sliding window, and for MoE
+ * the split that W_t(T) needs.
  */
 export function lmFactInputs(ctx: BuildContext) {
   return {
     linearFlops: number('workload.linear_flops_per_token'),
     attentionCoeff: number('workload.attention_flops_coeff'),
+    decodeAttentionCoeff: number('workload.decode_attention_flops_coeff'),
+    ...windowInputs,
     convention: choice('scenario.attention_flops_convention', ATTENTION_CONVENTIONS),
     weightBytes: number('workload.weight_bytes'),
     kvPerToken: number('workload.kv_bytes_per_token'),
@@ -55,8 +59,9 @@ export function lmFactsOf(ctx: BuildContext, a: LmFactArgs): LmFacts | Failure {
   if (moe instanceof Failure) return moe;
   const shard = hasShardArgs(a) ? shardOf(a) : null;
   if (shard instanceof Failure) return shard;
-  const { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken } = a;
-  return { linearFlops, attentionCoeff, convention, weightBytes, kvPerToken, layers, moe, ...(shard ? { shard } : {}) };
+  const { linearFlops, attentionCoeff, decodeAttentionCoeff, convention, weightBytes, kvPerToken } = a;
+  const window = windowOf(a);
+  return { linearFlops, attentionCoeff, decodeAttentionCoeff, window, convention, weightBytes, kvPerToken, layers, moe, ...(shard ? { shard } : {}) };
 }
 
 /** The MoE split; null for a dense model, whose bundle has none of the split inputs. */

@@ -8,6 +8,8 @@ import { required } from '../common/plain.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
 import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { activationInputs, draftInputs, draftOf, withFacts, workingSetOf } from './readers.js';
+import { heldKvBytes } from './lm-physics.js';
+import { windowInputs, windowOf } from '../workload/window.js';
 
 const WALL = 4;
 const common = { layer: 'E' as const, wall: WALL };
@@ -55,13 +57,14 @@ export function servingMemoryCells(ctx: BuildContext): CellDef[] {
     return pick(worst(all), all);
   };
   return [
-    derived({ ...common, id: 'serving.kv_cache_bytes', label: 'KV cache', unit: 'B', formula: 'B·(S + N_out)·kv_tok',
-      doc: 'KV cache of the batch at the end of generation.',
+    derived({ ...common, id: 'serving.kv_cache_bytes', label: 'KV cache', unit: 'B',
+      formula: 'B·(S + N_out)·kv_tok; windowed layers hold min(S + N_out, w) tokens',
+      doc: 'KV cache of the batch at the end of generation (a windowed layer keeps only its last w tokens).',
       inputs: {
         batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
-        kvPerToken: number('workload.kv_bytes_per_token'),
+        kvPerToken: number('workload.kv_bytes_per_token'), ...windowInputs,
       },
-      compute: ({ batch, prompt, outputTokens, kvPerToken }) => batch * (prompt + outputTokens) * kvPerToken }),
+      compute: ({ batch, prompt, outputTokens, kvPerToken, ...w }) => heldKvBytes(windowOf(w), batch, prompt + outputTokens, kvPerToken) }),
     derived({ ...common, id: 'serving.decode_memory', label: 'Decode memory', unit: 'B',
       formula: `W + B·(S + N_out)·kv_tok + A_work(B, 1) [+ W_draft + B·(S + N_out)·kv_tok,draft]${dev.note}`,
       doc: 'Memory the decode device needs: weights, the full KV cache, one layer of activations and any draft model.',
@@ -75,16 +78,18 @@ export function servingMemoryCells(ctx: BuildContext): CellDef[] {
         const kv = a.kvFraction === undefined ? a.kvCache : a.kvCache * a.kvFraction;
         return a.weights + kv + work + draftBytes;
       })) }),
-    derived({ ...common, id: 'serving.prefill_memory', label: 'Prefill memory', unit: 'B', formula: `W + B·S·kv_tok + A_work(B, min(c, n))${dev.note}`,
+    derived({ ...common, id: 'serving.prefill_memory', label: 'Prefill memory', unit: 'B',
+      formula: `W + B·S·kv_tok + A_work(B, min(c, n)); windowed layers hold min(S, w) tokens${dev.note}`,
       doc: 'Memory the prefill device needs: weights, the prompt KV and the activations of one chunk.',
       inputs: {
         weights: number(dev.weights), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
         kvPerToken: number(dev.kvPerToken), newTokens: number('serving.new_tokens'), chunkTokens: optNumber('serving.prefill_chunk_tokens'),
-        ...activationInputs(),
+        ...activationInputs(), ...windowInputs,
       },
       compute: (a) => {
         const chunk = a.chunkTokens === null ? a.newTokens : Math.min(a.chunkTokens, a.newTokens);
-        return withFacts(workingSetOf(ctx, need, a, a.batch, chunk), (work) => a.weights + a.batch * a.prompt * a.kvPerToken + work);
+        const kv = heldKvBytes(windowOf(a), a.batch, a.prompt, a.kvPerToken);
+        return withFacts(workingSetOf(ctx, need, a, a.batch, chunk), (work) => a.weights + kv + work);
       } }),
     derived({ ...common, id: 'serving.memory_utilization', label: 'Serving memory utilisation', unit: '1', formula: 'max over devices of requirement/capacity',
       doc: 'Largest memory requirement/capacity ratio over the serving devices.',

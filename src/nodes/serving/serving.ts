@@ -6,7 +6,8 @@
 import { type ArgsOf, type CellDef, type ComputeResult, derived, fail, flag, gate, number, optNumber, optText } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { isLM } from '../context.js';
-import { decodeStep } from './lm-physics.js';
+import { decodeStep, heldKvBytes } from './lm-physics.js';
+import { windowInputs, windowOf } from '../workload/window.js';
 import {
   expectedTokensPerRound, interTokenLatency, kvTransferTime, MAX_PREFILL_CHUNKS, prefillChunkCount, prefillSchedule,
   type PrefillSchedule, verifyStep, draftStep,
@@ -97,14 +98,15 @@ function prefillCells(ctx: BuildContext): CellDef[] {
       doc: 'TP all-reduces, EP all-to-alls and stage hand-offs of the whole prefill (wall 14 part of the §11.5 split).',
       inputs: schedule, compute: (a: ArgsOf<typeof schedule>) => scheduled(a, (s) => s.comm) })] : []),
     derived({ ...common, id: 'serving.kv_transfer_time', label: 'KV transfer time', unit: 's',
-      formula: `B·S·kv_tok/β_x + α_x if disaggregated, else 0${split ? ' (each device ships its share kv_tok·κ_kv on its own link)' : ''}`,
+      formula: `B·S·kv_tok/β_x + α_x if disaggregated, else 0; windowed layers ship min(S, w) tokens${split ? ' (each device ships its share kv_tok·κ_kv on its own link)' : ''}`,
       doc: 'Time to ship the prompt KV to a separate decode device.',
       inputs: {
         disaggregated: flag('serving.disaggregated'), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
         kvPerToken: number(deviceStorageIds(ctx).kvPerToken), bandwidth: number('serving.kv_transfer_bandwidth'), latency: number('serving.kv_transfer_latency'),
+        ...windowInputs,
       },
-      compute: ({ disaggregated, batch, prompt, kvPerToken, bandwidth, latency }) =>
-        kvTransferTime(disaggregated, batch, prompt, kvPerToken, bandwidth, latency) }),
+      compute: ({ disaggregated, batch, prompt, kvPerToken, bandwidth, latency, ...w }) =>
+        kvTransferTime(disaggregated, heldKvBytes(windowOf(w), batch, prompt, kvPerToken), bandwidth, latency) }),
     derived({ ...common, id: 'serving.ttft', label: 'Time to first token', unit: 's', displayUnit: 'ms', formula: 'ttft = prefill_time + kv_transfer_time',
       doc: 'Time from a request starting prefill to its first token, without queueing (wall 7 adds that).',
       inputs: { prefill: number('serving.prefill_time'), transfer: number('serving.kv_transfer_time') },

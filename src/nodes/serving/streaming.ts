@@ -9,7 +9,8 @@ import { isLM } from '../context.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { statusCells, verdict } from '../common/status.js';
-import { blockFlops, decodeTokenFlops } from './lm-physics.js';
+import { windowInputs, windowOf } from '../workload/window.js';
+import { blockFlops, decodeTokenFlops, heldKvBytes } from './lm-physics.js';
 import { activationInputs, lmFactInputs, lmFactsOf, withFacts, workingSetOf } from './readers.js';
 import { lmOnlyStub, type OutputUnits } from './stub.js';
 
@@ -58,14 +59,15 @@ function streamingCells(ctx: BuildContext): CellDef[] {
       doc: 'New tokens per sequence in the streamed pass.',
       inputs: { phase: choice('streaming.phase', PHASES), context: number('scenario.context_len') },
       compute: ({ phase, context }) => (phase === 'decode' ? 1 : context) }),
-    derived({ ...common, id: 'streaming.onchip_required', label: 'On-chip requirement', unit: 'B', formula: 'B·x·kv_tok + 2·W_l + A_work(B, n_ph)',
+    derived({ ...common, id: 'streaming.onchip_required', label: 'On-chip requirement', unit: 'B',
+      formula: 'B·x·kv_tok + 2·W_l + A_work(B, n_ph); windowed layers hold min(x, w) tokens',
       doc: 'On-chip memory for the KV cache, two layer-weight buffers and one layer of activations.',
       inputs: {
         batch: number('scenario.batch_size'), context: number('scenario.context_len'), kvPerToken: number('workload.kv_bytes_per_token'),
-        layerWeights: number('streaming.layer_weight_bytes'), phaseTokens: number('streaming.phase_tokens'), ...activationInputs(),
+        layerWeights: number('streaming.layer_weight_bytes'), phaseTokens: number('streaming.phase_tokens'), ...activationInputs(), ...windowInputs,
       },
       compute: (a) => withFacts(workingSetOf(ctx, 'the on-chip activation working set', a, a.batch, a.phaseTokens),
-        (work) => a.batch * a.context * a.kvPerToken + 2 * a.layerWeights + work) }),
+        (work) => heldKvBytes(windowOf(a), a.batch, a.context, a.kvPerToken) + 2 * a.layerWeights + work) }),
     derived({ ...common, id: 'streaming.wafer_memory_utilization', label: 'On-chip utilisation', unit: '1', formula: 'onchip_required/memory_capacity',
       doc: 'Share of on-chip memory the pass needs.',
       inputs: { onchip: number('streaming.onchip_required'), capacity: optNumber('hardware.memory_capacity') },
@@ -76,7 +78,8 @@ function streamingCells(ctx: BuildContext): CellDef[] {
     derived({ ...common, id: 'streaming.streaming_feasible', label: 'Streaming feasible', unit: 'bool', formula: 'onchip_required ≤ memory_capacity',
       doc: 'The on-chip memory holds KV, weight buffers and activations.',
       inputs: { utilization: number('streaming.wafer_memory_utilization') }, compute: ({ utilization }) => utilization <= 1 }),
-    derived({ ...common, id: 'streaming.layer_flops', label: 'Layer FLOPs', unit: 'FLOP', formula: 'decode B·(F_lin + A·x)/L; prefill B·(F_lin·S + A·Ψ(S, 0))/L',
+    derived({ ...common, id: 'streaming.layer_flops', label: 'Layer FLOPs', unit: 'FLOP',
+      formula: 'decode B·(F_lin + A_dec·x)/L; prefill B·(F_lin·S + A·Ψ(S, 0))/L (windowed layers: min(x, w))',
       doc: 'Work of one layer in the streamed pass.',
       inputs: { ...lmFactInputs(ctx), phase: choice('streaming.phase', PHASES), batch: number('scenario.batch_size'), context: number('scenario.context_len') },
       compute: (a) => withFacts(lmFactsOf(ctx, a), (lm) =>
@@ -120,7 +123,7 @@ function streamingCells(ctx: BuildContext): CellDef[] {
 /** Cell 9: the batch that balances injection against compute, capped by on-chip memory. */
 function balanceCells(ctx: BuildContext): CellDef[] {
   return [
-    derived({ ...common, id: 'streaming.balance_batch', label: 'Balance batch B*', unit: 'sequences', formula: 'B* = max(1, ⌊T_inj·peak_flops·η/((F_lin + A·x)/L)⌋)',
+    derived({ ...common, id: 'streaming.balance_batch', label: 'Balance batch B*', unit: 'sequences', formula: 'B* = max(1, ⌊T_inj·peak_flops·η/((F_lin + A_dec·x)/L)⌋)',
       doc: 'Decode batch whose layer compute just covers the layer injection time.',
       inputs: {
         ...lmFactInputs(ctx), injectionTime: number('streaming.layer_injection_time'), peak: number('hardware.peak_flops'),
@@ -128,17 +131,18 @@ function balanceCells(ctx: BuildContext): CellDef[] {
       },
       compute: (a) => withFacts(lmFactsOf(ctx, a),
         (lm) => Math.max(1, Math.floor((a.injectionTime * a.peak * a.efficiency) / (decodeTokenFlops(lm, a.context) / lm.layers)))) }),
-    derived({ ...common, id: 'streaming.memory_batch_cap', label: 'Memory batch cap B_mem', unit: 'sequences', formula: 'B_mem = ⌊(memory_capacity − 2·W_l)/(x·kv_tok + κ_act·d·b_act)⌋',
+    derived({ ...common, id: 'streaming.memory_batch_cap', label: 'Memory batch cap B_mem', unit: 'sequences',
+      formula: 'B_mem = ⌊(memory_capacity − 2·W_l)/(x·kv_tok + κ_act·d·b_act)⌋, 0 when nothing fits; windowed layers hold min(x, w) tokens',
       doc: 'Largest decode batch whose KV and activations fit next to the weight buffers.',
       inputs: {
         capacity: optNumber('hardware.memory_capacity'), layerWeights: number('streaming.layer_weight_bytes'), context: number('scenario.context_len'),
-        kvPerToken: number('workload.kv_bytes_per_token'), ...activationInputs(),
+        kvPerToken: number('workload.kv_bytes_per_token'), ...activationInputs(), ...windowInputs,
       },
       compute: (a) => {
         const cap = required(a.capacity, ctx.device.id, 'memory_capacity', 'the streaming batch cap');
         if (typeof cap !== 'number') return cap;
         return withFacts(workingSetOf(ctx, 'the streaming batch cap', a, 1, 1),
-          (perSequence) => Math.max(0, Math.floor((cap - 2 * a.layerWeights) / (a.context * a.kvPerToken + perSequence))));
+          (perSequence) => Math.max(0, Math.floor((cap - 2 * a.layerWeights) / (heldKvBytes(windowOf(a), 1, a.context, a.kvPerToken) + perSequence))));
       } }),
     derived({ ...common, id: 'streaming.optimal_batch_size', label: 'Optimal batch', unit: 'sequences', formula: 'min(B*, B_mem) if B_mem ≥ 1, else 0',
       doc: 'Batch that hides injection behind compute within on-chip memory.',
