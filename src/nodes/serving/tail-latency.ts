@@ -7,8 +7,9 @@
  * T_resp = request_latency_at_capacity. Other modes keep the queue stand-alone: service
  * time and servers are plain inputs and T_resp defaults to T_s.
  */
-import { type CellDef, derived, type Domain, input, number, optFlag, optNumber, optText } from '../../graph/index.js';
+import { type CellDef, derived, type Domain, input, number, optFlag, optNumber, optText, warn } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { spec } from '../common/catalogue-input.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
 import { queueCells, type QueueInputIds } from '../templates/queue.js';
@@ -34,17 +35,41 @@ function sharedInputs(): CellDef[] {
   ];
 }
 
-/** Serving mode: c = num_replicas·R, T_s = T_svc, T_resp = T_base (wall 5). */
-function wiredInputs(): CellDef[] {
+/**
+ * The replicas sharing the queue. On one device: the input, default 1. On a system of several
+ * devices the layout decides (communication.replicas = N/(t·p·c)); a value the user sets is held,
+ * with a warning when it is not the layout's count.
+ */
+function replicaCells(ctx: BuildContext): CellDef[] {
+  if (!hasParallelLayout(ctx)) {
+    return [tailInput('num_replicas', 'Replicas', 'Serving replicas sharing one request queue.', 'replicas', 1, { kind: 'number', min: 1, integer: true })];
+  }
   return [
-    tailInput('num_replicas', 'Replicas', 'Serving replicas sharing one request queue.', 'replicas', 1, { kind: 'number', min: 1, integer: true }),
+    tailInput('num_replicas', 'Replicas (set)', 'Serving replicas sharing one request queue; unset means the layout\'s replica count.', 'replicas', null,
+      { kind: 'number', min: 1, integer: true, optional: true }),
+    derived({ ...common, id: 'tail_latency.num_replicas_effective', label: 'Replicas', unit: 'replicas',
+      formula: 'num_replicas ?? communication.replicas (= N/(t·p·c))',
+      doc: 'Replicas sharing one request queue: the layout\'s count unless set.',
+      inputs: { given: optNumber('tail_latency.num_replicas'), layout: number('communication.replicas'), devices: number('communication.devices_per_replica') },
+      compute: ({ given, layout, devices }) => {
+        if (given === null || given === layout) return given ?? layout;
+        return warn(given, `tail_latency.num_replicas = ${given} is held as set; the layout makes ${layout} replica${layout === 1 ? '' : 's'} of ${devices} device${devices === 1 ? '' : 's'}`);
+      } }),
+  ];
+}
+
+/** Serving mode: c = num_replicas·R, T_s = T_svc, T_resp = T_base (wall 5). */
+function wiredInputs(ctx: BuildContext): CellDef[] {
+  const replicas = hasParallelLayout(ctx) ? 'tail_latency.num_replicas_effective' : 'tail_latency.num_replicas';
+  return [
+    ...replicaCells(ctx),
     tailInput('max_replicas', 'Max replicas', 'Largest replica count the capacity search tries.', 'replicas', 1024, { kind: 'number', min: 1, integer: true }),
     derived({ ...common, id: 'tail_latency.service_time', label: 'Service time T_s', unit: 's', formula: 'T_s = slot_service_time (wall 5)',
       doc: 'Time one request holds a continuous-batching slot.',
       inputs: { slotTime: number('batching.slot_service_time') }, compute: ({ slotTime }) => slotTime }),
     derived({ ...common, id: 'tail_latency.servers', label: 'Servers c', unit: 'requests', formula: 'c = num_replicas·R',
       doc: 'Request slots across all replicas (each slot is one server).',
-      inputs: { replicas: number('tail_latency.num_replicas'), slots: number('batching.max_active_requests') },
+      inputs: { replicas: number(replicas), slots: number('batching.max_active_requests') },
       compute: ({ replicas, slots }) => replicas * slots }),
     derived({ ...common, id: 'tail_latency.response_time', label: 'Response time T_resp', unit: 's', formula: 'T_resp = request_latency_at_capacity (wall 5)',
       doc: 'Time from leaving the queue to the last token, with every slot busy.',
@@ -79,7 +104,7 @@ export function tailLatencyWall(ctx: BuildContext): CellDef[] {
       doc: 'Wall 7 is on the board once a QPS is given (physics.md §11.3).',
       inputs: { qps: optNumber('tail_latency.arrival_rate') }, compute: ({ qps }) => qps !== null }),
     ...sharedInputs(),
-    ...(wired ? wiredInputs() : standaloneInputs()),
+    ...(wired ? wiredInputs(ctx) : standaloneInputs()),
     ...queueCells({ scope: 'tail_latency', wall: WALL, customer: 'request', inputs: ids, names: { p50: 'p50_latency', p99: 'p99_latency' } }),
     ...(wired ? capacityCells() : []),
     ...statusCells({
