@@ -6,10 +6,18 @@
  * wall 1's latency (the decode step in serving) otherwise. Samples per step per node are
  * effective_global_batch/N_nodes in training and B·(devices per node) otherwise (each
  * device of an inference fleet is a replica; B for one device, as the spec states).
+ *
+ * When the devices split the model (src/nodes/parallel; physics.md Amendments, "Parallelism
+ * outside training") a replica is t·p·c devices: the step is the replica's decode step
+ * (communication.decode_step_time: every stage, the collectives and the hand-offs), and each
+ * step the system consumes replicas·B samples, spread over the nodes' CPUs, so a node
+ * preprocesses replicas·B/N_nodes per step — the fleet's samples per second, B·replicas/T_step,
+ * against N_nodes·cpu_samples_per_second.
  */
 import { type CellDef, type ComputeResult, derived, fail, input, number, optNumber } from '../../graph/index.js';
 import { reasons, statusCells, verdict, type Verdict } from '../common/status.js';
 import type { BuildContext } from '../context.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 
 /** §11.3 wall 9: WARN when T_tr > 0.8·T_step. */
 const WARN_FRACTION = 0.8;
@@ -25,7 +33,8 @@ export function transformationCells(ctx: BuildContext): CellDef[] {
   const wall = 9;
   const layer = 'E' as const;
   const training = ctx.mode === 'training';
-  const stepCell = training ? 'communication.step_latency' : 'compute.latency';
+  const split = hasParallelLayout(ctx);
+  const stepCell = training ? 'communication.step_latency' : split ? 'communication.decode_step_time' : 'compute.latency';
   const samplesCell = {
     id: 'transformation.samples_per_step_per_node_effective', label: 'Samples per step per node',
     doc: 'Samples each node preprocesses per step: the override, else the batch share of a node.', unit: '1', layer, wall,
@@ -37,7 +46,14 @@ export function transformationCells(ctx: BuildContext): CellDef[] {
         inputs: { override: samplesOverride, batch: number('communication.effective_global_batch'), nodes: number('communication.num_nodes') },
         compute: ({ override, batch, nodes }) => override ?? batch / nodes,
       })
-    : derived({
+    : split
+      ? derived({
+        ...samplesCell, formula: 'samples = override ?? replicas·B/N_nodes, replicas = N/(t·p·c)',
+        doc: 'Samples each node preprocesses per step: the override, else its share of every replica\'s batch.',
+        inputs: { override: samplesOverride, replicas: number('communication.replicas'), batch: number('scenario.batch_size'), nodes: number('capital.num_nodes') },
+        compute: ({ override, replicas, batch, nodes }) => override ?? (replicas * batch) / nodes,
+      })
+      : derived({
         ...samplesCell, formula: 'samples = override ?? B·N/N_nodes',
         inputs: { override: samplesOverride, batch: number('scenario.batch_size'), devices: number('capital.num_devices'), nodes: number('capital.num_nodes') },
         compute: ({ override, batch, devices, nodes }) => override ?? (batch * devices) / nodes,

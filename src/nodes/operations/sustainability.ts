@@ -2,8 +2,9 @@
  * Wall 18: Sustainability (energy, carbon, water, embodied), physics.md §9 wall 18.
  *
  * Power follows the scenario's own utilisation (§13.33): the fleet MFU of wall 14 in
- * training, the wall 1 MFU in inference, the decode-step MFU (wall 1 is the decode step,
- * §4.0) in serving — unless `sustainability.utilization_mfu` overrides it. The fleet size,
+ * training and whenever the devices split the model, the wall 1 MFU in inference, the
+ * decode-step MFU (wall 1 is the decode step, §4.0) in serving — unless
+ * `sustainability.utilization_mfu` overrides it. The fleet size,
  * the duration and the year length are the shared ops cells of capital.ts.
  *
  * Wiring (so that edits recompute only their cone):
@@ -15,6 +16,7 @@ import { type CellDef, choice, derived, fail, flag, input, number, optNumber, ty
 import { POWER_MODELS } from '../common/calibration.js';
 import { statusCells } from '../common/status.js';
 import type { BuildContext } from '../context.js';
+import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { budgetStatus } from './capital.js';
 import { carbonPerItemCells, gridDefaultedWarning } from './carbon-per-item.js';
 
@@ -40,9 +42,15 @@ export function hostPowerDefault(ctx: BuildContext): { readonly watts: number; r
   return { watts, source, ...(ctx.fleet.node ? {} : { borrowed: node.id }) };
 }
 
-/** The cell holding the scenario's performance MFU in this mode (wall 18 input table). */
+/**
+ * The cell holding the scenario's performance MFU in this mode (wall 18 input table). When the
+ * devices split the model (src/nodes/parallel), the fleet's: the model FLOPs of every replica's
+ * decode step over the peak of all N devices, replicas·B·F_tok/(T_step·N·peak) — one device's
+ * stage MFU (compute.mfu) counts neither the other stages' turns nor the collectives, during
+ * which its compute units wait.
+ */
 function modeMfuCell(ctx: BuildContext): string {
-  return ctx.mode === 'training' ? 'communication.fleet_mfu' : 'compute.mfu';
+  return ctx.mode === 'training' || hasParallelLayout(ctx) ? 'communication.fleet_mfu' : 'compute.mfu';
 }
 
 export function sustainabilityCells(ctx: BuildContext): CellDef[] {
@@ -110,7 +118,8 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
         if (tdp === null) return fail('missing_data', `${ctx.device.id} has no tdp; device power needs it (set hardware.tdp)`);
         if (model === 'mfu_linear') return tdp * (idle + dynamic * utilization);
         if (stepPower === null || idlePower === null) return fail('missing_data', `${ctx.device.id}: the step power is unknown (see compute.device_power)`);
-        // The share of wall time the modelled step runs: fleet MFU over the step's own MFU (1 outside training).
+        // The share of wall time the modelled step runs: fleet MFU over the step's own MFU (1 on one device outside
+        // training; a split model's device computes for compute.latency of each decode step, waits the rest).
         const duty = stepMfu > 0 ? Math.min(1, utilization / stepMfu) : 1;
         return idlePower + (stepPower - idlePower) * duty;
       },
