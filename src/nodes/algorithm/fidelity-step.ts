@@ -8,9 +8,10 @@
  * (workload.decode_flops_per_token), the windowed KV (workload.kv_bytes). When the system's
  * devices split the model (src/nodes/parallel) it is one device's share of one stage — F·f/t,
  * W_dev, W_t,dev, K·κ_kv, L_stage layers — and the replica's step adds what compression does not
- * change (physics.md Amendments, "Parallelism outside training"): the TP all-reduces and EP
- * all-to-alls of the activations, at the activation precision b_act, and the stage hand-offs,
- *   T = p·(T_dev + T_tp + T_ep) + (p − 1)·hand-off   (wall 14's communication.decode_step_time).
+ * change (physics.md Amendments, "Parallelism outside training"): the TP all-reduces, EP
+ * all-to-alls and CP merges of the activations, at the activation precision b_act, and the
+ * stage hand-offs,
+ *   T = p·(T_dev + T_tp + T_ep + T_cp) + (p − 1)·hand-off   (wall 14's communication.decode_step_time).
  */
 import { type ArgsOf, choice, fail, Failure, gate, number, optNumber } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
@@ -24,9 +25,10 @@ import type { StepInput } from './fidelity-physics.js';
 export interface ReplicaCollectives {
   /** p, the pipeline stages of the replica. */
   readonly stages: number;
-  /** One stage's TP all-reduces and EP all-to-alls (communication.decode_tp_comm, decode_ep_comm). */
+  /** One stage's TP all-reduces, EP all-to-alls and CP merges (communication.decode_tp_comm, decode_ep_comm, decode_cp_comm). */
   readonly tpComm: number;
   readonly epComm: number;
+  readonly cpComm: number;
   /** The (p − 1) stage hand-offs of one pass (communication.decode_pp_comm). */
   readonly handoffs: number;
 }
@@ -82,6 +84,7 @@ const splitInputs = () => ({
   spWeightsTouched: number('communication.weight_bytes_touched_per_gpu'),
   spTpComm: number('communication.decode_tp_comm'),
   spEpComm: number('communication.decode_ep_comm'),
+  spCpComm: number('communication.decode_cp_comm'),
   spHandoffs: number('communication.decode_pp_comm'),
 });
 type SplitArgs = ArgsOf<ReturnType<typeof splitInputs>>;
@@ -140,7 +143,7 @@ export function stepFactsOf(ctx: BuildContext, a: StepFactArgs): StepFacts | Fai
         ...whole, flops: (B * a.tokenFlops * a.spShare) / a.spTp, linearFlops: (B * f.linearFlops * a.spShare) / a.spTp,
         weightBytesRead: a.spWeightsTouched, weightBytes: a.spWeights, otherBytes: kv, otherFootprint: kv + a.workingSet,
         overhead: rate.dispatchTax + a.spStageLayers * rate.layerTax,
-        collectives: { stages: a.spPp, tpComm: a.spTpComm, epComm: a.spEpComm, handoffs: a.spHandoffs },
+        collectives: { stages: a.spPp, tpComm: a.spTpComm, epComm: a.spEpComm, cpComm: a.spCpComm, handoffs: a.spHandoffs },
       };
     }
     return {
@@ -159,12 +162,12 @@ export function stepFactsOf(ctx: BuildContext, a: StepFactArgs): StepFacts | Fai
 }
 
 /**
- * The replica's step from one device's: T = p·(T_dev + T_tp + T_ep) + hand-offs, in wall 14's
+ * The replica's step from one device's: T = p·(T_dev + T_tp + T_ep + T_cp) + hand-offs, in wall 14's
  * order of operations (communication.decode_stage_time, decode_step_time); T_dev on one device.
  */
 export function replicaStepLatency(deviceLatency: number, c: ReplicaCollectives | null): number {
   if (!c) return deviceLatency;
-  const stage = deviceLatency + c.tpComm + c.epComm;
+  const stage = deviceLatency + c.tpComm + c.epComm + c.cpComm;
   return c.stages * stage + c.handoffs;
 }
 

@@ -143,7 +143,7 @@ function stepCells(ctx: BuildContext): CellDef[] {
     return t instanceof Failure ? t : replicaStepLatency(t, s.collectives);
   };
   const split = hasParallelLayout(ctx);
-  const stepFormula = split ? 'p·(max(T_c, T_m) + T_ov + T_tp + T_ep) + (p − 1)·hand-off, one device\'s share' : 'max(T_c, T_m) + T_ov';
+  const stepFormula = split ? 'p·(max(T_c, T_m) + T_ov + T_tp + T_ep + T_cp) + (p − 1)·hand-off, one device\'s share' : 'max(T_c, T_m) + T_ov';
   return [
     derived({ id: 'fidelity.baseline_latency', label: 'Baseline step latency',
       doc: `The scenario's wall 1–2 step re-evaluated as the baseline (equals ${split ? 'communication.decode_step_time' : 'compute.latency'}).`,

@@ -66,6 +66,19 @@ describe('int4 weight-only Llama3_70B on one 8-GPU H100 node at TP 8 (B = 1, x =
   });
 });
 
+describe('the baseline is wall 14\'s decode step under any layout (property)', () => {
+  for (const layout of [{ tp: 2, pp: 2 }, { tp: 2, pp: 1, cp: 2 }, { tp: 1, pp: 4 }, { tp: 4, pp: 2 }]) {
+    it(`tp ${layout.tp}, pp ${layout.pp}, cp ${layout.cp ?? 1}: baseline_latency = communication.decode_step_time; no compression, speedup 1`, () => {
+      const g = graph('inference', LLAMA3_70B, H100, ONE_NODE_8, {
+        'communication.tp': layout.tp, 'communication.pp': layout.pp, 'communication.cp': layout.cp ?? 1, 'scenario.context_len': 32768, 'scenario.batch_size': 4,
+      });
+      if (layout.cp) expect(num(g, 'communication.decode_cp_comm')).toBeGreaterThan(0);
+      expect(num(g, 'fidelity.baseline_latency')).toBe(num(g, 'communication.decode_step_time'));
+      expect(num(g, 'fidelity.compression_speedup')).toBe(1);
+    });
+  }
+});
+
 describe('a device without a host link cannot offload (ESP32-S3: 4 MB flash, 512 kB SRAM, no host link)', () => {
   /** A 2.5 M-parameter vision model: 1e7 B of fp32 weights, 1e8 FLOPs and 1e5 B of live activations per sample. */
   const TINY: ModelSpec = { id: 'Tiny_CNN', family: 'vision', params: 2.5e6, flops_per_sample: 1e8, flops_basis: 'flop', activation_peak_per_sample: 1e5 };
