@@ -113,6 +113,10 @@ describe('windowed KV in the reasoning memory (Mistral-7B, w = 4096 on all 32 la
     // Decode FLOPs at x̄ = 8192 + 2000 = 10 192 attend min(x̄, w) = 4096 tokens: F_tok = 2P + 524 288·4096.
     const fTok = 2 * 7.24e9 + 2 * 32 * 32 * 256 * 4096;
     expectClose(num(g, 'reasoning.decode_mfu') * num(g, 'reasoning.itl_at_mean_context') * 989e12, fTok, 1e-12, 'F_tok(x̄)');
+    // The decode step reads W + kv_seq(x̄) = 1.448e10 + 536 870 912 B (memory-bound: T_c = F_tok/(989e12·0.5) = 3.4e-5 s),
+    // T_ov = 10e-6 + 32·10e-6.
+    expect(fTok / (989e12 * 0.5)).toBeLessThan((7.24e9 * 2 + kvSeq) / 3.35e12);
+    expectClose(num(g, 'reasoning.itl_at_mean_context'), (7.24e9 * 2 + kvSeq) / 3.35e12 + 10e-6 + 32 * 10e-6, 1e-12, 'itl');
   });
 });
 
