@@ -8,7 +8,7 @@ import { type CellDef, derived, number, optNumber, text } from '../../graph/inde
 import { spec } from '../common/catalogue-input.js';
 import { alwaysActive, nearTarget, statusCells, verdict, type Verdict } from '../common/status.js';
 import { type BuildContext, isLM } from '../context.js';
-import { bottleneckOf, rooflineCells } from '../templates/roofline.js';
+import { bottleneckOf, rooflineCells, stepLatency } from '../templates/roofline.js';
 import { stepName } from './execution-unit.js';
 import { powerCells } from './power.js';
 
@@ -57,8 +57,7 @@ export function computeCells(ctx: BuildContext): CellDef[] {
         flops: 'compute.hw_flops_per_step',
         bytes: 'compute.memory_traffic',
         peakFlops: 'hardware.peak_flops',
-        // η times the clock a binding power cap leaves (power-cap.ts); η itself without a cap.
-        efficiency: 'compute.efficiency_under_cap',
+        efficiency: 'software.efficiency_effective',
         bandwidth: 'memory.effective_bandwidth',
         bandwidthEfficiency: 'scenario.bandwidth_efficiency',
         dispatchTax: 'scenario.dispatch_tax',
@@ -66,15 +65,22 @@ export function computeCells(ctx: BuildContext): CellDef[] {
         passes: 'compute.passes',
         layers: 'compute.layers_executed',
       },
-      omit: ['bottleneck'],
+      omit: ['bottleneck', 'latency'],
+    }),
+    derived({
+      id: 'compute.latency', label: 'Latency T',
+      doc: `Time of one ${stepName(ctx)}: the slower of compute (at the clock a power cap leaves) and memory, plus overhead.`,
+      unit: 's', layer: 'E', wall, source: spec('§3.1'), formula: 'T = max(T_c/s, T_m) + T_ov  (s: compute.power_cap_clock, 1 without a cap)',
+      inputs: { tc: number('compute.t_compute_under_cap'), tm: number('compute.t_memory'), tov: number('compute.t_overhead') },
+      compute: ({ tc, tm, tov }) => stepLatency(tc, tm, tov),
     }),
     derived({
       id: 'compute.bottleneck',
       label: 'Bottleneck',
       doc: 'What limits the step: Compute (ties included), Memory, Host link (memory-bound while offloading) or Overhead.',
       unit: 'enum', layer: 'E', wall, source: W1,
-      formula: 'Memory if T_m > T_c (Host link when offloading); Compute if T_c ≥ T_m and T_c > 0; else Overhead',
-      inputs: { tc: number('compute.t_compute'), tm: number('compute.t_memory'), regime: text('memory.memory_regime'), hostBytes: number('memory.host_bytes') },
+      formula: 'Memory if T_m > T_c (Host link when offloading); Compute if T_c ≥ T_m and T_c > 0; else Overhead (T_c at the capped clock)',
+      inputs: { tc: number('compute.t_compute_under_cap'), tm: number('compute.t_memory'), regime: text('memory.memory_regime'), hostBytes: number('memory.host_bytes') },
       compute: ({ tc, tm, regime, hostBytes }) => wallOneBottleneck(tc, tm, regime, hostBytes),
     }),
     derived({

@@ -11,15 +11,18 @@
  * k: the dynamic power of CMOS logic is α·C·V²·f; across the DVFS range the supply voltage
  * falls with the clock (V ∝ f), so the dynamic power goes as f³ (k = 3); with the voltage
  * already at its floor it goes as f (k = 1), the largest slowdown for a given cap.
- * P(s) rises with s (for k ≥ 1), so s is found by bisection; the step then runs at η·s.
+ * P(s) rises with s (for k ≥ 1), so s is found by bisection; the step's latency then takes
+ * T_c/s (compute.ts), and the roofline's T_c, ridge point and intensity stay the uncapped device's.
  */
 import { type CellDef, choice, derived, fail, input, number, optNumber, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { POWER_MODELS } from '../common/calibration.js';
+import type { BuildContext } from '../context.js';
 
 const wall = 1;
 const fmtW = (w: number): string => `${Number(w.toPrecision(4))} W`;
 const fmt = (x: number): string => String(Number(x.toPrecision(4)));
+const AMENDED = spec('Amendments, "Power (wall 1, §7)"');
 
 export const CLOCK_EXPONENT_SOURCE = {
   kind: 'textbook',
@@ -65,7 +68,8 @@ export function capClockFactor(x: CapStep, limit: number): number | undefined {
   return lo;
 }
 
-export function powerCapCells(): CellDef[] {
+export function powerCapCells(ctx: BuildContext): CellDef[] {
+  const device = ctx.device.id;
   return [
     input({
       id: 'compute.power_cap_clock_exponent', label: 'Power-cap clock exponent k',
@@ -75,22 +79,24 @@ export function powerCapCells(): CellDef[] {
     derived({
       id: 'compute.power_cap_clock', label: 'Clock under the power cap',
       doc: 'Share of its uncapped clock the device keeps under the power cap: 1 when the cap does not bind, else the clock at which the step draws the cap.',
-      unit: '1', layer: 'E', wall, source: spec('Amendments, "Power (wall 1, §7)"'),
+      unit: '1', layer: 'E', wall, source: AMENDED,
       formula: 's = 1 if P(1) ≤ P_limit, else P(s) = P_limit with P(s) = P_idle + (TDP − P_idle)·s^k·a_c(s) + e_B·Q/T(s), T_c(s) = T_c/s',
+      // Reads only what the step's latency reads already, plus inputs: a cap never blocks a cell that computed before.
       inputs: {
         model: choice('scenario.power_model', POWER_MODELS), limit: optNumber('compute.power_limit'), tdp: optNumber('hardware.tdp'),
-        idle: number('compute.idle_power_effective'), flops: number('compute.hw_flops_per_step'), peak: number('hardware.peak_flops'),
-        efficiency: number('software.efficiency_effective'), tMemory: number('compute.t_memory'), tOverhead: number('compute.t_overhead'),
+        idle: optNumber('compute.idle_power'), idleShare: number('compute.idle_power_fraction_fallback'),
+        tCompute: number('compute.t_compute'), tMemory: number('compute.t_memory'), tOverhead: number('compute.t_overhead'),
         bytes: number('compute.memory_traffic'), energyPerByte: number('compute.memory_energy_per_byte'),
         exponent: number('compute.power_cap_clock_exponent'),
       },
-      compute: ({ model, limit, tdp, idle, flops, peak, efficiency, tMemory, tOverhead, bytes, energyPerByte, exponent }) => {
+      compute: ({ model, limit, tdp, idle, idleShare, tCompute, tMemory, tOverhead, bytes, energyPerByte, exponent }) => {
         // No cap, or the first build's power model (which has no activity to slow): full clock.
-        if (limit === null || tdp === null || model !== 'activity') return 1;
-        const step: CapStep = { tCompute: flops / (peak * efficiency), tMemory, tOverhead, tdp, idle, bytes, energyPerByte, exponent };
+        if (limit === null || model !== 'activity') return 1;
+        if (tdp === null) return warn(1, `${device} lists no TDP: the power cap's slowdown is not modelled`);
+        const step: CapStep = { tCompute, tMemory, tOverhead, tdp, idle: idle ?? idleShare * tdp, bytes, energyPerByte, exponent };
         const s = capClockFactor(step, limit);
         if (s === undefined) {
-          return fail('invalid_input', `compute.power_limit ${fmtW(limit)} is not above the idle power ${fmtW(idle)}: no clock runs the device under it`);
+          return fail('invalid_input', `compute.power_limit ${fmtW(limit)} is not above the idle power ${fmtW(step.idle)}: no clock runs the device under it`);
         }
         if (s === 1) return 1;
         return warn(s, `the power cap ${fmtW(limit)} binds (uncapped ${fmtW(powerAtClock(step, 1))}): the compute clock runs at ${fmt(s)} of its rate ` +
@@ -98,11 +104,11 @@ export function powerCapCells(): CellDef[] {
       },
     }),
     derived({
-      id: 'compute.efficiency_under_cap', label: 'η under the power cap',
-      doc: 'The compute efficiency the step runs at: η times the clock the power cap leaves (η itself when no cap binds).',
-      unit: '1', layer: 'E', wall, source: spec('Amendments, "Power (wall 1, §7)"'), formula: 'η_cap = η·s',
-      inputs: { efficiency: number('software.efficiency_effective'), clock: number('compute.power_cap_clock') },
-      compute: ({ efficiency, clock }) => efficiency * clock,
+      id: 'compute.t_compute_under_cap', label: 'Compute time under the power cap',
+      doc: 'The step\'s compute time at the clock the power cap leaves (T_c itself when no cap binds).',
+      unit: 's', layer: 'E', wall, source: AMENDED, formula: 'T_c,cap = T_c/s',
+      inputs: { tCompute: number('compute.t_compute'), clock: number('compute.power_cap_clock') },
+      compute: ({ tCompute, clock }) => tCompute / clock,
     }),
   ];
 }

@@ -85,9 +85,9 @@ export function powerCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: 'compute.compute_activity', label: 'Compute activity',
-      doc: 'Share of the step the compute units run their kernels: t_compute/latency = HFU/η.',
-      unit: '1', layer: 'E', wall, source: AMENDED, formula: 'a_c = t_compute/latency',
-      inputs: { tc: number('compute.t_compute'), latency: number('compute.latency') },
+      doc: 'Share of the step the compute units run their kernels: t_compute/latency = HFU/η (at the clock a power cap leaves).',
+      unit: '1', layer: 'E', wall, source: AMENDED, formula: 'a_c = t_compute,cap/latency',
+      inputs: { tc: number('compute.t_compute_under_cap'), latency: number('compute.latency') },
       compute: ({ tc, latency }) => tc / latency,
     }),
     derived({
@@ -126,7 +126,7 @@ export function powerCells(ctx: BuildContext): CellDef[] {
         return notes.length ? warn(p.watts, ...notes) : p.watts;
       },
     }),
-    ...powerCapCells(),
+    ...powerCapCells(ctx),
     derived({
       id: 'compute.energy_per_step',
       label: 'Energy per step',

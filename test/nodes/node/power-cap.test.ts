@@ -2,9 +2,9 @@
  * The power cap's slowdown of wall 1 (src/nodes/node/power-cap.ts):
  *
  *   compute.power_limit ─┐
- *   compute.t_memory ────┤
- *   compute.t_overhead ──┼─► compute.power_cap_clock (s) ─► compute.efficiency_under_cap (η·s) ─► compute.t_compute ─► compute.latency
- *   software.efficiency ─┘                          └──────► compute.device_power (= the cap when s < 1)
+ *   compute.t_compute ───┤
+ *   compute.t_memory ────┼─► compute.power_cap_clock (s) ─► compute.t_compute_under_cap (T_c/s) ─► compute.latency, bottleneck
+ *   compute.t_overhead ──┘                          └──────► compute.device_power (= the cap when s < 1)
  *
  * P(s) = P_idle + (TDP − P_idle)·s^k·a_c(s) + e_B·Q/T(s); a binding cap sets P(s) = P_limit.
  */
@@ -52,9 +52,9 @@ describe('the capped step in the graph', () => {
   const overrides = { 'scenario.batch_size': 512, 'scenario.context_len': 128, 'scenario.precision': 'fp16' };
   const free = foundationGraph('inference', LLAMA3_8B, H100, overrides);
 
-  it('without a cap nothing changes: s = 1 and η_cap = η exactly', () => {
+  it('without a cap nothing changes: s = 1 and T_c,cap = T_c exactly', () => {
     expect(value(free, 'compute.power_cap_clock')).toBe(1);
-    expect(value(free, 'compute.efficiency_under_cap')).toBe(value(free, 'software.efficiency_effective'));
+    expect(value(free, 'compute.t_compute_under_cap')).toBe(value(free, 'compute.t_compute'));
   });
 
   it('a binding cap slows the compute time by 1/s, leaves the memory time, draws exactly the cap and says so', () => {
@@ -63,10 +63,13 @@ describe('the capped step in the graph', () => {
     const s = num(capped, 'compute.power_cap_clock');
     expect(s).toBeGreaterThan(0);
     expect(s).toBeLessThan(1);
-    expectClose(num(capped, 'compute.t_compute'), num(free, 'compute.t_compute') / s, 1e-12, 'T_c');
+    expect(num(capped, 'compute.t_compute')).toBe(num(free, 'compute.t_compute'));
+    expectClose(num(capped, 'compute.t_compute_under_cap'), num(free, 'compute.t_compute') / s, 1e-12, 'T_c/s');
     expect(value(capped, 'compute.t_memory')).toBe(value(free, 'compute.t_memory'));
+    // Still compute-bound, so the latency is T_c/s + T_ov.
+    expectClose(num(capped, 'compute.latency'), num(free, 'compute.t_compute') / s + num(free, 'compute.t_overhead'), 1e-12, 'T');
     // The activity model at the slowed clock, by hand from the step's times: it meets the cap.
-    const tc = num(capped, 'compute.t_compute');
+    const tc = num(capped, 'compute.t_compute_under_cap');
     const t = num(capped, 'compute.latency');
     const bytes = num(capped, 'compute.memory_traffic');
     const drawn = 70 + 630 * s ** 3 * (tc / t) + 3.9e-12 * 8 * bytes / t;
