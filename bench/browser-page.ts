@@ -26,8 +26,12 @@ export interface EditTimings {
 export interface DragOptions {
   /** The key-input field to drive, e.g. `[data-key-input="scenario.batch_size"] input`. */
   readonly field: string;
-  /** A DOM element whose `title` holds a full-precision value that changes with every edit. */
+  /**
+   * A DOM element on screen whose text (or `title`, with `probeTitle`) changes with every edit:
+   * the edit counts as shown when it has changed.
+   */
   readonly probe: string;
+  readonly probeTitle?: boolean;
   /** The values, in order; the first `warmup` are not recorded. */
   readonly values: readonly number[];
   readonly warmup: number;
@@ -43,7 +47,10 @@ export interface DragOptions {
 export async function dragInPage(o: DragOptions): Promise<EditTimings> {
   const field = document.querySelector<HTMLInputElement>(o.field);
   if (!field) throw new Error(`no element ${o.field}`);
-  const probeText = (): string | null => document.querySelector(o.probe)?.getAttribute('title') ?? null;
+  const probeText = (): string | null => {
+    const el = document.querySelector(o.probe);
+    return (o.probeTitle ? el?.getAttribute('title') : el?.textContent) ?? null;
+  };
   const afterFrame = (): Promise<number> =>
     new Promise((ok) => {
       const ch = new MessageChannel();
