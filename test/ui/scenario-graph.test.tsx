@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildScenario } from '../../src/scenario/index.js';
 import { DETAIL_SCALE, ScenarioGraph, searchCells } from '../../src/ui/components/graph/index.js';
+import { displayValue } from '../../src/ui/format/display.js';
 import { groupCells } from '../../src/ui/layout/index.js';
 import { createScenarioStore, type ScenarioStore } from '../../src/ui/store/index.js';
 
@@ -105,5 +107,54 @@ describe('ScenarioGraph with the full scenario', () => {
     expect(change()).toBeNull();
     // A closed group says how many of its cells changed.
     expect(root.querySelector('[data-group="E:memory"] .sum-lit')!.textContent).toMatch(/\d+ changed/);
+  });
+
+  it('below DETAIL_SCALE cards are chips: during a drag their values wait and their status follows; all catch up at the pause', async () => {
+    const root = mount();
+    fireEvent.click(root.querySelector('[data-expand-all]')!); // every card, the memory wall's included
+    const canvas = root.querySelector<HTMLElement>('.graph-canvas')!;
+    const scale = () => Number(/scale\(([\d.]+)\)/.exec(canvas.style.transform)?.[1] ?? 1);
+    const zoom = (label: string) => fireEvent.click(root.querySelector(`[aria-label="${label}"]`)!);
+    while (scale() >= DETAIL_SCALE) zoom('Zoom out');
+    expect(canvas.classList.contains('overview')).toBe(true);
+    const ID = 'performance.throughput';
+    const value = () => root.querySelector(`[data-cell="${ID}"] .cell-value`)!.textContent;
+    const status = () =>
+      [...root.querySelectorAll<HTMLElement>('.cell-card')].filter((c) => c.matches('.error, .warning')).map((c) => `${c.dataset.cell}:${c.classList.contains('error') ? 'error' : 'warning'}`).sort();
+    // What the library gives (the page's graph is not consulted).
+    const library = (set: Readonly<Record<string, number>>) => {
+      const b = buildScenario({ model: 'Llama3_8B', hardware: 'H100', mode: 'inference' });
+      for (const [k, v] of Object.entries(set)) b.graph.set(k, v);
+      return displayValue(b.graph.def(ID), b.graph.get(ID));
+    };
+    const atOne = status();
+
+    s.setInput('scenario.batch_size', 2); // a single edit (the first of a burst) is drawn in full
+    expect(s.workbench().busy()).toBe(false);
+    expect(value()).toBe(library({ 'scenario.batch_size': 2 }));
+    // Edits follow within 200 ms: a drag. η = 1.5 is outside (0, 1]: the cells it feeds are blocked.
+    s.setInput('scenario.efficiency', 1.5);
+    expect(s.workbench().busy()).toBe(true);
+    expect(value()).toBe(library({ 'scenario.batch_size': 2 })); // a chip does not draw its value, which waits…
+    const blocked = status();
+    expect(blocked).toContain('scenario.efficiency:error');
+    expect(blocked).toContain(`${ID}:error`); // …but its colours follow every edit
+    s.setInput('scenario.batch_size', 64);
+    s.setInput('scenario.efficiency', 0.5);
+    expect(value()).toBe(library({ 'scenario.batch_size': 2 }));
+    expect(status()).toEqual(atOne);
+
+    await new Promise((ok) => setTimeout(ok, 300)); // the drag pauses
+    expect(s.workbench().busy()).toBe(false);
+    expect(value()).toBe(library({ 'scenario.batch_size': 64, 'scenario.efficiency': 0.5 }));
+    expect(value()).not.toBe(library({ 'scenario.batch_size': 2 }));
+
+    // Zoomed in, a card draws its value at every edit of a drag.
+    while (scale() < DETAIL_SCALE) zoom('Zoom in');
+    expect(canvas.classList.contains('overview')).toBe(false);
+    s.setInput('scenario.batch_size', 3);
+    s.setInput('scenario.batch_size', 5);
+    expect(s.workbench().busy()).toBe(true);
+    expect(value()).toBe(library({ 'scenario.batch_size': 5, 'scenario.efficiency': 0.5 }));
   });
 });

@@ -34,9 +34,24 @@ export function CellCard(props: CellCardProps): JSX.Element {
   const id = () => props.box.id;
   const def = () => props.store.graph.def(id());
   const view = createInView();
-  const value = holdWhileHidden(() => props.store.value(id()), view.inView, props.store.busy);
+  /**
+   * Whether the card's text is drawn: in view, and at a zoom where the card is more than a chip
+   * (graph/ScenarioGraph.tsx `DETAIL_SCALE`). A chip draws its label, colours and highlight but
+   * not its value, so during a drag its value waits like an off-screen card's.
+   */
+  const drawn = () => view.inView() && (props.detailed?.() ?? true);
+  const value = holdWhileHidden(() => props.store.value(id()), drawn, props.store.busy);
+  /** Error, warning or neither: a chip shows it at any zoom, and it seldom changes, so following it costs no redraw. */
+  const state = holdWhileHidden(
+    () => {
+      const v = props.store.value(id());
+      return !v.ok ? 'error' : v.warnings.length > 0 ? 'warning' : 'ok';
+    },
+    view.inView,
+    props.store.busy,
+  );
   const problem = () => (def().kind === 'input' ? props.store.inputProblem(id()) : undefined);
-  const failed = () => problem() !== undefined || !value().ok;
+  const failed = () => problem() !== undefined || state() === 'error';
   /** An error of a wall that does not apply is expected: n/a, muted (its message stays in the card). */
   const notApplicable = () => failed() && problem() === undefined && (props.quiet?.() ?? false);
   const isError = () => failed() && !notApplicable();
@@ -53,7 +68,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
     const v = value();
     return v.ok ? String(v.value) : undefined;
   };
-  const entry = holdWhileHidden(() => props.store.lit(id()), view.inView, props.store.busy);
+  const entry = holdWhileHidden(() => props.store.lit(id()), drawn, props.store.busy);
   /** The ripple's delay step: a memo, so the style is rewritten only when the step changes, not with every entry. */
   const step = createMemo(() => entry()?.step ?? 0);
   const relation = () => props.store.relation(id());
@@ -78,7 +93,7 @@ export function CellCard(props: CellCardProps): JSX.Element {
         pinned: pinned(),
         error: isError(),
         na: notApplicable(),
-        warning: !isError() && warnings().length > 0,
+        warning: !isError() && state() === 'warning',
         lit: props.store.isLit(id()),
         selected: relation() === 'selected',
         upstream: relation() === 'upstream',

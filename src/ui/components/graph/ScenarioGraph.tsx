@@ -24,10 +24,12 @@ interface ScenarioGraphProps {
 const OFFSCREEN = { id: '', layer: 'A' as const, column: 0, x: -10_000, y: -10_000 };
 const CARD: LayoutSize = { ...DEFAULT_SIZE, cardWidth: GROUP_SIZE.cardWidth, cardHeight: GROUP_SIZE.cardHeight };
 /**
- * Below this zoom a card's old → new line (0.82rem, ≈ 11.5 px) would be drawn under 7 px —
- * unreadable — so cards leave it out and show label, value and highlight; the trace panel lists
- * old → new legibly, and zooming in (or focus mode) brings the line back. Leaving it out also
- * keeps a drag at the fit-to-width zoom within a frame (docs/performance.md §7a).
+ * Below this zoom (the fit-to-width zoom of the default workbook is 45 %) a card's text would be
+ * drawn 5–8 px high — hard to read — so the graph is an overview: each card a chip showing its
+ * label in large type, its band, status colours and highlight; value, unit and old → new appear
+ * from this zoom up (zoom in, Fit on a narrow graph, or focus mode). The trace panel, the
+ * scorecard and the inspector show the numbers at any zoom. A chip's value is not drawn, so a
+ * drag at the fit-to-width zoom redraws no card (docs/performance.md §7a).
  */
 export const DETAIL_SCALE = 0.6;
 
@@ -97,7 +99,7 @@ export function ScenarioGraph(props: ScenarioGraphProps): JSX.Element {
         <p class="hint graph-empty">No cells match this filter in this scenario.</p>
       </Show>
       <div class="graph-pane" ref={pane} aria-label="Cell graph" data-focus={focusing() ? 'on' : 'off'}>
-        <div class="graph-canvas zoomable" classList={{ dragging: props.store.busy() }} ref={canvas} style={{ width: `${layout().width}px`, height: `${layout().height}px` }}>
+        <div class="graph-canvas zoomable" classList={{ dragging: props.store.busy(), overview: !detailed() }} ref={canvas} style={{ width: `${layout().width}px`, height: `${layout().height}px` }}>
           <For each={layout().bands}>
             {(band) => (
               <div class="layer-band" data-layer={band.layer} style={{ left: `${band.x}px`, width: `${band.width}px` }}>
