@@ -54,7 +54,7 @@ export { compareRoof } from './compare-roof.js';
 export type { SystemSpec } from './system-evaluator.js';
 export { SystemEvaluation, SystemEvaluator } from './system-evaluator.js';
 export type {
-  BottleneckClass, CaseResult, GroupSummary, QuantityReader, ValidateOptions, ValidationReport, ValidationSummary,
+  BottleneckClass, BottleneckSummary, CaseResult, GroupSummary, QuantityReader, ValidateOptions, ValidationReport, ValidationSummary,
 } from './validate.js';
 export {
   bottleneckClass, medianAbsError, QUANTITY_READERS, runCase, runValidation, selectCases, summarize,
