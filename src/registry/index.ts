@@ -46,6 +46,6 @@ export {
   VALIDATION_CATEGORIES, VALIDATION_QUANTITIES, VALIDATION_SPLITS, validationCaseSchema, validationSetSchema,
 } from './schema-validation.js';
 export type {
-  ValidationCase, ValidationCategory, ValidationQuantity, ValidationSet, ValidationSource, ValidationSplit,
+  ExpectedBottleneck, ValidationCase, ValidationCategory, ValidationQuantity, ValidationSet, ValidationSource, ValidationSplit,
 } from './schema-validation.js';
 export { parseValidationSet, validationCases, validationSet } from './validation.js';

@@ -35,6 +35,10 @@ export const VALIDATION_QUANTITIES = {
   /** Accounting view: TDP × device-hours × PUE × grid intensity, as model cards state emissions. */
   carbon_t_tdp: 't CO2e',
   interruptions: 'count',
+  /** Failures of one node per 1000 node-days (a cluster's observed node failure rate). */
+  node_failures_per_1000_node_days: 'failures/1000 node-days',
+  /** Mean time between failures of a job spanning the scenario's nodes. */
+  job_mttf_h: 'h',
   cost_usd: 'USD',
   /** Cost of the whole training run under the scenario's cost model (time to train × cost rate). */
   training_run_cost_usd: 'USD',
@@ -43,6 +47,13 @@ export const VALIDATION_QUANTITIES = {
 } as const;
 export type ValidationQuantity = keyof typeof VALIDATION_QUANTITIES;
 const QUANTITY_KEYS = Object.keys(VALIDATION_QUANTITIES) as [ValidationQuantity, ...ValidationQuantity[]];
+
+/**
+ * Bottleneck classes a case may state (physics §11.5): what binds the measured run. A case
+ * states one only when its source says it, or a source it names says it of this kind of run.
+ */
+export const BOTTLENECK_CLASSES = ['compute', 'memory', 'overhead', 'communication', 'queueing', 'data'] as const;
+export type ExpectedBottleneck = (typeof BOTTLENECK_CLASSES)[number];
 
 const SOURCE_KINDS = ['paper', 'model-card', 'vendor-doc', 'report', 'blog'] as const;
 
@@ -80,6 +91,12 @@ export const validationMeasuredSchema = strictObject({
   published: nonEmpty(),
 });
 
+export const expectedBottleneckSchema = strictObject({
+  class: oneOf(BOTTLENECK_CLASSES),
+  /** What the source states and where (a quoted sentence, a figure), and how it applies to this run. */
+  basis: nonEmpty(),
+});
+
 export const validationCaseSchema = strictObject({
   id: nonEmpty().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'must be lower-case letters, digits, . and -' }),
   title: nonEmpty(),
@@ -89,6 +106,8 @@ export const validationCaseSchema = strictObject({
   locator: nonEmpty(),
   configuration: validationConfigurationSchema,
   measured: validationMeasuredSchema,
+  /** The class of the binding bottleneck, only where a source states it (`validate` scores the prediction's class). */
+  expected_bottleneck: expectedBottleneckSchema.optional(),
   /** Which catalogue entry stands in for an absent one, and why. */
   stand_in: nonEmpty().optional(),
   notes: textList().optional(),
@@ -97,6 +116,9 @@ export const validationCaseSchema = strictObject({
 }).superRefine((c, ctx) => {
   if (c.category === 'identity' && c.split !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['split'], input: c.split, message: 'must be absent for an identity case (identities are exact and kept apart from the splits)' });
+  }
+  if (c.category === 'identity' && c.expected_bottleneck !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['expected_bottleneck'], input: c.expected_bottleneck, message: 'must be absent for an identity case (no time is spent, so nothing binds)' });
   }
   if (c.category !== 'identity' && c.split === undefined) {
     ctx.addIssue({ code: 'custom', path: ['split'], input: c.split, message: `is required (one of ${VALIDATION_SPLITS.join(', ')}) for a ${c.category} case` });

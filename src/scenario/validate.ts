@@ -7,7 +7,7 @@
  */
 import type { LiveGraph } from '../graph/index.js';
 import {
-  VALIDATION_QUANTITIES, type ValidationCase, type ValidationCategory, type ValidationQuantity, type ValidationSplit,
+  type ExpectedBottleneck, VALIDATION_QUANTITIES, type ValidationCase, type ValidationCategory, type ValidationQuantity, type ValidationSplit,
 } from '../registry/index.js';
 import { type BuildOptions } from './build.js';
 import { evaluate } from './evaluate.js';
@@ -34,6 +34,8 @@ export interface QuantityReader {
 }
 
 const J_PER_MWH = 3.6e9;
+const S_PER_DAY = 86_400;
+const S_PER_H = 3_600;
 
 /** Reader of each measured quantity (units: VALIDATION_QUANTITIES). */
 export const QUANTITY_READERS: Readonly<Record<ValidationQuantity, QuantityReader>> = {
@@ -63,6 +65,11 @@ export const QUANTITY_READERS: Readonly<Record<ValidationQuantity, QuantityReade
   carbon_t: { cells: ['sustainability.carbon_footprint'], formula: 'carbon_footprint [g] / 1e6', compute: (v) => v['sustainability.carbon_footprint'] / 1e6 },
   carbon_t_tdp: { cells: ['sustainability.tdp_carbon'], formula: 'tdp_carbon [g] / 1e6 (N·TDP·t·PUE·CI)', compute: (v) => v['sustainability.tdp_carbon'] / 1e6 },
   interruptions: { cells: ['fragility.expected_failures'], formula: 'expected_failures = job_duration / cluster_mtbf', compute: (v) => v['fragility.expected_failures'] },
+  node_failures_per_1000_node_days: {
+    cells: ['fragility.node_failure_rate'], formula: 'node_failure_rate [1/s] × 86 400 × 1000',
+    compute: (v) => v['fragility.node_failure_rate'] * S_PER_DAY * 1000,
+  },
+  job_mttf_h: { cells: ['fragility.cluster_mtbf'], formula: 'cluster_mtbf [s] / 3600', compute: (v) => v['fragility.cluster_mtbf'] / S_PER_H },
   cost_usd: { cells: ['capital.tco_usd'], formula: 'tco_usd', compute: (v) => v['capital.tco_usd'] },
   training_run_cost_usd: {
     cells: ['capital.cost_per_training_run'], formula: 'cost_per_training_run = (period_cost/t)·time_to_train',
@@ -91,6 +98,10 @@ export interface CaseResult {
   /** Signed relative error (predicted − measured)/measured. */
   readonly error?: number;
   readonly bottleneck: BottleneckClass;
+  /** The class the case's source states, when it states one. */
+  readonly expected_bottleneck?: ExpectedBottleneck;
+  /** Whether the predicted class is the stated one (evaluated cases that state one). */
+  readonly bottleneck_right?: boolean;
   readonly binding_wall?: number;
   /** False when the engine judges the described run infeasible (the number is still reported). */
   readonly feasible?: boolean;
@@ -112,6 +123,7 @@ export function runCase(c: ValidationCase, options: BuildOptions = {}): CaseResu
   const base = {
     id: c.id, title: c.title, category: c.category, ...(c.split ? { split: c.split } : {}),
     source: { title: c.source.title, url: c.source.url }, locator: c.locator,
+    ...(c.expected_bottleneck ? { expected_bottleneck: c.expected_bottleneck.class } : {}),
     quantity: c.measured.quantity, unit: VALIDATION_QUANTITIES[c.measured.quantity], measured: c.measured.value,
   };
   let evaluation: ReturnType<typeof evaluate>;
@@ -134,13 +146,16 @@ export function runCase(c: ValidationCase, options: BuildOptions = {}): CaseResu
     }
     values[id] = r.value;
   }
+  // Absent layout cells mean no split (one device per replica); one that is present but not a number is said.
   for (const id of OPTIONAL_CELLS) {
     const r = graph.has(id) ? numberOf(graph, id) : undefined;
     if (r?.value !== undefined) values[id] = r.value;
+    else if (r) warnings.add(`${r.error ?? `${id} is not a number`}; a per-GPU reading counts no ${id.split('.')[1]} split`);
   }
   const predicted = reader.compute(values);
   const identity = c.category === 'identity';
   const feasible = evaluation.card.feasibility.status !== 'FAIL';
+  const bottleneck = identity ? 'none' : bottleneckClass(evaluation.binding_wall);
   if (!feasible && !identity) warnings.add(`the engine judges this run infeasible (${evaluation.card.feasibility.summary}); the prediction is still reported`);
   return {
     ...base,
@@ -148,7 +163,8 @@ export function runCase(c: ValidationCase, options: BuildOptions = {}): CaseResu
     predicted,
     error: (predicted - c.measured.value) / c.measured.value,
     // An identity is arithmetic on the model: no time is spent, so nothing binds.
-    bottleneck: identity ? 'none' : bottleneckClass(evaluation.binding_wall),
+    bottleneck,
+    ...(c.expected_bottleneck ? { bottleneck_right: bottleneck === c.expected_bottleneck.class } : {}),
     ...(evaluation.binding_wall !== undefined && !identity ? { binding_wall: evaluation.binding_wall } : {}),
     feasible,
     warnings: [...warnings],
@@ -169,6 +185,19 @@ export interface GroupSummary {
   readonly median_abs_error?: number;
 }
 
+/** Bottleneck class against the class the sources state (cases that state one). */
+export interface BottleneckSummary {
+  /** Cases that state a class. */
+  readonly stated: number;
+  /** Of those, the evaluated ones (the share's denominator). */
+  readonly evaluated: number;
+  readonly right: number;
+  /** right / evaluated; absent when nothing stating a class was evaluated. */
+  readonly share?: number;
+  /** Ids of the evaluated cases whose predicted class differs from the stated one. */
+  readonly wrong: readonly string[];
+}
+
 export interface ValidationSummary {
   /** Per category (identity included, with its own line). */
   readonly categories: Readonly<Partial<Record<ValidationCategory, GroupSummary>>>;
@@ -177,6 +206,7 @@ export interface ValidationSummary {
   readonly overall: GroupSummary;
   /** Identity cases: the largest |error| (0 when the arithmetic is exact). */
   readonly identity: GroupSummary & { readonly max_abs_error?: number };
+  readonly bottleneck_class: BottleneckSummary;
 }
 
 export interface ValidationReport {
@@ -189,7 +219,18 @@ function group(results: readonly CaseResult[]): GroupSummary {
   return { n: results.length, evaluated: results.filter((r) => r.status === 'ok').length, ...(median !== undefined ? { median_abs_error: median } : {}) };
 }
 
-/** Medians per category, per split and overall (non-identity), and the identity check. */
+/** The predicted class against the stated one, over the evaluated cases that state one. */
+export function bottleneckSummary(results: readonly CaseResult[]): BottleneckSummary {
+  const stated = results.filter((r) => r.expected_bottleneck !== undefined);
+  const scored = stated.filter((r) => r.bottleneck_right !== undefined);
+  const right = scored.filter((r) => r.bottleneck_right).length;
+  return {
+    stated: stated.length, evaluated: scored.length, right, ...(scored.length ? { share: right / scored.length } : {}),
+    wrong: scored.filter((r) => !r.bottleneck_right).map((r) => r.id),
+  };
+}
+
+/** Medians per category, per split and overall (non-identity), the identity check and the bottleneck class. */
 export function summarize(results: readonly CaseResult[]): ValidationSummary {
   const categories: Partial<Record<ValidationCategory, GroupSummary>> = {};
   for (const cat of new Set(results.map((r) => r.category))) categories[cat] = group(results.filter((r) => r.category === cat));
@@ -206,6 +247,7 @@ export function summarize(results: readonly CaseResult[]): ValidationSummary {
     splits,
     overall: group(measured),
     identity: { ...group(ids), ...(errs.length ? { max_abs_error: Math.max(...errs) } : {}) },
+    bottleneck_class: bottleneckSummary(results),
   };
 }
 

@@ -6,8 +6,9 @@ import { cli, cliJson, noStack } from './helpers.js';
 // The whole set is dozens of evaluations (some of thousands of GPUs): allow time on few cores.
 vi.setConfig({ testTimeout: 120_000 });
 
-// Reliability holds no case now: its one case is the table the failure-rate defaults come from, an identity (issue 19).
-const CATEGORIES = ['training', 'inference', 'energy', 'carbon', 'cost', 'identity'];
+// Reliability holds independent cases (Meta's A100 research clusters); the Llama 3 interruption count, the table the
+// failure-rate defaults come from, is an identity (issue 19).
+const CATEGORIES = ['training', 'inference', 'energy', 'carbon', 'reliability', 'cost', 'identity'];
 
 describe('mlsysim validate', () => {
   it.concurrent('JSON: one entry per case and a median |error| per category, per split and overall; exit 0', async () => {
@@ -20,6 +21,7 @@ describe('mlsysim validate', () => {
       splits: Record<string, { median_abs_error?: number }>;
       overall: { n: number; median_abs_error?: number };
       identity: { max_abs_error?: number };
+      bottleneck_class: { stated: number; evaluated: number; right: number; share?: number; wrong: string[] };
     };
     expect(Object.keys(summary.categories).sort()).toEqual([...CATEGORIES].sort());
     for (const cat of CATEGORIES) {
@@ -32,6 +34,10 @@ describe('mlsysim validate', () => {
     expect(summary.overall.n).toBe(validationCases().filter((c) => c.category !== 'identity').length);
     // Exact up to double round-off: the interruption count is a sum of rates × hours.
     expect(summary.identity.max_abs_error).toBeLessThan(1e-12);
+    // The class the sources state, scored over the cases that state one.
+    const stated = validationCases().filter((c) => c.expected_bottleneck).length;
+    expect(summary.bottleneck_class.stated).toBe(stated);
+    expect(summary.bottleneck_class.share).toBeCloseTo(summary.bottleneck_class.right / summary.bottleneck_class.evaluated, 12);
     // Each evaluated case: error = (predicted − measured)/measured, and a bottleneck class.
     for (const c of cases.filter((x) => x.status === 'ok')) {
       expect(c.error, c.id).toBeCloseTo((c.predicted! - c.measured) / c.measured, 12);
@@ -42,6 +48,7 @@ describe('mlsysim validate', () => {
   it.concurrent('markdown: the case table has one row per case of the selection', async () => {
     const r = await cli(['validate', '--category', 'inference', '--output', 'markdown']);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Bottleneck class: right in \d+ of \d+ cases that state one \(\d+\.\d %\)/);
     const table = r.stdout.split('### Median')[0];
     const rows = table.split('\n').filter((l) => /^\| [a-z0-9]/.test(l) && !l.startsWith('| case '));
     const ids = validationCases().filter((c) => c.category === 'inference').map((c) => c.id);

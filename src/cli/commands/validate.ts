@@ -7,7 +7,7 @@
 import { type Command, Option } from 'commander';
 import { formatNumber } from '../../graph/index.js';
 import { VALIDATION_CATEGORIES, VALIDATION_SPLITS, type ValidationCategory, type ValidationSplit, validationCases } from '../../registry/index.js';
-import { type CaseResult, type GroupSummary, runValidation, type ValidationReport } from '../../scenario/index.js';
+import { type BottleneckSummary, type CaseResult, type GroupSummary, runValidation, type ValidationReport } from '../../scenario/index.js';
 import { act, type Answer, type CliState, formatOf, printAnswer } from '../command.js';
 import { type OutputFormat, out, renderTable, warn } from '../output.js';
 
@@ -27,7 +27,16 @@ function caseRows(results: readonly CaseResult[], format: Exclude<OutputFormat, 
     format === 'csv' ? r.measured : value(r.measured, r.unit),
     format === 'csv' ? r.predicted ?? '' : value(r.predicted, r.unit),
     format === 'csv' ? r.error ?? '' : percent(r.error),
-    r.status === 'ok' ? r.bottleneck : '—']);
+    r.status === 'ok' ? r.bottleneck : '—', r.expected_bottleneck ?? '—']);
+}
+
+/** "right in 8 of 9 cases that state one (88.9 %)", or why the share is not measured. */
+export function bottleneckLine(summary: BottleneckSummary): string {
+  if (summary.share === undefined) {
+    return summary.stated ? `none of the ${summary.stated} cases that state one was evaluated` : 'no selected case states an expected bottleneck class';
+  }
+  const wrong = summary.wrong.length ? `; wrong: ${summary.wrong.join(', ')}` : '';
+  return `right in ${summary.right} of ${summary.evaluated} cases that state one (${(summary.share * 100).toFixed(1)} %)${wrong}`;
 }
 
 function median(g: GroupSummary | undefined): string {
@@ -76,8 +85,9 @@ export function registerValidate(program: Command, state: CliState): void {
     .description('Every case of the validation set — a published measurement of a real run (training MFU and step time,\n' +
       'inference throughput and first-token latency, energy, carbon, interruptions, cost), with its source and\n' +
       'locator — is built as a scenario and evaluated like `eval`. Per case: measured, predicted, the signed\n' +
-      'error (predicted − measured)/measured and the bottleneck class of the binding wall; then the median\n' +
-      '|error| per category, per split (tune/holdout) and overall. Identity cases are exact arithmetic, kept\n' +
+      'error (predicted − measured)/measured and the bottleneck class of the binding wall (with the class the\n' +
+      'source states, where it states one); then the median |error| per category, per split (tune/holdout)\n' +
+      'and overall, and the share of stated classes predicted right. Identity cases are exact arithmetic, kept\n' +
       'apart. It reports and exits 0.')
     .addOption(new Option('--category <category>', 'only the cases of one category').choices([...VALIDATION_CATEGORIES]))
     .addOption(new Option('--split <split>', 'only the measured cases of one split').choices([...VALIDATION_SPLITS]));
@@ -91,7 +101,7 @@ Examples:
     const report = runValidation(validationCases(), { category: opts.category, split: opts.split });
     if (format === 'json') return printAnswer(validateAnswer(opts, report));
     warn(format, report.results.flatMap((r) => r.warnings.map((w) => `${r.id}: ${w}`)));
-    const headers = ['case', 'category', 'split', 'measured', 'predicted', 'error', 'bottleneck'];
+    const headers = ['case', 'category', 'split', 'measured', 'predicted', 'error', 'bottleneck', 'expected'];
     const table = renderTable(format, { headers, rows: caseRows(report.results, format) });
     if (format === 'csv') {
       out(table);
@@ -101,10 +111,10 @@ Examples:
     const missing = notEvaluated(report.results);
     if (format === 'markdown') {
       const notes = missing.length ? `\n\nNot evaluated:\n\n${missing.map((m) => `* ${m}`).join('\n')}` : '';
-      out(`## Validation: predicted vs published\n\n${table}\n\n### Median |error|\n\n${medians}${notes}`);
+      out(`## Validation: predicted vs published\n\n${table}\n\n### Median |error|\n\n${medians}\n\nBottleneck class: ${bottleneckLine(report.summary.bottleneck_class)}.${notes}`);
     } else {
       const notes = missing.length ? `\n\nnot evaluated:\n${missing.map((m) => `  ${m}`).join('\n')}` : '';
-      out(`validation: ${report.results.length} cases\n\n${table}\n\n${medians}${notes}`);
+      out(`validation: ${report.results.length} cases\n\n${table}\n\n${medians}\n\nbottleneck class: ${bottleneckLine(report.summary.bottleneck_class)}${notes}`);
     }
     return 0;
   }));
