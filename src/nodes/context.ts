@@ -75,6 +75,11 @@ export interface ModelSpec {
   readonly flops_basis?: 'flop' | 'mac';
   readonly activation_traffic_per_sample?: number; // B
   readonly activation_peak_per_sample?: number; // B
+  /** Non-LM activations per sample in elements (catalogue): inference peak live set, training stored maps. */
+  readonly activation_peak_elements?: number;
+  readonly activation_stored_elements?: number;
+  /** Set when the FLOPs figure is derived from the architecture: how (the scenario warns). */
+  readonly flops_estimate?: string;
   readonly training_tokens?: number;
   readonly source?: SourceRef;
 }

@@ -60,6 +60,10 @@ export function convertModel(raw: RawModel): Model {
     // Non-LMs are costed per sample (physics §2.1); the catalogue figure is that sample's FLOPs.
     flops_per_sample: isLanguageModelFamily(family) ? undefined : opt(raw.flops_per_inference),
     flops_basis: flopsBasis,
+    flops_estimate: opt(raw.flops_per_inference_estimate),
+    activation_peak_elements: opt(raw.activation_peak_elements),
+    activation_stored_elements: opt(raw.activation_stored_elements),
+    activation_basis: opt(raw.activation_basis),
     denoising_steps: opt(raw.denoising_steps),
     resolution_px: opt(raw.resolution_px),
     flops_per_denoising_step: opt(raw.flops_per_denoising_step),

@@ -33,6 +33,21 @@ const modelShape = {
   flops_convention: text().nullish(),
   /** Registry extension: the unit of flops_per_inference; the catalogue is all 'flop'. */
   flops_basis: oneOf(FLOPS_BASES).optional(),
+  /**
+   * Set when no source states flops_per_inference and the figure is derived from the
+   * architecture a source does state: the derivation in one line (scenarios warn with it).
+   */
+  flops_per_inference_estimate: text().nullish(),
+  /**
+   * Non-LM activations per sample, in elements (physics.md §2.8, docs/physics-notes.md
+   * "CNN and encoder activations"): the peak live set of one forward (the largest
+   * input + output feature-map pair, with any residual input held across its block) and
+   * the sum of the feature maps a training step stores for the backward pass.
+   */
+  activation_peak_elements: countOrNull(),
+  activation_stored_elements: countOrNull(),
+  /** What the activation figures count (input size, the tensors summed). */
+  activation_basis: text().nullish(),
   layers: countOrNull(),
   hidden_dim: countOrNull(),
   heads: countOrNull(),

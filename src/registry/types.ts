@@ -151,6 +151,12 @@ export interface Model extends Provenance {
   /** Non-LM families only: = flops_per_inference (physics §2.1 `flops_per_sample`). */
   readonly flops_per_sample?: number;
   readonly flops_basis: 'flop' | 'mac';
+  /** Set when flops_per_inference is derived from the architecture (no source states it): how. */
+  readonly flops_estimate?: string;
+  /** Non-LM activations per sample, elements: the inference peak live set and the training stored maps. */
+  readonly activation_peak_elements?: number;
+  readonly activation_stored_elements?: number;
+  readonly activation_basis?: string;
   /** Diffusion: steps, resolution (px), FLOP per step / text encoder / VAE decoder. */
   readonly denoising_steps?: number;
   readonly resolution_px?: number;

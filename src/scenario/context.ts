@@ -87,6 +87,10 @@ function fleetOf(s: Scenario, reg: Registry, warnings: string[]): FleetSpec {
   return { ...fleet, ...nodeDefaults(device, sys.accelerators_per_node, reg, warnings) };
 }
 
+/** The warning for a model whose FLOPs figure is derived from its architecture (no source states one). */
+export const flopsEstimateWarning = (id: string, how: string): string =>
+  `FLOPs estimated from the architecture for ${id} (${how}); no source states the figure: set workload.flops_per_sample to use a measured one`;
+
 /** Resolves a validated scenario against the registry; bad ids throw ScenarioInputError. */
 export function resolveContext(s: Scenario, reg: Registry = registry()): ResolvedContext {
   const warnings: string[] = [];
@@ -102,6 +106,8 @@ export function resolveContext(s: Scenario, reg: Registry = registry()): Resolve
     const grid = s.region === undefined ? { ...catalogueGrid, defaulted: true } : catalogueGrid;
     const devices = fleet.num_nodes * fleet.gpus_per_node;
     const mode = s.mode ?? (devices > 1 ? 'training' : 'inference');
+    // A catalogue FLOPs figure no source states, derived from the architecture, is said (catalog notes hold the derivation).
+    if (model.flops_estimate !== undefined && model.flops_per_sample !== undefined) warnings.push(flopsEstimateWarning(model.id, model.flops_estimate));
     const ctx: BuildContext = {
       mode,
       model: model as ModelSpec,

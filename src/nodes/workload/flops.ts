@@ -15,7 +15,7 @@
  * counts. Prefill and training keep the expanded form A (the keys and values of the whole
  * block are up-projected once, then attended per head).
  */
-import { type CellDef, choice, derived, flag, input, number, optNumber } from '../../graph/index.js';
+import { type CellDef, choice, derived, flag, input, number, optNumber, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { ATTENTION_CONVENTIONS, type AttentionConvention } from '../common/scenario-inputs.js';
@@ -53,6 +53,7 @@ export function mlaDecodeAttentionCoeff(flopsPerMac: number, layers: number, hea
 
 export function flopsCells(ctx: BuildContext): CellDef[] {
   const id = ctx.model.id;
+  const estimate = ctx.model.flops_estimate;
   const s23 = spec('§2.3');
   return [
     input({
@@ -73,8 +74,11 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       layer: 'A',
       formula: 'F_lin = 2·P_a',
       inputs: { flopsPerMac: number('workload.flops_per_mac'), activeParams: optNumber('workload.active_params_effective') },
-      // A model without a parameter count (DLRM) counts no linear FLOPs.
-      compute: ({ flopsPerMac, activeParams }) => flopsPerMac * (activeParams ?? 0),
+      // P_a falls back to P (active_params_effective); with neither there is nothing to count.
+      compute: ({ flopsPerMac, activeParams }) => {
+        const active = required(activeParams, id, 'params', 'the linear FLOPs F_lin = 2·P_a');
+        return typeof active === 'number' ? flopsPerMac * active : active;
+      },
       source: s23,
     }),
     derived({
@@ -142,7 +146,10 @@ export function flopsCells(ctx: BuildContext): CellDef[] {
       compute: ({ perSample, basis }) => {
         const flops = required(perSample, id, 'flops_per_sample', 'the per-sample forward FLOPs');
         if (typeof flops !== 'number') return flops;
-        return basis === 'mac' ? 2 * flops : flops;
+        const value = basis === 'mac' ? 2 * flops : flops;
+        // The catalogue's figure derived from the architecture (no source states one) is said
+        // as such; a figure the user sets is theirs.
+        return estimate !== undefined && flops === ctx.model.flops_per_sample ? warn(value, `FLOPs estimated from the architecture: ${estimate}`) : value;
       },
       source: s23,
     }),

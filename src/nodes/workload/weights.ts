@@ -31,8 +31,10 @@ export function weightCells(ctx: BuildContext): CellDef[] {
     layer: 'A',
     formula: 'W = P·b_w',
     inputs: { params: optNumber('workload.params'), weightWidth: number('scenario.weight_bytes_per_element') },
-    // A model without a parameter count (DLRM) counts no weight bytes.
-    compute: ({ params, weightWidth }) => (params ?? 0) * weightWidth,
+    compute: ({ params, weightWidth }) => {
+      const p = required(params, id, 'params', 'the weight bytes W = P·b_w');
+      return typeof p === 'number' ? p * weightWidth : p;
+    },
     source: s25,
   });
   if (!moe) {
