@@ -2,7 +2,8 @@
  * Every zoo model × every zoo device evaluates (issue "every zoo entry evaluates"): exit 0, or
  * exit 2 with the feasibility reason; never bad input from the catalogue itself, never an
  * exception, and no NaN or `numeric` error anywhere in the scorecard. Inference for every
- * model, serving for the language models (physics.md §2.1).
+ * model, serving for the language models (physics.md §2.1), and training for the non-LM
+ * models whose catalogue entry carries their stored activations (CNNs, the MLP autoencoder).
  *
  * Every non-LM entry has a per-sample FLOPs figure: stated by a source, or derived from the
  * architecture a source states (LeNet-1, Octo-Base, Diffusion Policy, ACT; the derivation is in
@@ -40,5 +41,11 @@ describe('the zoo cross product', () => {
 
   it('serving: every language model on every device exits 0 or 2 (with its reason), with no NaN', () => {
     expect(sweep('serving')).toEqual([]);
+  }, 600_000);
+
+  it('training: every non-LM model with stored activations on every device exits 0 or 2 (with its reason), with no NaN', () => {
+    const withActivations = new Set(registry().list('model').filter((m) => m.activation_stored_elements !== undefined).map((m) => m.id));
+    expect(withActivations.size).toBeGreaterThan(0);
+    expect(sweep('training', (c) => withActivations.has(c.model))).toEqual([]);
   }, 600_000);
 });

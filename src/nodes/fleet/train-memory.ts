@@ -31,6 +31,47 @@ const termInputs = {
 /** ι: extra in-flight activations of an interleaved schedule, 1 + (p−1)/(p·v) for v ≥ 2 (§2.7). */
 export const interleaveFactor = (p: number, v: number): number => (v >= 2 ? 1 + (p - 1) / (p * v) : 1);
 
+/** A_gpu for a language model: Korthikanti's per-layer table over the first stage (§2.7). */
+function lmActivations(): CellDef {
+  return derived({
+    id: `${S}.train_activations`, label: 'Activations per GPU',
+    doc: 'Stored activations on the first pipeline stage under 1F1B: min(m, p) microbatches in flight, each GPU of a CP ring holding 1/c of every sequence (§2.7, §8.6 item 4).',
+    unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'A_gpu = a_layer · L_stage · min(m, p) · ι / c',
+    inputs: {
+      perLayer: number('workload.activation_bytes_per_layer'), layers: number(`${S}.layers_per_stage`),
+      microbatches: number(`${S}.num_microbatches`), pp: number(`${S}.pp`), virtualStages: number(`${S}.virtual_stages`), c: number(`${S}.cp`),
+    },
+    compute: ({ perLayer, layers, microbatches, pp, virtualStages, c }) => {
+      const whole = perLayer * layers * Math.min(microbatches, pp) * interleaveFactor(pp, virtualStages);
+      return c === 1 ? whole : whole / c;
+    },
+  });
+}
+
+/**
+ * A_gpu for a non-LM (a CNN, an encoder): every feature map of a microbatch of b samples is
+ * kept for the backward pass, b·S_act; a pipeline stage keeps its share L_stage/L of the
+ * layers (the whole model when the layer count is unknown, so p must be 1), with min(m, p)
+ * microbatches in flight as for an LM.
+ */
+function sampleActivations(ctx: BuildContext): CellDef {
+  return derived({
+    id: `${S}.train_activations`, label: 'Activations per GPU',
+    doc: 'Stored feature maps of the microbatches in flight on the first pipeline stage: b samples × S_act each, the stage\'s share of the layers (§8.6 item 4).',
+    unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'A_gpu = b · S_act · (L_stage / L) · min(m, p) · ι',
+    inputs: {
+      perSample: number('workload.activation_stored_per_sample'), microbatch: number(`${S}.microbatch_size`),
+      stageLayers: number(`${S}.layers_per_stage`), layers: optNumber('workload.layers'),
+      microbatches: number(`${S}.num_microbatches`), pp: number(`${S}.pp`), virtualStages: number(`${S}.virtual_stages`),
+    },
+    compute: ({ perSample, microbatch, stageLayers, layers, microbatches, pp, virtualStages }) => {
+      if (layers === null && pp > 1) return required(layers, ctx.model.id, 'layers', 'splitting the stored activations over pipeline stages');
+      const share = layers === null ? 1 : stageLayers / layers;
+      return microbatch * perSample * share * Math.min(microbatches, pp) * interleaveFactor(pp, virtualStages);
+    },
+  });
+}
+
 export function trainMemoryCells(ctx: BuildContext): CellDef[] {
   const lm = isLM(ctx.model.family);
   const capacityOf = (capacity: number | null) => required(capacity, ctx.device.id, 'memory_capacity', 'the training memory check');
@@ -53,19 +94,7 @@ export function trainMemoryCells(ctx: BuildContext): CellDef[] {
       inputs: { ...shardInputs, optimizerBytes: number(`${S}.optimizer_bytes_per_param`), trainable: number(`${S}.trainable_fraction`) },
       compute: ({ optimizerBytes, trainable, ...shard }) => optimizerBytes * trainable * perGpu(shard.zeroStage >= 1, shard),
     }),
-    derived({
-      id: `${S}.train_activations`, label: 'Activations per GPU',
-      doc: 'Stored activations on the first pipeline stage under 1F1B: min(m, p) microbatches in flight, each GPU of a CP ring holding 1/c of every sequence (§2.7, §8.6 item 4).',
-      unit: 'B', displayUnit: 'GB', layer: 'E', wall: W, formula: 'A_gpu = a_layer · L_stage · min(m, p) · ι / c',
-      inputs: {
-        perLayer: number('workload.activation_bytes_per_layer'), layers: number(`${S}.layers_per_stage`),
-        microbatches: number(`${S}.num_microbatches`), pp: number(`${S}.pp`), virtualStages: number(`${S}.virtual_stages`), c: number(`${S}.cp`),
-      },
-      compute: ({ perLayer, layers, microbatches, pp, virtualStages, c }) => {
-        const whole = perLayer * layers * Math.min(microbatches, pp) * interleaveFactor(pp, virtualStages);
-        return c === 1 ? whole : whole / c;
-      },
-    }),
+    lm ? lmActivations() : sampleActivations(ctx),
     derived({
       id: `${S}.train_buffers`, label: 'Buffers per GPU',
       doc: 'Communication buffers, pipeline send/receive buffers (p > 1), two gathered layers under ZeRO-3 and two ring-attention KV blocks (c > 1) (§8.6 item 5).',

@@ -86,22 +86,57 @@ function workingSetCell(ctx: BuildContext): CellDef {
   return derived({
     id: 'workload.activation_working_set',
     label: 'Activation working set A_work',
-    doc: 'Peak live activations of a batched forward pass of B samples.',
+    doc: 'Peak live activations of a batched forward pass of B samples: the per-sample peak (bytes, or the catalogue\'s elements × b_act) times B.',
     unit: 'B',
     layer: 'A',
-    formula: 'A_work = B·activation_peak_per_sample (0 with a warning when unknown)',
-    inputs: { batch: number('scenario.batch_size'), perSample: optNumber('workload.activation_peak_per_sample') },
-    compute: ({ batch, perSample }) => {
-      if (perSample === null) return warn(0, 'activation working set unknown; footprint counts weights only');
-      return batch * perSample;
+    formula: 'A_work = B·activation_peak_per_sample, else B·activation_peak_elements·b_act (0 with a warning when neither is known)',
+    inputs: {
+      batch: number('scenario.batch_size'), perSample: optNumber('workload.activation_peak_per_sample'),
+      peakElements: optNumber('workload.activation_peak_elements'), activationWidth: number('scenario.activation_bytes_per_element'),
     },
-    source: s28,
+    compute: ({ batch, perSample, peakElements, activationWidth }) => {
+      if (perSample !== null) return batch * perSample;
+      if (peakElements !== null) return batch * peakElements * activationWidth;
+      return warn(0, 'activation working set unknown; footprint counts weights only');
+    },
+    source: PEAK_SOURCE,
+  });
+}
+
+/**
+ * Where the non-LM peak comes from: the live set an arena planner must hold (TFLite Micro's
+ * greedy memory planner places every tensor by its lifetime, so the arena is at least the
+ * largest set live at one operator) and MCUNet's "peak activation memory" (Lin et al. 2020).
+ */
+const PEAK_SOURCE = {
+  kind: 'paper',
+  ref: 'physics.md §2.8; Lin et al. 2020, MCUNet: Tiny Deep Learning on IoT Devices (arXiv 2007.10319), peak activation memory; TensorFlow Lite Micro GreedyMemoryPlanner (David et al. 2021, arXiv 2010.08678)',
+} as const;
+
+/** S_act = activation_stored_elements·b_act: bytes one training sample of a non-LM stores for the backward pass. */
+function storedPerSampleCell(ctx: BuildContext): CellDef {
+  const id = ctx.model.id;
+  return derived({
+    id: 'workload.activation_stored_per_sample',
+    label: 'Stored activations per sample S_act',
+    doc: 'Feature-map bytes one training sample keeps for the backward pass (every layer output of the main chain).',
+    unit: 'B/sample',
+    layer: 'A',
+    formula: 'S_act = activation_stored_elements·b_act',
+    inputs: { stored: optNumber('workload.activation_stored_elements'), activationWidth: number('scenario.activation_bytes_per_element') },
+    compute: ({ stored, activationWidth }) => {
+      const elements = required(stored, id, 'activation_stored_elements', 'training activation memory');
+      if (typeof elements !== 'number') return elements;
+      return elements * activationWidth;
+    },
+    source: spec('§2.7 (non-LM: the stored feature maps)'),
   });
 }
 
 export function activationCells(ctx: BuildContext): CellDef[] {
   const cells = [workingSetCell(ctx)];
   if (ctx.mode !== 'training') return cells;
+  if (!isLM(ctx.model.family)) return [...cells, storedPerSampleCell(ctx)];
   const id = ctx.model.id;
   return [
     ...cells,

@@ -4,7 +4,7 @@
  */
 import { type CellDef, type Domain, input } from '../../graph/index.js';
 import { catalogueInput, spec } from '../common/catalogue-input.js';
-import type { BuildContext, ModelFamily } from '../context.js';
+import { type BuildContext, isLM, type ModelFamily } from '../context.js';
 
 // Catalogue facts may be unset ("unknown"); the first formula that needs one reports missing_data.
 const count: Domain = { kind: 'number', min: 1, integer: true, optional: true };
@@ -62,6 +62,10 @@ export function modelInputCells(ctx: BuildContext): CellDef[] {
     }),
     fact('activation_traffic_per_sample', 'Activation traffic per sample', 'Activation bytes a non-LM forward moves per sample beyond the weights.', 'B/sample', m.activation_traffic_per_sample, nonNegative),
     fact('activation_peak_per_sample', 'Activation peak per sample', 'Largest live activation footprint of a non-LM forward per sample.', 'B/sample', m.activation_peak_per_sample, nonNegative),
+    ...(isLM(m.family) ? [] : [
+      fact('activation_peak_elements', 'Activation peak elements per sample', 'Largest live set of one forward at batch 1, in elements: an operator\'s input and output feature maps plus any residual input held across its block (§2.8).', 'elements/sample', m.activation_peak_elements, nonNegative),
+      fact('activation_stored_elements', 'Stored activation elements per sample', 'Feature-map elements one training sample keeps for the backward pass: the input and every layer output of the main chain.', 'elements/sample', m.activation_stored_elements, nonNegative),
+    ]),
     fact('training_tokens', 'Training tokens', 'Tokens the model was (or is to be) trained on.', 'tokens', m.training_tokens, positive),
   ];
 }

@@ -1,0 +1,86 @@
+/**
+ * Non-LM activations (physics.md §2.8; docs/physics-notes.md "CNN and encoder activations"),
+ * against figures derived by hand from the architectures:
+ *
+ *   LeNet-1 (28×28×1 → conv 5×5×4 → 24×24×4 → pool → 12×12×4 → conv 5×5×12 → 8×8×12 → pool
+ *   → 4×4×12 → FC 10):
+ *     peak live set = input + conv1 output = 784 + 2304 = 3088 elements (every later pair is
+ *     smaller: 2304 + 576, 576 + 768, 768 + 192, 192 + 10);
+ *     stored for training = 784 + 2304 + 576 + 768 + 192 + 10 = 4634 elements;
+ *     FLOPs = 2·(24·24·4·25 + 8·8·12·(4·25) + 192·10) = 2·(57 600 + 76 800 + 1920) = 272 640.
+ *   MobileNetV2 1.0 at 224 (Sandler et al. 2018, Table 2): block 2 expands 112×112×16 to
+ *     112×112×96, then its stride-2 depthwise conv writes 56×56×96:
+ *     peak = 112·112·96 + 56·56·96 = 1 204 224 + 301 056 = 1 505 280 elements.
+ *     MCUNet's 1372 kB (int8) is the expand pair 112·112·(16 + 96) = 1 404 928 B = 1372 KiB,
+ *     the pair TinyEngine keeps when it runs the depthwise conv in place.
+ */
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../../src/registry/index.js';
+import { evaluate } from '../../../src/scenario/index.js';
+import { value } from '../node/scenario-graph.js';
+
+const model = (id: string) => registry().get('model', id);
+
+describe('catalogue activations, derived by hand', () => {
+  it('LeNet-1: peak 784 + 2304 = 3088 elements, stored 4634, FLOPs 272 640', () => {
+    const m = model('LeNet1');
+    expect(m.activation_peak_elements).toBe(28 * 28 + 24 * 24 * 4);
+    expect(m.activation_stored_elements).toBe(784 + 2304 + 576 + 768 + 192 + 10);
+    expect(m.flops_per_sample).toBe(2 * (24 * 24 * 4 * 25 + 8 * 8 * 12 * 4 * 25 + 192 * 10));
+  });
+
+  it('MobileNetV2 (1.0, 224): peak 112·112·96 + 56·56·96 = 1 505 280 elements, above MCUNet\'s in-place 1372 KiB pair', () => {
+    const peak = model('MobileNetV2').activation_peak_elements;
+    expect(peak).toBe(112 * 112 * 96 + 56 * 56 * 96);
+    // MCUNet (Lin et al. 2020): 1372 kB for int8 = the expand pair, 1 B per element.
+    expect((112 * 112 * (16 + 96)) / 1024).toBe(1372);
+    expect(peak).toBeGreaterThan(112 * 112 * (16 + 96));
+  });
+});
+
+describe('the working set and the arena use them', () => {
+  it('MobileNetV2 on H100, batch 8 at fp16: A_work = 8 · 1 505 280 · 2 B = 24 084 480 B', () => {
+    const e = evaluate({ model: 'MobileNetV2', hardware: 'H100', mode: 'inference', overrides: { 'scenario.batch_size': 8, 'scenario.precision': 'fp16' } });
+    expect(value(e.built.graph, 'workload.activation_working_set')).toBe(24_084_480);
+    expect(e.exit_code).toBe(0);
+  });
+
+  // b_act = max(b(fp16), b(int8)) = 2 B (physics.md §1.2: low-precision compute keeps 16-bit activations).
+  it('an MCU that cannot hold the arena: MobileNetV2 α 0.5 int8 on ESP32-S3 needs (112·112·48 + 56·56·48)·2 = 1 505 280 B of its 512 000 B SRAM (wall 2 FAIL, exit 2)', () => {
+    const e = evaluate({ model: 'MobileNetV2_Alpha0_5', hardware: 'ESP32_S3', mode: 'inference', overrides: { 'scenario.precision': 'int8' } });
+    const g = e.built.graph;
+    expect(value(g, 'memory.arena_bytes')).toBe((112 * 112 * 48 + 56 * 56 * 48) * 2);
+    expect(value(g, 'memory.arena_fits')).toBe(false);
+    expect(e.walls.find((w) => w.wall === 2)?.reason).toContain('activation arena exceeds SRAM');
+    expect(e.exit_code).toBe(2);
+  });
+
+  it('an MCU that can: the MLPerf Tiny autoencoder int8 on nRF52840 keeps its 270 000 B of weights in flash (more than the 256 000 B SRAM) and a (640 + 128)·2 = 1536 B arena in SRAM', () => {
+    const e = evaluate({ model: 'AnomalyDetector', hardware: 'nRF52840', mode: 'inference', overrides: { 'scenario.precision': 'int8' } });
+    const g = e.built.graph;
+    expect(value(g, 'memory.two_tier')).toBe(true);
+    expect(value(g, 'memory.main_tier_bytes')).toBe(270_000);
+    expect(value(g, 'memory.arena_bytes')).toBe(1536);
+    expect(value(g, 'memory.arena_fits')).toBe(true);
+    expect(value(g, 'memory.feasible')).toBe(true);
+  });
+});
+
+describe('CNN training', () => {
+  it('ResNet-50 trains on one H100: the stored maps are b · 9 962 984 elements · 2 B at fp16', () => {
+    const e = evaluate({ model: 'ResNet50', hardware: 'H100', mode: 'training', overrides: { 'scenario.precision': 'fp16' } });
+    const g = e.built.graph;
+    expect(e.exit_code === 0 || e.exit_code === 2).toBe(true);
+    // ResNet-50's main chain at 224: 150 528 input + 802 816 stem + 200 704 pool + per-stage maps (catalogue note).
+    expect(model('ResNet50').activation_stored_elements).toBe(9_962_984);
+    const b = value(g, 'communication.microbatch_size') as number;
+    expect(value(g, 'communication.train_activations')).toBe(b * 9_962_984 * 2);
+  });
+
+  it('a CNN without activation data names the missing field, not hidden_dim', () => {
+    const e = evaluate({ model: 'EfficientNetB0', hardware: 'H100', mode: 'training' });
+    expect(e.exit_code).toBe(1);
+    expect(e.input_error).toContain('EfficientNetB0 has no activation_stored_elements');
+    expect(e.input_error).not.toContain('hidden_dim');
+  });
+});
