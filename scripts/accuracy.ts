@@ -62,9 +62,10 @@ const CAUSES: Readonly<Record<Exclude<ValidationCategory, 'identity'>, string>> 
     'Training runs priced as rental over the engine\'s own time to train (wall 11: tokens at the predicted fleet throughput and ' +
     'goodput), so each case carries its throughput error. DeepSeek-V3 at the source\'s $2 per GPU-hour inherits the DeepSeek-V3 ' +
     'throughput error of the training category (and the published GPU-hours include context extension and post-training, −4.4 %). ' +
-    'llm.c\'s GPT-2 124M at its $14 per node-hour is near. MPT-7B\'s price per GPU-hour is not stated: the engine\'s GPU-cloud ' +
-    'list price of an A100 ($1.79) stands in, and its time to train 1T tokens at the table η is shorter than the 9.5 days reported ' +
-    '(A100-40GB described by the 80GB part).',
+    'llm.c\'s GPT-2 124M at its $14 per node-hour is near. Where the price per GPU-hour is not stated the engine\'s GPU-cloud ' +
+    'list price stands in: MPT-7B at $1.79 per A100-hour (the reported $200k over 9.5 days is $1.99), with a time to train 1T ' +
+    'tokens at the table η shorter than the 9.5 days reported (A100-40GB described by the 80GB part); llm.c\'s GPT-2 1558M at ' +
+    '$2.99 per H100-hour against the $3.50 its $672 for 8 GPUs × 24 h implies (−15 % from the price alone).',
 };
 
 /**

@@ -41,6 +41,7 @@ const LATER = [
   'bloom-176b-a100-tflops-per-gpu',
   'kokolis-rsc1-a100-1024gpu-job-mttf', 'kokolis-rsc1-a100-node-failure-rate', 'kokolis-rsc2-a100-node-failure-rate',
   'llmc-gpt2-124m-a100-training-cost', 'mpt-7b-a100-training-cost',
+  'llmc-gpt2-1558m-h100-training-cost',
 ];
 
 function replay(): Map<string, 'tune' | 'holdout'> {
