@@ -63,6 +63,12 @@ describe('reliability readings', () => {
     expectClose(r.predicted!, 3.7887, 1e-4, 'rounded');
   });
 
+  it('OPT-175B on 124 nodes for 60 days expects 124 × 1,440 h × λ_n = 28.19 failures', () => {
+    const r = runCase(byId('opt-175b-a100-hardware-restarts-2mo'));
+    expectClose(r.predicted!, 124 * 1440 * perNodeHour, 1e-9, 'expected failures');
+    expectClose(r.predicted!, 28.188, 1e-4, 'rounded');
+  });
+
   it('a 1,024-GPU job (128 nodes) has MTTF 1/(128·λ_n) = 49.49 h', () => {
     const r = runCase(byId('kokolis-rsc1-a100-1024gpu-job-mttf'));
     expectClose(r.predicted!, 1 / (128 * perNodeHour), 1e-9, 'MTTF h');

@@ -42,6 +42,7 @@ const LATER = [
   'kokolis-rsc1-a100-1024gpu-job-mttf', 'kokolis-rsc1-a100-node-failure-rate', 'kokolis-rsc2-a100-node-failure-rate',
   'llmc-gpt2-124m-a100-training-cost', 'mpt-7b-a100-training-cost',
   'llmc-gpt2-1558m-h100-training-cost',
+  'opt-175b-a100-hardware-restarts-2mo',
 ];
 
 function replay(): Map<string, 'tune' | 'holdout'> {
