@@ -48,7 +48,7 @@ export { flatResult, markdownScorecard, textScorecard } from './render.js';
 export type { LensName, WallInfo } from './walls.js';
 export { wallInfo, WALLS } from './walls.js';
 export type { BatchingOptions, MetricValue, OptimizeCandidate, OptimizeProgress, OptimizeResult, PlacementOptions } from './optimize/index.js';
-export { optimizeBatching, optimizeParallelism, optimizePlacement, parallelismSpace } from './optimize/index.js';
+export { optimizeBatching, optimizeParallelism, optimizePlacement } from './optimize/index.js';
 export type { CompareBasis, CompareRoof } from './compare-roof.js';
 export { compareRoof } from './compare-roof.js';
 export type { SystemSpec } from './system-evaluator.js';

@@ -7,7 +7,7 @@
  */
 import type { LiveGraph, Plain } from '../graph/index.js';
 import type { BuiltScenario, LayoutChoice } from './build.js';
-import { REPLICA_LAYOUT_CELLS } from './optimize/layout-space.js';
+import { REPLICA_LAYOUT_CELLS } from './optimize/training-layouts.js';
 import { optimizeParallelism } from './optimize/parallelism.js';
 
 const short = (id: string): string => id.replace('communication.', '');

@@ -1,6 +1,6 @@
 export type { MetricValue, OptimizeCandidate, OptimizeProgress, OptimizeResult } from './types.js';
-export { optimizeParallelism, parallelismSpace, type ParallelismOptions } from './parallelism.js';
-export { REPLICA_LAYOUT_CELLS } from './layout-space.js';
+export { optimizeParallelism, type ParallelismOptions } from './parallelism.js';
+export { REPLICA_LAYOUT_CELLS } from './training-layouts.js';
 export type { BatchingOptions } from './batching.js';
 export { optimizeBatching } from './batching.js';
 export type { PlacementOptions } from './placement.js';

@@ -12,13 +12,6 @@ export function readMetrics(graph: LiveGraph, ids: readonly string[]): Record<st
   return out;
 }
 
-/** Powers of two from 1 up to `max` inclusive. */
-export function powersOfTwo(max: number): number[] {
-  const out: number[] = [];
-  for (let v = 1; v <= max; v *= 2) out.push(v);
-  return out;
-}
-
 export function numberAt(graph: LiveGraph, id: string): number | undefined {
   if (!graph.has(id)) return undefined;
   const v = graph.get(id);

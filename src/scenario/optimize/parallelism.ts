@@ -1,27 +1,27 @@
 /**
- * Parallelism search (physics.md §11.4 "optimize parallelism"), in every mode:
+ * Parallelism search (physics.md §11.4 "optimize parallelism"), in every mode, over the one
+ * candidate generator of training-layouts.ts:
  *
  *   training   the full layout search of training-search.ts (t × p × c × e × v × ZeRO × b,
  *              pruned by memory before timing): keep layouts whose training memory fits (§8.6),
  *              maximise fleet MFU; ties go to the smaller memory per GPU, then the simpler layout;
  *   inference  keep layouts whose memory fits (wall 2), minimise the decode step of a replica
- *              (the latency eval reports); ties go to more replicas;
+ *              (the latency eval reports); ties go to fewer devices per replica, then the smaller c;
  *   serving    keep layouts that serve at all (walls 4–5 feasible) and meet the SLO (ttft,
  *              itl and p99 targets when set), maximise the fleet's token throughput at
  *              capacity; when none meets the SLO, the best that fits is shown with a note.
  *
  * When no layout fits, the one with the smallest per-GPU memory is reported as infeasible.
  */
-import { type CellValue, gridSearch, type LiveGraph, type Plain } from '../../graph/index.js';
-import { parallelismSpace } from './layout-space.js';
+import type { LiveGraph, Plain } from '../../graph/index.js';
+import { searchReplicaLayouts } from './replica-search.js';
 import { searchTrainingLayouts } from './training-search.js';
 import type { OptimizeCandidate, OptimizeProgress, OptimizeResult } from './types.js';
 
-export { parallelismSpace } from './layout-space.js';
-
 type Goal = 'training' | 'inference' | 'serving';
 
-interface GoalSpec {
+/** What the replica search of a mode looks for (replica-search.ts runs it). */
+export interface GoalSpec {
   readonly objective: { readonly name: string; readonly sense: 'min' | 'max'; readonly unit: string };
   /** The per-GPU memory minimised when nothing fits. */
   readonly memory: string;
@@ -29,6 +29,7 @@ interface GoalSpec {
   /** The memory check (and, for serving, the SLO) a kept candidate passes. */
   readonly fits: (graph: LiveGraph) => boolean;
   readonly meetsTarget?: (graph: LiveGraph) => boolean;
+  /** Between candidates with the same objective. */
   readonly tieBreak: (a: OptimizeCandidate, b: OptimizeCandidate) => number;
 }
 
@@ -43,6 +44,11 @@ const notFailing = (g: LiveGraph, id: string): boolean => {
 };
 const valueOf = (c: OptimizeCandidate, id: string): number => (typeof c.values[id] === 'number' ? c.values[id] : 1);
 const LAYOUT_REPORT = ['communication.replicas', 'communication.devices_per_replica'];
+/** Fewer devices per replica (t·p·c), then the smaller ring c: a ring whose gain the model cannot see is not taken (replica-search.ts). */
+const simpler = (a: OptimizeCandidate, b: OptimizeCandidate): number => {
+  const devices = (c: OptimizeCandidate) => valueOf(c, 'communication.tp') * valueOf(c, 'communication.pp') * valueOf(c, 'communication.cp');
+  return devices(a) - devices(b) || valueOf(a, 'communication.cp') - valueOf(b, 'communication.cp');
+};
 
 /** Outside training; training has its own search (training-search.ts). */
 const GOALS: Record<Exclude<Goal, 'training'>, GoalSpec> = {
@@ -51,7 +57,7 @@ const GOALS: Record<Exclude<Goal, 'training'>, GoalSpec> = {
     memory: 'memory.memory_footprint',
     report: ['communication.decode_step_time', 'communication.fleet_throughput', 'memory.memory_footprint', ...LAYOUT_REPORT, 'memory.feasible'],
     fits: (g) => isTrue(g, 'memory.feasible'),
-    tieBreak: (a, b) => valueOf(a, 'communication.tp') * valueOf(a, 'communication.pp') - valueOf(b, 'communication.tp') * valueOf(b, 'communication.pp'),
+    tieBreak: simpler,
   },
   serving: {
     objective: { name: 'communication.fleet_throughput', sense: 'max', unit: 'tokens/s' },
@@ -64,7 +70,7 @@ const GOALS: Record<Exclude<Goal, 'training'>, GoalSpec> = {
     meetsTarget: (g) => notFailing(g, 'serving.status') && notFailing(g, 'tail_latency.status'),
     tieBreak: (a, b) => {
       const itl = (c: OptimizeCandidate) => (typeof c.metrics['serving.itl'] === 'number' ? c.metrics['serving.itl'] : Infinity);
-      return itl(a) - itl(b);
+      return itl(a) - itl(b) || simpler(a, b);
     },
   },
 };
@@ -74,13 +80,6 @@ function goalOf(graph: LiveGraph): Goal | undefined {
   if (graph.has('communication.fleet_mfu') && graph.has('communication.train_feasible')) return 'training';
   if (!graph.has('communication.decode_step_time')) return undefined;
   return graph.value('scenario.mode') === 'serving' ? 'serving' : 'inference';
-}
-
-function candidate(c: { values: Readonly<Record<string, Plain>>; objective: number; report: Readonly<Record<string, CellValue>> }): OptimizeCandidate {
-  return {
-    values: c.values, objective: c.objective,
-    metrics: Object.fromEntries(Object.entries(c.report).map(([k, v]) => [k, v.ok ? (v.value === Infinity ? null : v.value) : `error: ${v.error.message}`])),
-  };
 }
 
 export interface ParallelismOptions extends OptimizeProgress {
@@ -98,31 +97,5 @@ export function optimizeParallelism(graph: LiveGraph, o: ParallelismOptions = {}
     };
   }
   if (goal === 'training') return searchTrainingLayouts(graph, { fixed: o.fixed, topK: o.topK, onProgress: o.onProgress });
-  const spec = GOALS[goal];
-  const { axes, prefilter } = parallelismSpace(graph, o.fixed);
-  const search = (accept: (g: LiveGraph) => boolean) => gridSearch(graph, {
-    axes, prefilter, objective: { cell: spec.objective.name, sense: spec.objective.sense }, accept,
-    topK: Number.MAX_SAFE_INTEGER, report: spec.report, onProgress: o.onProgress,
-  });
-  const meets = spec.meetsTarget;
-  let r = search((g) => spec.fits(g) && (!meets || meets(g)));
-  let message: string | undefined;
-  if (!r.feasible && meets) {
-    r = search(spec.fits);
-    if (r.feasible) message = 'no layout meets the serving targets (ttft, itl, p99); showing the layouts that fit, best first';
-  }
-  const ranked = r.top.map(candidate).sort((a, b) =>
-    a.objective !== b.objective ? (spec.objective.sense === 'max' ? b.objective - a.objective : a.objective - b.objective) : spec.tieBreak(a, b));
-  if (ranked.length) {
-    return { kind: 'parallelism', objective: spec.objective, best: ranked[0], top: ranked.slice(0, o.topK ?? 5), total: r.total, tried: r.tried, feasible: r.feasible, ...(message ? { message } : {}) };
-  }
-  // Nothing fits: report the layout with the smallest per-GPU memory, marked infeasible.
-  const least = gridSearch(graph, { axes, prefilter, objective: { cell: spec.memory, sense: 'min' }, topK: 1, report: spec.report });
-  const fallback = least.best ? candidate(least.best) : undefined;
-  const own = fallback?.metrics[spec.objective.name];
-  const best = fallback ? { ...fallback, objective: typeof own === 'number' ? own : 0 } : undefined;
-  return {
-    kind: 'parallelism', objective: spec.objective, best, top: best ? [best] : [], total: r.total, tried: r.tried, feasible: 0,
-    message: best ? 'no layout fits in memory; showing the layout with the smallest per-GPU memory (infeasible)' : 'no layout could be evaluated',
-  };
+  return searchReplicaLayouts(graph, GOALS[goal], o);
 }

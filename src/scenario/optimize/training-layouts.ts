@@ -1,8 +1,10 @@
 /**
- * The candidate training layouts (physics.md §11.4, widened by the issue "Physics IV": a full
- * layout search), generated in one place: tensor t × pipeline p × context c × expert e ×
+ * The candidate layouts of every mode (physics.md §11.4, widened by the issue "Physics IV": a
+ * full layout search), generated in one place: tensor t × pipeline p × context c × expert e ×
  * interleaving v (the structure, which fixes dp = N/(t·p·c)), then ZeRO stage z × microbatch
- * size b inside each structure.
+ * size b inside each structure. Training varies all seven; inference and serving vary t, p, c
+ * and e (a replica has no interleaving, optimizer state or microbatch of its own), with S the
+ * prompt a context-parallel prefill splits.
  *
  *   t  divides the GPUs per node g and the query heads H (Megatron splits heads over TP);
  *   p  divides N/t — every divisor, not only powers of two — and p ≤ L (stages may be uneven);
@@ -32,6 +34,9 @@ export const TRAINING_LAYOUT_CELLS = [
 ] as const;
 export type TrainingLayoutCell = (typeof TRAINING_LAYOUT_CELLS)[number];
 
+/** The layout cells an inference or serving search may vary (and a user may fix). */
+export const REPLICA_LAYOUT_CELLS = ['communication.tp', 'communication.pp', 'communication.ep', 'communication.cp'] as const;
+
 /** What the candidate rules read from a training scenario. */
 export interface LayoutFacts {
   /** N, all accelerators. */
@@ -44,9 +49,9 @@ export interface LayoutFacts {
   readonly heads: number | null;
   /** E for a mixture-of-experts model, else null. */
   readonly experts: number | null;
-  /** B_g, sequences per step. */
+  /** B_g, sequences per step (training; 1 outside). */
   readonly globalBatch: number;
-  /** S, tokens per sequence (null for a non-LM). */
+  /** S, tokens per sequence: the training sequence, or the prompt a prefill splits (null for a non-LM). */
   readonly seqLen: number | null;
 }
 
@@ -81,6 +86,7 @@ export function layoutFacts(graph: LiveGraph): LayoutFacts {
   const family = graph.value('workload.family');
   const lm = family === 'dense_lm' || family === 'moe_lm';
   const experts = family === 'moe_lm' && has('workload.experts') ? numberAt(graph, 'workload.experts') ?? null : null;
+  const training = graph.value('scenario.mode') === 'training';
   return {
     devices: numberAt(graph, 'communication.num_devices') ?? 1,
     gpusPerNode: numberAt(graph, 'communication.gpus_per_node') ?? 1,
@@ -88,14 +94,19 @@ export function layoutFacts(graph: LiveGraph): LayoutFacts {
     heads: lm ? numberAt(graph, 'workload.heads') ?? null : null,
     experts: experts !== null && experts > 1 ? experts : null,
     globalBatch: numberAt(graph, 'communication.global_batch_size_effective') ?? 1,
-    seqLen: lm ? numberAt(graph, 'communication.seq_len_effective') ?? null : null,
+    seqLen: lm ? numberAt(graph, training ? 'communication.seq_len_effective' : 'serving.prompt_len_effective') ?? null : null,
   };
 }
 
-/** The cells the search varies when `held` are set: every other layout cell, except v after a held p and c after a held t. */
-export function searchedCells(held: Iterable<string>): TrainingLayoutCell[] {
+/**
+ * The cells the search varies when `held` are set: every other layout cell of `cells` (training's
+ * seven, or a replica's four), except v after a held p and c after a held t.
+ */
+export function searchedCells<C extends string = TrainingLayoutCell>(
+  held: Iterable<string>, cells: readonly C[] = TRAINING_LAYOUT_CELLS as readonly string[] as readonly C[],
+): C[] {
   const set = new Set(held);
-  return TRAINING_LAYOUT_CELLS.filter((id) => {
+  return cells.filter((id) => {
     if (set.has(id)) return false;
     if (id === 'communication.virtual_stages' && set.has('communication.pp')) return false;
     if (id === 'communication.cp' && set.has('communication.tp')) return false;
@@ -119,11 +130,16 @@ function virtualStageCounts(layers: number | null, p: number): number[] {
   return [1, ...divisors(layers / p).filter((v) => v >= 2)];
 }
 
+/** c > 1 needs S divisible by 2c and each of the 2c chunks at least one attention tile (see above). */
+export function contextAllows(seqLen: number | null, c: number): boolean {
+  return c === 1 || (seqLen !== null && seqLen % (2 * c) === 0 && seqLen >= 2 * c * ATTENTION_TILE_TOKENS);
+}
+
 /**
  * Every candidate structure of the scenario: `values` holds the value of each cell that is not
  * searched (what the user set, or the cell's current value), `searched` the cells that vary.
  */
-export function trainingStructures(f: LayoutFacts, searched: readonly string[], values: Readonly<Record<string, Plain>>): Structure[] {
+export function layoutStructures(f: LayoutFacts, searched: readonly string[], values: Readonly<Record<string, Plain>>): Structure[] {
   const is = (id: TrainingLayoutCell) => searched.includes(id);
   const held = (id: TrainingLayoutCell): number => (typeof values[id] === 'number' ? values[id] : 1);
   const lm = f.layers !== null;
@@ -138,7 +154,7 @@ export function trainingStructures(f: LayoutFacts, searched: readonly string[], 
     for (const p of pps) {
       if (n % (t * p) !== 0) continue;
       const cps = !is('communication.cp') ? [held('communication.cp')]
-        : lm && f.seqLen !== null ? divisors(n / (t * p)).filter((c) => c === 1 || (f.seqLen! % (2 * c) === 0 && f.seqLen! >= 2 * c * ATTENTION_TILE_TOKENS)) : [1];
+        : lm ? divisors(n / (t * p)).filter((c) => contextAllows(f.seqLen, c)) : [1];
       for (const c of cps) {
         if (n % (t * p * c) !== 0) continue;
         const dp = n / (t * p * c);

@@ -2,8 +2,8 @@
  * The full training layout search (physics.md §11.4, widened): every candidate of
  * training-layouts.ts, pruned by memory before timing — each candidate's training memory
  * (§8.6, a small cone of the graph) is read first, and only a layout that fits is timed
- * (its fleet MFU, the whole step). The best fleet MFU wins; ties go to the smaller per-GPU
- * memory, then the smaller t·p, the smaller t, c, v, z and b. A layout that does not fit is
+ * (its fleet MFU, the whole step). The best fleet MFU wins; ties go to the smaller c, then the
+ * smaller per-GPU memory, then the smaller t·p, the smaller t, e, v, z and b. A layout that does not fit is
  * never returned while one that fits exists; when none fits, the layout with the smallest
  * per-GPU memory is reported, marked infeasible.
  *
@@ -13,7 +13,7 @@
 import { type LiveGraph, type Plain, withScratchInputs, writeScratch } from '../../graph/index.js';
 import { numberAt, readMetrics } from './metrics.js';
 import {
-  layoutFacts, scheduleAllows, searchedCells, type Structure, TRAINING_LAYOUT_CELLS, type TrainingLayoutCell, trainingStructures,
+  layoutFacts, scheduleAllows, searchedCells, type Structure, TRAINING_LAYOUT_CELLS, type TrainingLayoutCell, layoutStructures,
 } from './training-layouts.js';
 import type { OptimizeCandidate, OptimizeResult } from './types.js';
 
@@ -50,11 +50,19 @@ function layoutValues(s: Structure, z: number, b: number): Record<TrainingLayout
   };
 }
 
-/** Best first: MFU, then the smaller memory per GPU, then the simpler layout (t·p, t, c, e, v, z, b). */
+/**
+ * Best first: MFU, then the smaller context-parallel degree c, then the smaller memory per GPU,
+ * then the simpler layout (t·p, t, c, e, v, z, b). The smaller c comes before memory because c
+ * always lowers the activations per GPU: at equal MFU a ring would win on memory alone while
+ * its traffic — hidden in the model, but sharing the links and the SMs with the attention
+ * (Megatron-Core runs its CP transfers as kernels beside the attention) — buys nothing the
+ * model can show. A ring that a fit needs is still taken: only layouts that fit are ranked.
+ */
 export function rankLayouts(a: Kept, b: Kept): number {
   if (a.mfu !== b.mfu) return b.mfu - a.mfu;
-  if (a.memory !== b.memory) return a.memory - b.memory;
   const v = (k: Kept, id: TrainingLayoutCell) => k.values[id];
+  if (v(a, 'communication.cp') !== v(b, 'communication.cp')) return v(a, 'communication.cp') - v(b, 'communication.cp');
+  if (a.memory !== b.memory) return a.memory - b.memory;
   const order: ((k: Kept) => number)[] = [
     (k) => v(k, 'communication.tp') * v(k, 'communication.pp'), (k) => v(k, 'communication.tp'), (k) => v(k, 'communication.cp'),
     (k) => v(k, 'communication.ep'), (k) => v(k, 'communication.virtual_stages'), (k) => v(k, 'communication.zero_stage'),
@@ -73,7 +81,7 @@ export function searchTrainingLayouts(graph: LiveGraph, o: TrainingSearchOptions
   const searched = searchedCells(Object.keys(fixed)).filter((id) => cells.includes(id));
   const current: Record<string, Plain> = Object.fromEntries(cells.map((id) => [id, graph.value(id) ?? null]));
   const facts = layoutFacts(graph);
-  const structures = trainingStructures(facts, searched, { ...current, ...fixed });
+  const structures = layoutStructures(facts, searched, { ...current, ...fixed });
   const total = structures.reduce((sum, s) => sum + s.zeroStages.length * s.microbatchSizes.length, 0);
   const kept: Kept[] = [];
   let least: Kept | undefined;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type LiveGraph, withScratchInputs, writeScratch } from '../../../src/graph/index.js';
 import { buildScenario, type Scenario } from '../../../src/scenario/index.js';
 import {
-  divisors, layoutFacts, microbatchSizes, scheduleAllows, searchedCells, TRAINING_LAYOUT_CELLS, trainingStructures,
+  divisors, layoutFacts, microbatchSizes, scheduleAllows, searchedCells, TRAINING_LAYOUT_CELLS, layoutStructures,
 } from '../../../src/scenario/optimize/training-layouts.js';
 import { type Kept, rankLayouts, searchTrainingLayouts } from '../../../src/scenario/optimize/training-search.js';
 
@@ -28,7 +28,7 @@ function exhaustive(g: LiveGraph): { best?: Kept; feasible: number } {
   const f = layoutFacts(g);
   const kept: Kept[] = [];
   withScratchInputs(g, [...TRAINING_LAYOUT_CELLS], () => {
-    for (const s of trainingStructures(f, searchedCells([]), {})) {
+    for (const s of layoutStructures(f, searchedCells([]), {})) {
       for (const z of s.zeroStages) {
         for (const b of s.microbatchSizes) {
           if (!scheduleAllows(s, b, f.globalBatch)) continue;
@@ -59,7 +59,7 @@ describe('candidate layouts', () => {
     const g = buildScenario(scenario('Llama3_70B', 12, 8, 96)).graph;
     const f = layoutFacts(g);
     expect(f).toMatchObject({ devices: 96, gpusPerNode: 8, layers: 80, heads: 64, experts: null, globalBatch: 96, seqLen: 2048 });
-    const s = trainingStructures(f, searchedCells([]), {});
+    const s = layoutStructures(f, searchedCells([]), {});
     const pps = (t: number) => [...new Set(s.filter((x) => x.tp === t && x.cp === 1).map((x) => x.pp))];
     expect(pps(8)).toEqual([1, 2, 3, 4, 6, 12]); // divisors of 96/8 = 12
     expect(pps(1)).toEqual([1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48]); // divisors of 96 up to L = 80
@@ -75,7 +75,7 @@ describe('candidate layouts', () => {
 
   it('experts: e divides dp and E (DeepSeek-V3, E = 256, on 2 × 8 GPUs)', () => {
     const g = buildScenario(scenario('DeepSeek_V3', 2, 8, 64)).graph;
-    const s = trainingStructures(layoutFacts(g), searchedCells([]), {});
+    const s = layoutStructures(layoutFacts(g), searchedCells([]), {});
     const one = s.filter((x) => x.tp === 1 && x.pp === 1 && x.cp === 1);
     expect(one.map((x) => x.ep)).toEqual([1, 2, 4, 8, 16]); // dp = 16
     expect(s.every((x) => x.dp % x.ep === 0 && 256 % x.ep === 0)).toBe(true);
@@ -85,7 +85,7 @@ describe('candidate layouts', () => {
     expect(microbatchSizes(96, 8)).toEqual([1, 2, 4, 8]);
     expect(microbatchSizes(32, 64)).toEqual([1]);
     const g = buildScenario(scenario('Llama3_8B', 1, 8, 32)).graph;
-    expect(trainingStructures(layoutFacts(g), searchedCells([]), {})[0].zeroStages).toEqual([0, 1, 2, 3]);
+    expect(layoutStructures(layoutFacts(g), searchedCells([]), {})[0].zeroStages).toEqual([0, 1, 2, 3]);
   });
 
   it('a held cell is one value; v follows a held pp and cp a held tp unless set themselves', () => {
@@ -95,7 +95,7 @@ describe('candidate layouts', () => {
     ]);
     const g = buildScenario(scenario('Llama3_70B', 12, 8, 96)).graph;
     const held = { 'communication.tp': 8, 'communication.pp': 4, 'communication.cp': 1, 'communication.virtual_stages': 1 };
-    const s = trainingStructures(layoutFacts(g), searchedCells(['communication.tp', 'communication.pp']), held);
+    const s = layoutStructures(layoutFacts(g), searchedCells(['communication.tp', 'communication.pp']), held);
     expect(s.map((x) => [x.tp, x.pp, x.cp, x.virtualStages])).toEqual([[8, 4, 1, 1]]);
   });
 
@@ -134,6 +134,17 @@ describe('searchTrainingLayouts', () => {
     expect([b, c, a, d].sort(rankLayouts)).toEqual([d, a, b, c]);
   });
 
+  it('at equal MFU the smaller context-parallel ring wins before memory: cp = 2 halves the activations but buys no MFU', () => {
+    const base = {
+      'communication.tp': 1, 'communication.pp': 1, 'communication.ep': 1, 'communication.microbatch_size': 1,
+      'communication.cp': 1, 'communication.virtual_stages': 1, 'communication.zero_stage': 0,
+    };
+    const ring: Kept = { values: { ...base, 'communication.cp': 2 }, mfu: 0.4, memory: 10 };
+    const plain: Kept = { values: { ...base }, mfu: 0.4, memory: 20 };
+    const faster: Kept = { values: { ...base, 'communication.cp': 4 }, mfu: 0.41, memory: 5 };
+    expect([ring, plain, faster].sort(rankLayouts)).toEqual([faster, plain, ring]);
+  });
+
   it('property: never an infeasible layout while one fits; the best is what brute force finds', () => {
     const cases = fc.tuple(fc.constantFrom('Llama3_8B', 'Llama3_70B', 'Mixtral_8x7B'), fc.constantFrom(1, 2, 3), fc.constantFrom(4, 8), fc.constantFrom(8, 32, 128));
     fc.assert(fc.property(cases, ([model, nodes, perNode, gbs]) => {
@@ -155,7 +166,7 @@ describe('searchTrainingLayouts', () => {
     const f = layoutFacts(g);
     let least = Infinity;
     withScratchInputs(g, [...TRAINING_LAYOUT_CELLS], () => {
-      for (const x of trainingStructures(f, searchedCells([]), {})) {
+      for (const x of layoutStructures(f, searchedCells([]), {})) {
         for (const z of x.zeroStages) {
           for (const b of x.microbatchSizes) {
             if (!scheduleAllows(x, b, f.globalBatch)) continue;
