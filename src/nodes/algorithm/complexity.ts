@@ -15,10 +15,12 @@ import { statusCells, verdict } from '../common/status.js';
 import type { BuildContext } from '../context.js';
 
 /**
- * P, with an unset P (a model whose catalogue entry lists no params, e.g. DLRM) counted as 0, as
- * these formulas always have: D_train is then 0 and D_train/P is not a number (a `numeric` error).
+ * `f(P)`, or missing_data naming the field when the model lists no params (DLRM's catalogue
+ * entry has none): tokens per parameter is not defined without P, and never counted as 0.
  */
-const paramCount = (params: number | null): number => params ?? 0;
+function withParams(model: string, params: number | null, need: string, f: (p: number) => ComputeResult): ComputeResult {
+  return params === null ? fail('missing_data', `${model} has no params (workload.params); ${need} needs it`) : f(params);
+}
 
 /** §11.3 wall 11: WARN when tokens_per_param < 10. */
 const UNDERTRAINED_TOKENS_PER_PARAM = 10;
@@ -101,7 +103,8 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
       compute: ({ catalogue, tokensPerParam, params }) =>
         catalogue !== null
           ? catalogue
-          : warn(tokensPerParam * paramCount(params), `${ctx.model.id} has no training_tokens; assuming the compute-optimal ${tokensPerParam} tokens per parameter`),
+          : withParams(ctx.model.id, params, 'the compute-optimal training tokens r_c·P (or set workload.training_tokens)', (p) =>
+            warn(tokensPerParam * p, `${ctx.model.id} has no training_tokens; assuming the compute-optimal ${tokensPerParam} tokens per parameter`)),
     }),
     derived({
       id: 'complexity.has_budget', label: 'Budget given', doc: 'True when a compute budget (FLOP or device time) is set.',
@@ -148,7 +151,7 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
         trainingTokens: number('complexity.training_tokens'), params: optNumber('workload.params'),
       },
       compute: ({ hasBudget, budget, flopsPerParamToken, tokensPerParam, targetParams, trainingTokens, params }) => {
-        if (!hasBudget) return trainingTokens / paramCount(params);
+        if (!hasBudget) return withParams(ctx.model.id, params, 'tokens per parameter D_train/P', (p) => trainingTokens / p);
         if (budget === null) return fail('missing_data', noBudget);
         const o = chinchillaOptimum(budget, flopsPerParamToken, tokensPerParam, targetParams);
         return o.tokens / o.params;
@@ -159,7 +162,8 @@ export function complexityCells(ctx: BuildContext): CellDef[] {
       scope: 'complexity', wall, layer, formula: 'WARN D_train/P < 10',
       inputs: { trainingTokens: number('complexity.training_tokens'), params: optNumber('workload.params') },
       judge: ({ trainingTokens, params }) => {
-        const ratio = trainingTokens / paramCount(params);
+        if (params === null) return fail('missing_data', `${ctx.model.id} has no params (workload.params); tokens per parameter D_train/P needs it`);
+        const ratio = trainingTokens / params;
         return verdict([], ratio < UNDERTRAINED_TOKENS_PER_PARAM
           ? [`under-trained relative to compute-optimal: ${ratio.toPrecision(4)} tokens per parameter (< ${UNDERTRAINED_TOKENS_PER_PARAM})`]
           : []);

@@ -5,6 +5,7 @@
  * are evaluated here so that an unchanged design has a speedup of exactly 1.
  */
 import { fail, type Failure } from '../../graph/index.js';
+import type { PrecisionKey } from '../context.js';
 import { hostBytes, isTwoTier, mainTierBytes, type MemoryRegime, memoryRegime, tierTime } from '../node/memory-tiers.js';
 import { computeTime, stepLatency } from '../templates/roofline.js';
 
@@ -16,6 +17,10 @@ export type SparsityPattern = (typeof SPARSITY_PATTERNS)[number];
 
 export const quantizes = (m: string): boolean => m === 'quantization' || m === 'quantization_and_pruning';
 export const prunes = (m: string): boolean => m === 'pruning' || m === 'quantization_and_pruning';
+
+/** The index metadata is per parameter: without a parameter count it cannot be sized (never counted as 0). */
+const noParams = (what: string): Failure =>
+  fail('missing_data', `the model lists no parameter count (workload.params); the ${what} index metadata (fidelity.sparsity_metadata_bytes per parameter) needs it`);
 
 /** The 2:4 pattern is the only n:m pattern modelled (s = 0.5). */
 const N_M_SPARSITY = 0.5;
@@ -36,7 +41,7 @@ export interface WeightCompression {
  * W' (cell 1). Quantization rescales every weight to b(target); pruning keeps (1 − s) of
  * them, plus the index metadata (B per parameter) for n:m and sparse unstructured storage.
  */
-export function compressedWeightBytes(c: WeightCompression, weightBytes: number, params: number, metadataPerParam: number): number | Failure {
+export function compressedWeightBytes(c: WeightCompression, weightBytes: number, params: number | null, metadataPerParam: number): number | Failure {
   let width = c.baseWidth;
   if (quantizes(c.method)) {
     if (!(c.targetWidth < c.baseWidth)) {
@@ -49,22 +54,23 @@ export function compressedWeightBytes(c: WeightCompression, weightBytes: number,
   if (c.pattern === 'structured') return quantized * (1 - c.sparsity);
   if (c.pattern === 'n_m') {
     if (c.sparsity !== N_M_SPARSITY) return fail('invalid_input', 'n:m sparsity supports 2:4 (s = 0.5)');
-    return N_M_SPARSITY * quantized + params * metadataPerParam;
+    return params === null ? noParams('2:4') : N_M_SPARSITY * quantized + params * metadataPerParam;
   }
-  return c.sparseStorage ? (1 - c.sparsity) * quantized + params * metadataPerParam : quantized;
+  if (!c.sparseStorage) return quantized;
+  return params === null ? noParams('sparse unstructured storage') : (1 - c.sparsity) * quantized + params * metadataPerParam;
 }
 
 /** Quantization prior by target precision (cell 6), signed fraction. */
-const QUANT_ACCURACY_DELTA: Readonly<Record<string, number>> = {
+const QUANT_ACCURACY_DELTA: Readonly<Record<PrecisionKey, number>> = {
   fp32: 0, tf32: 0, bf16: 0, fp16: 0, fp8: -0.002, int8: -0.005, int4: -0.025, fp4: -0.025,
 };
 /** Pruning prior: −0.001 up to s = 0.5, then −0.001 − 0.01·(e^{2s} − e) (continuous at 0.5). */
 const PRUNE_BASE_DELTA = -0.001;
 const PRUNE_SLOPE = 0.01;
 
-export function accuracyDelta(method: string, target: string, sparsity: number): number {
+export function accuracyDelta(method: string, target: PrecisionKey, sparsity: number): number {
   let delta = 0;
-  if (quantizes(method)) delta += QUANT_ACCURACY_DELTA[target] ?? 0;
+  if (quantizes(method)) delta += QUANT_ACCURACY_DELTA[target];
   if (prunes(method)) delta += sparsity <= 0.5 ? PRUNE_BASE_DELTA : PRUNE_BASE_DELTA - PRUNE_SLOPE * (Math.exp(2 * sparsity) - Math.E);
   return delta;
 }

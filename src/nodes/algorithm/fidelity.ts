@@ -72,8 +72,8 @@ function weightCells(): CellDef[] {
         compressedWeightBytes({
           method, pattern, sparsity, sparseStorage, baseWidth,
           targetWidth: bytesPerElementOf(widths)[target], targetPrecision: target, weightPrecision,
-        // An unset P (no params in the catalogue) counts as 0 index entries, as it always has.
-        }, weightBytes, params ?? 0, metadata) }),
+        // An unset P is missing_data where the index metadata needs it (2:4, sparse unstructured storage).
+        }, weightBytes, params, metadata) }),
     derived({ id: 'fidelity.compression_ratio', label: 'Compression ratio', doc: 'Original over compressed weight bytes.',
       unit: '1', layer, wall: WALL, formula: 'r = W/W′', inputs: { weightBytes: number('workload.weight_bytes'), compressed: number('fidelity.compressed_weight_bytes') },
       compute: ({ weightBytes, compressed }) => weightBytes / compressed }),
