@@ -12,7 +12,7 @@ import { optimizeParallelism } from './optimize/parallelism.js';
 
 const short = (id: string): string => id.replace('communication.', '');
 
-/** "tp=8, pp=1, ep=1". */
+/** "tp=8, pp=1, ep=1" (and cp when a ring is part of the layout). */
 export function layoutText(values: Readonly<Record<string, Plain>>): string {
   return Object.entries(values).map(([k, v]) => `${short(k)}=${String(v)}`).join(', ');
 }
@@ -51,5 +51,5 @@ export function replicaLayout(
 /** The notice for a layout chosen outside training: "layout (auto): tp=8, pp=1, ep=1 — chosen for …". */
 export function layoutNotice(mode: string, layout: LayoutChoice | undefined): string[] {
   if (mode === 'training' || !layout?.auto) return [];
-  return [`layout (auto): ${layoutText(layout.values)} — ${layout.note ?? 'chosen by the parallelism search'}; set --tp/--pp/--ep (or communication.tp …) to choose another`];
+  return [`layout (auto): ${layoutText(layout.values)} — ${layout.note ?? 'chosen by the parallelism search'}; set --tp/--pp/--ep/--cp (or communication.tp …) to choose another`];
 }

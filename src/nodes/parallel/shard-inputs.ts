@@ -5,7 +5,7 @@
  * serving cell spreads `shardInputs()` through `lmFactInputs(ctx)`; keys start with `sh` so
  * they never collide with another bundle's.
  */
-import { type ArgsOf, Failure, flag, gate, number, optNumber } from '../../graph/index.js';
+import { type ArgsOf, fail, Failure, flag, gate, number, optNumber } from '../../graph/index.js';
 import { linkFigures, linkInputs, pickLink } from '../fleet/links.js';
 import type { Shard } from './shard.js';
 
@@ -48,6 +48,10 @@ export function shardOf(a: ShardArgs): Shard | null | Failure {
   const tpLink = t > 1 ? pickLink(figures, a.shTpIntra, `a TP group of ${t}`) : null;
   if (tpLink instanceof Failure) return tpLink;
   // EP across nodes uses β_a2a, the topology-derated fabric share (wall 10), as in training (§8.4).
+  // A MoE model split by EP needs k for its all-to-all message; a dense model has no experts (k = 0).
+  if (e > 1 && a.shMoeStageLayers > 0 && a.shExpertsPerToken === null) {
+    return fail('missing_data', 'workload.experts_per_token is unknown: the expert all-to-all message B·d·b_act·k needs it');
+  }
   const epLink = e > 1 ? pickLink(a.shEpIntra ? figures : { ...figures, betaNet: a.shBetaA2a }, a.shEpIntra, `an EP group of ${e}`) : null;
   if (epLink instanceof Failure) return epLink;
   const ppLink = p > 1 ? pickLink(figures, !a.shPpInter, 'a pipeline stage hand-off') : null;

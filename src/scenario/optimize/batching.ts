@@ -16,7 +16,7 @@ export interface BatchingOptions extends OptimizeProgress {
   readonly qps: number;
   /** Largest batch tried (default 256). */
   readonly maxBatch?: number;
-  /** Accelerators serving (default: the fleet's). */
+  /** Replicas serving (default: the layout's communication.replicas on a split model, else the fleet's devices). */
   readonly replicas?: number;
 }
 
@@ -34,7 +34,8 @@ export function optimizeBatching(graph: LiveGraph, o: BatchingOptions): Optimize
     return { kind: 'batching', objective, top: [], total: 0, tried: 0, feasible: 0, message: `batching search needs a serving scenario of a language model (missing ${missing.join(', ')})` };
   }
   const max = o.maxBatch ?? 256;
-  const n = o.replicas ?? (numberAt(graph, 'communication.num_devices') ?? 1);
+  // A split model serves N/(t·p·c) replicas, not N; a graph with neither cell is one device.
+  const n = o.replicas ?? numberAt(graph, 'communication.replicas') ?? numberAt(graph, 'communication.num_devices') ?? 1;
   const sla = o.slaMs / 1e3;
   const valid: OptimizeCandidate[] = [];
   withScratchInputs(graph, ['scenario.batch_size', ...NEEDED.slice(0, 3)], () => {
@@ -47,8 +48,9 @@ export function optimizeBatching(graph: LiveGraph, o: BatchingOptions): Optimize
       const p99 = numberAt(graph, 'tail_latency.p99_latency');
       if (!feasible.ok || feasible.value !== true || slots === undefined || slots < b) continue;
       if (!stable.ok || stable.value !== true || p99 === undefined || p99 > sla) continue;
-      const perReplica = numberAt(graph, 'batching.throughput_tokens_per_second') ?? 0;
-      valid.push({ values: { 'scenario.batch_size': b }, objective: b, metrics: { ...readMetrics(graph, REPORT), max_throughput: n * perReplica } });
+      // No throughput figure is no capacity figure (null), never a silent 0.
+      const perReplica = numberAt(graph, 'batching.throughput_tokens_per_second');
+      valid.push({ values: { 'scenario.batch_size': b }, objective: b, metrics: { ...readMetrics(graph, REPORT), max_throughput: perReplica === undefined ? null : n * perReplica } });
     }
   });
   const ranked = valid.sort((a, b) => b.objective - a.objective);

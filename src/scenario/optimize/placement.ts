@@ -44,7 +44,9 @@ export function optimizePlacement(graph: LiveGraph, o: PlacementOptions = {}): O
       if (tco === undefined || carbonG === undefined) return;
       // carbon_footprint is in g; the tax is per tonne (1 t = 1e6 g).
       const obj = tco + (carbonG / 1e6) * tax;
-      cands.push({ values: { region: g.id }, objective: obj, metrics: readMetrics(graph, REPORT) });
+      const defaulted = [g.pue === undefined ? 'pue 1.12' : '', g.wue_l_per_kwh === undefined ? 'wue 1.8 L/kWh' : ''].filter(Boolean);
+      const said: Record<string, string> = defaulted.length ? { defaulted: `${g.id} lists no ${defaulted.join(' or ')}: physics.md §1.5 default used` } : {};
+      cands.push({ values: { region: g.id }, objective: obj, metrics: { ...readMetrics(graph, REPORT), ...said } });
     });
   });
   const ranked = cands.sort((a, b) => a.objective - b.objective);

@@ -161,6 +161,12 @@ describe('properties of the split', () => {
     expect(value(g, 'serving.itl')).toBe(value(g, 'communication.decode_step_time'));
   });
 
+  it('a MoE model without k (experts per token): the EP all-to-all is missing_data naming it, never a silent 0', () => {
+    const g = graph('serving', { ...MIXTRAL_8X7B, experts_per_token: undefined }, TWO_H100, { 'communication.ep': 2, 'communication.tp': 1 });
+    const v = g.get('communication.decode_ep_comm');
+    expect(!v.ok && v.error.message).toContain('experts_per_token');
+  });
+
   it('one device has no layout cells (the graph is unchanged)', () => {
     const g = graph('serving', LLAMA3_70B, ONE_DEVICE);
     expect(g.has('communication.tp')).toBe(false);
