@@ -6,7 +6,8 @@
 import { cleanup, fireEvent, render, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarioFits, seekScenario, seekScenarioAsync } from '../../src/scenario/seek-scenario.js';
-import { answerWords, applyPlan, InversePanel } from '../../src/ui/components/inverse/index.js';
+import { answerWords, applyPlan, batchWithinItl, InversePanel } from '../../src/ui/components/inverse/index.js';
+import { cliJson } from '../cli/helpers.js';
 import { createScenarioStore, DEFAULT_VIEW, type ScenarioDesc, type ScenarioStore } from '../../src/ui/store/index.js';
 
 let stores: ScenarioStore[] = [];
@@ -151,5 +152,42 @@ describe('Inverse solves: GPUs needed', () => {
     });
     expect(applyPlan(desc, r, 2)).toEqual({ kind: 'none', why: 'the scenario already has 2 devices' });
     expect(answerWords(r)).toMatchObject({ answer: '2 devices', none: false });
+  });
+});
+
+describe('Inverse solves: the largest batch within an ITL target', () => {
+  it('Llama-3-8B on one H100, ITL ≤ 1 s: memory binds at 238 sequences (the CLI\'s seek answer), applied as a batch edit', async () => {
+    // By hand: at x = 2048 the design fits while 16.06e9 + 131 072·B·(2048 + 1) ≤ 80e9 (KV B·x·131 072 B,
+    // activations B·131 072 B), i.e. B ≤ 238.08; the decode step at 238 is tens of ms, far under 1 s.
+    const want = Math.floor((80e9 - 16.06e9) / (131_072 * 2049));
+    expect(want).toBe(238);
+    const cli = await cliJson(['seek', 'Llama3_8B', 'H100', '--target', 'compute.latency=1s', '--vary', 'scenario.batch_size=1:4096', '--goal', 'at_most', '--output', 'json']);
+    expect(cli.json).toMatchObject({ status: 'ok', solution: want, limited_by: 'feasibility' });
+
+    const s = storeOf();
+    const { container } = render(() => <InversePanel store={s} />);
+    const field = container.querySelector<HTMLInputElement>('[data-inverse-itl]')!;
+    fireEvent.input(field, { target: { value: '1 s' } });
+    fireEvent.click(container.querySelector('[data-inverse-ask="batch"]')!);
+    expect(container.querySelector('[data-inverse-batch-answer]')!.getAttribute('data-inverse-batch-answer')).toBe('238');
+    expect(container.querySelector('[data-inverse-batch-reason]')!.textContent).toMatch(/binding: memory — the next batch would meet the target but does not fit$/);
+    fireEvent.click(container.querySelector('[data-inverse-batch-apply]')!);
+    expect(s.built().graph.value('scenario.batch_size')).toBe(238);
+    expect(scenarioFits(s.built().graph)).toBe(true);
+    expect(s.workbench().trace()?.entries.map((e) => e.id)).toContain('scenario.batch_size');
+    s.undo();
+    expect(s.built().graph.value('scenario.batch_size')).toBe(1);
+  });
+
+  it('a bare number is read in ms and said; a target nothing meets is marked with the closest point; training has no ITL', () => {
+    const a = batchWithinItl({ ...DEFAULT_VIEW.desc }, '20');
+    expect(a.ok && a.target).toBe(0.02);
+    expect(a.ok && a.notes).toEqual(['20 read as 20 ms (a bare number is in ms)']);
+    expect(a.ok && a.reason).toBe('the ITL target 20 ms');
+    const none = batchWithinItl({ ...DEFAULT_VIEW.desc }, '0.1 ms');
+    expect(none).toMatchObject({ ok: true, none: true });
+    expect(none.ok && none.reason).toMatch(/^no batch that fits gives an ITL ≤ 100 µs; the closest is .* at batch 1$/);
+    expect(batchWithinItl({ ...DEFAULT_VIEW.desc }, '5 GB')).toMatchObject({ ok: false });
+    expect(batchWithinItl({ ...DEFAULT_VIEW.desc, mode: 'training' }, '50 ms')).toEqual({ ok: false, problem: 'this scenario has no time between tokens (inference or serving of a language model)' });
   });
 });

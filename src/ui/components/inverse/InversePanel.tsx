@@ -1,6 +1,7 @@
 /**
  * Inverse solves: "Longest context that fits" and "GPUs needed" for the scenario on screen,
- * answered by the CLI's own search (`seek --vary context|devices`; inverse.ts). The answer
+ * answered by the CLI's own search (`seek --vary context|devices`; inverse.ts), and the largest
+ * batch within an ITL target (BatchItl.tsx). The answer
  * shows with its unit, the reason one step further fails, and the layout it needs; "nothing
  * fits" is marked as such. Apply sets the answer as an edit (traced, undoable like any other).
  *
@@ -11,6 +12,7 @@
 import { createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { type ScenarioQuestion, type ScenarioSeekResult, scenarioFits, seekScenarioAsync } from '../../../scenario/seek-scenario.js';
 import { type ScenarioDesc, type ScenarioStore, toScenarioDocument } from '../../store/index.js';
+import { BatchItl } from './BatchItl.jsx';
 import { amountText, answerWords, applyPlan, QUESTIONS } from './inverse.js';
 import './inverse.css';
 
@@ -128,6 +130,7 @@ export function InversePanel(props: InversePanelProps): JSX.Element {
           )}
         </For>
       </div>
+      <BatchItl store={store} />
       <Show when={run().status === 'running' ? (run() as Extract<Run, { status: 'running' }>) : undefined}>
         {(r) => (
           <div class="inverse-progress" role="status" data-inverse-status="running">
