@@ -131,6 +131,7 @@ describe('Inverse solves: GPUs needed', () => {
     expect(container.querySelector('.inverse-layout')!.textContent).toMatch(/^layout \(auto\): tp=2/);
     fireEvent.click(container.querySelector('[data-inverse-apply]')!);
     expect(s.desc().extras?.fleet).toEqual({ node_count: 1, accelerators_per_node: 2 });
+    expect(container.querySelector('[data-inverse-applied]')!.textContent).toBe('Applied: 2 devices — System: one device → 2 × H100');
     expect(s.desc().mode).toBe('inference');
     expect(scenarioFits(s.built().graph)).toBe(true);
     expect(s.built().ctx.fleet.gpus_per_node).toBe(2);

@@ -13,7 +13,7 @@ import { createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { type ScenarioQuestion, type ScenarioSeekResult, scenarioFits, seekScenarioAsync } from '../../../scenario/seek-scenario.js';
 import { type ScenarioDesc, type ScenarioStore, toScenarioDocument } from '../../store/index.js';
 import { BatchItl } from './BatchItl.jsx';
-import { amountText, answerWords, applyPlan, QUESTIONS } from './inverse.js';
+import { amountText, answerWords, applyPlan, fleetText, QUESTIONS } from './inverse.js';
 import './inverse.css';
 
 interface InversePanelProps {
@@ -107,8 +107,10 @@ export function InversePanel(props: InversePanelProps): JSX.Element {
       return void setApplied({ text, ...(fits ? {} : { note: `With the workbench's current layout the scenario does not fit at this context; the answer was found with ${words()?.layout ?? 'its own layout'}.` }) });
     }
     if (p.kind === 'choose') {
+      const before = d.desc.extras?.fleet ? fleetText(d.desc.extras.fleet, d.result.built?.ctx.device.id ?? '') : 'one device';
+      const after = p.patch.extras?.fleet ? fleetText(p.patch.extras.fleet, d.result.built?.ctx.device.id ?? '') : '';
       const r = store.choose(p.patch);
-      return void setApplied(r.ok ? { text } : { text: `Could not apply: ${r.error ?? 'the scenario could not be built'}`, error: true });
+      return void setApplied(r.ok ? { text, note: `System: ${before} → ${after}` } : { text: `Could not apply: ${r.error ?? 'the scenario could not be built'}`, error: true });
     }
     if (p.kind === 'load') {
       const r = store.load(p.desc, p.cause);
