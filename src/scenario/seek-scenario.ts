@@ -278,12 +278,17 @@ const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 /**
  * seekScenario for a page: the same search over the same points (so the same answer as the CLI's
  * `seek --vary context|devices`), with a turn for the browser after each scenario built — one
- * build is tens of milliseconds, a device search with an automatic layout a few hundred in all.
+ * build is tens of milliseconds; with an automatic layout search (a fleet in training or
+ * serving) one build can take a few hundred, which no yield can split.
  * Bad input throws at once, as seekScenario does.
  */
 export async function seekScenarioAsync(input: Scenario | unknown, options: BuildOptions, o: ScenarioSeekOptions, progress: SeekProgress = {}): Promise<ScenarioSeekResult | undefined> {
   const p = prepareSeek(input, options, o);
   const pause = progress.yieldToPage ?? macrotask;
+  // The scenario was built once to learn its mode and node: a turn for the page before the first point.
+  progress.onProgress?.(0, p.total);
+  await pause();
+  if (progress.cancelled?.()) return undefined;
   let step = p.steps.next();
   while (!step.done) {
     progress.onProgress?.(step.value, p.total);
