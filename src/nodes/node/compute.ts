@@ -69,17 +69,18 @@ export function computeCells(ctx: BuildContext): CellDef[] {
     }),
     derived({
       id: 'compute.latency', label: 'Latency T',
+      // The formula keeps §3.1's form: T_c here is compute.t_compute_under_cap (T_c/s; T_c itself without a binding cap).
       doc: `Time of one ${stepName(ctx)}: the slower of compute (at the clock a power cap leaves) and memory, plus overhead.`,
-      unit: 's', layer: 'E', wall, source: spec('§3.1'), formula: 'T = max(T_c/s, T_m) + T_ov  (s: compute.power_cap_clock, 1 without a cap)',
+      unit: 's', layer: 'E', wall, source: spec('§3.1'), formula: 'T = max(T_c, T_m) + T_ov',
       inputs: { tc: number('compute.t_compute_under_cap'), tm: number('compute.t_memory'), tov: number('compute.t_overhead') },
       compute: ({ tc, tm, tov }) => stepLatency(tc, tm, tov),
     }),
     derived({
       id: 'compute.bottleneck',
       label: 'Bottleneck',
-      doc: 'What limits the step: Compute (ties included), Memory, Host link (memory-bound while offloading) or Overhead.',
+      doc: 'What limits the step: Compute (ties included; its time at the clock a power cap leaves), Memory, Host link (memory-bound while offloading) or Overhead.',
       unit: 'enum', layer: 'E', wall, source: W1,
-      formula: 'Memory if T_m > T_c (Host link when offloading); Compute if T_c ≥ T_m and T_c > 0; else Overhead (T_c at the capped clock)',
+      formula: 'Memory if T_m > T_c (Host link when offloading); Compute if T_c ≥ T_m and T_c > 0; else Overhead',
       inputs: { tc: number('compute.t_compute_under_cap'), tm: number('compute.t_memory'), regime: text('memory.memory_regime'), hostBytes: number('memory.host_bytes') },
       compute: ({ tc, tm, regime, hostBytes }) => wallOneBottleneck(tc, tm, regime, hostBytes),
     }),
