@@ -13,7 +13,7 @@ import { kvFragmentation, pagedTokens } from '../workload/kv-cache.js';
 import { kvBytesPerSequence, windowInputs, windowOf } from '../workload/window.js';
 import { deviceKvPerToken, kvBytesAt, prefillStall, servingDecodeStep } from './lm-physics.js';
 import { kvTransferTime, prefillSchedule } from './prefill.js';
-import { deviceStorageIds } from './serving-memory.js';
+import { deviceStorageIds, weightStreamingInputs } from './serving-memory.js';
 import { activationInputs, decoded, deviceRateInputs, deviceRatesOf, lmFactInputs, lmFactsOf, withFacts, workingSetOf } from './readers.js';
 import { lmOnlyStub, type OutputUnits } from './stub.js';
 
@@ -54,6 +54,7 @@ function batchingInputs(): CellDef[] {
 
 function capacityCells(ctx: BuildContext): CellDef[] {
   const dev = deviceStorageIds(ctx);
+  const streams = weightStreamingInputs(ctx);
   return [
     derived({ ...common, id: 'batching.max_sequence_tokens', label: 'Tokens per request x_max', unit: 'tokens', formula: 'x_max = S + N_out',
       doc: 'Context a request reaches at its last token.',
@@ -70,16 +71,22 @@ function capacityCells(ctx: BuildContext): CellDef[] {
       doc: 'Share of a slot’s KV pages left unused in its last page (§2.6).',
       inputs: { maxTokens: number('batching.max_sequence_tokens'), pageSize: number('batching.kv_page_size') },
       compute: ({ maxTokens, pageSize }) => kvFragmentation(maxTokens, pageSize) }),
-    derived({ ...common, id: 'batching.kv_budget', label: 'KV budget', unit: 'B', formula: `f_kv·memory_capacity − W − A_work(B_max, 1)${dev.note}`,
+    derived({ ...common, id: 'batching.kv_budget', label: 'KV budget', unit: 'B',
+      formula: `f_kv·memory_capacity − W − A_work(B_max, 1)${dev.note}${'wsLayerWeights' in streams ? '; weight-streaming device: 2·W_l for W when W leaves no slot (wall 6)' : ''}`,
       doc: 'Memory left for KV after weights and one batch of activations.',
       inputs: {
         kvFraction: number('batching.kv_memory_fraction'), capacity: optNumber('hardware.memory_capacity'), weights: number(dev.weights),
-        maxBatch: number('batching.max_batch_size'), ...activationInputs(),
+        maxBatch: number('batching.max_batch_size'), ...activationInputs(), ...streams,
+        ...('wsLayerWeights' in streams ? { perSlot: number('batching.kv_bytes_per_seq') } : {}),
       },
       compute: (a) => {
         const c = required(a.capacity, ctx.device.id, 'memory_capacity', 'the KV budget');
         if (typeof c !== 'number') return c;
-        return withFacts(workingSetOf(ctx, 'the KV budget', a, a.maxBatch, 1), (work) => a.kvFraction * c - a.weights - work);
+        return withFacts(workingSetOf(ctx, 'the KV budget', a, a.maxBatch, 1), (work) => {
+          const resident = a.kvFraction * c - a.weights - work;
+          // A weight-streaming server whose weights leave no slot streams them (two layer buffers stay).
+          return a.wsLayerWeights !== undefined && a.perSlot !== undefined && resident < a.perSlot ? a.kvFraction * c - 2 * a.wsLayerWeights - work : resident;
+        });
       } }),
     derived({ ...common, id: 'batching.max_active_requests', label: 'Active requests R', unit: 'requests', formula: 'R = min(B_max, ⌊kv_budget/kv_bytes_per_seq⌋)',
       doc: 'Request slots the KV budget holds (continuous batching).',
@@ -90,14 +97,14 @@ function capacityCells(ctx: BuildContext): CellDef[] {
     derived({ ...common, id: 'batching.itl_at_capacity', label: 'ITL at capacity', unit: 's', displayUnit: 'ms', formula: 'ITL_R = itl_fn(S + N_out/2, R)',
       doc: 'Decode step with every slot busy, at the mean context of a request.',
       inputs: {
-        ...lmFactInputs(ctx), ...deviceRateInputs(),
+        ...lmFactInputs(ctx), ...deviceRateInputs(ctx),
         slots: number('batching.max_active_requests'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
         ([lm, r]) => servingDecodeStep(lm, r, a.prompt + a.outputTokens / 2, a.slots).latency) }),
     derived({ ...common, id: 'batching.prefill_compute_per_request', label: 'Prefill compute per request', unit: 's', formula: 'T_pc = F_block(n, C)/(peak_flops·η)',
       doc: 'Compute time one admitted prefill adds to the shared batch (its weight read is shared).',
-      inputs: { ...lmFactInputs(ctx), ...deviceRateInputs(), newTokens: number('serving.new_tokens'), cached: number('serving.cached_prefix_len') },
+      inputs: { ...lmFactInputs(ctx), ...deviceRateInputs(ctx), newTokens: number('serving.new_tokens'), cached: number('serving.cached_prefix_len') },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)), ([lm, r]) => prefillStall(lm, r, a.newTokens, a.cached)) }),
   ];
 }
@@ -126,7 +133,7 @@ function throughputCells(ctx: BuildContext): CellDef[] {
       doc: 'Time to first token of one request on its own (prefill plus any KV transfer).',
       // prefill_chunks is read only so that its "at most 10⁶ chunks" error blocks this cell.
       inputs: {
-        ...lmFactInputs(ctx), ...deviceRateInputs(),
+        ...lmFactInputs(ctx), ...deviceRateInputs(ctx),
         newTokens: number('serving.new_tokens'), cached: number('serving.cached_prefix_len'), chunkTokens: optNumber('serving.prefill_chunk_tokens'),
         chunks: gate('serving.prefill_chunks'), disaggregated: flag('serving.disaggregated'), prompt: number('serving.prompt_len_effective'),
         transferBandwidth: number('serving.kv_transfer_bandwidth'), transferLatency: number('serving.kv_transfer_latency'),
@@ -160,7 +167,7 @@ function throughputCells(ctx: BuildContext): CellDef[] {
     derived({ ...common, id: 'batching.static_itl', label: 'Static ITL', unit: 's', formula: 'itl_fn(S + N_out/2, R_s)',
       doc: 'Decode step of the static baseline at its batch.',
       inputs: {
-        ...lmFactInputs(ctx), ...deviceRateInputs(),
+        ...lmFactInputs(ctx), ...deviceRateInputs(ctx),
         staticSlots: number('batching.static_max_requests'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),

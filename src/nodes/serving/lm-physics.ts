@@ -17,6 +17,7 @@ import { blockFlops as workloadBlockFlops, decodeTokenFlops as workloadDecodeTok
 import { moeWeightBytesTouched } from '../workload/weights.js';
 import type { AttentionWindow } from '../workload/pairs.js';
 import { kvBytesPerSequence } from '../workload/window.js';
+import { type DevicePlacement, placedStep } from './placement.js';
 
 /** The LM facts a step formula needs (physics.md §2). */
 export interface LmFacts {
@@ -65,6 +66,11 @@ export interface StepRates {
   readonly bandwidthEfficiency: number;
   readonly dispatchTax: number;
   readonly layerTax: number;
+  /**
+   * Where a single-device step's bytes live (placement.ts: wall 2's regime, or wall 6's streamed
+   * pass); absent or null times every step resident in device memory, as §5 writes it.
+   */
+  readonly placement?: DevicePlacement | null;
 }
 
 /** F_block(n, C) = F_lin·n + A·Ψ(n, C), FLOP per sequence (§2.3); Ψ averaged over windowed layers. */
@@ -110,8 +116,17 @@ export function decodeStep(lm: LmFacts, r: StepRates, context: number, batch: nu
   const flops = batch * decodeTokenFlops(lm, context);
   const kv = kvBytesAt(lm, batch, context);
   if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kv, batch, 1);
-  const bytes = weightBytesTouched(lm, batch) + kv;
-  return rooflineStep(flops, bytes, r, 1, lm.layers);
+  return singleDeviceStep(lm, r, flops, kv, batch, 1);
+}
+
+/**
+ * One step of B sequences with n new tokens each on one device: F, Q = W_t(B·n) + KV, k = 1,
+ * L_x = L; placed (wall 2's regime or wall 6's pass) when the rates carry the device's placement.
+ */
+export function singleDeviceStep(lm: LmFacts, r: StepRates, flops: number, kv: number, batch: number, newTokens: number): StepResult {
+  const weightsTouched = weightBytesTouched(lm, batch * newTokens);
+  if (!r.placement) return rooflineStep(flops, weightsTouched + kv, r, 1, lm.layers);
+  return placedStep({ flops, weightsTouched, kv, weights: lm.weightBytes, layers: lm.layers, batch, newTokens }, r, r.placement);
 }
 
 /**

@@ -6,7 +6,7 @@
 import { ringPrefillPass } from '../parallel/ring.js';
 import { type PassResult, stagePass } from '../parallel/shard.js';
 import {
-  blockFlops, decodeStep, decodeTokenFlops, kvBytesAt, type LmFacts, rooflineStep, type StepRates, type StepResult as StepTimes,
+  blockFlops, decodeStep, decodeTokenFlops, kvBytesAt, type LmFacts, singleDeviceStep, type StepRates, type StepResult as StepTimes,
   weightBytesTouched,
 } from './lm-physics.js';
 
@@ -84,7 +84,8 @@ function chunkStep(
   // Context parallelism: the chunk's tokens split over the ring; the attention part, F − B·t·F_lin, hides the ring (parallel/ring.ts).
   if (lm.shard && lm.shard.cp > 1) return ringPrefillPass(lm.shard, lm.moe, r, flops, flops - batch * tokens * lm.linearFlops, kvBytes, batch, tokens, cached);
   if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kvBytes, batch, tokens);
-  return rooflineStep(flops, bytes, r, 1, lm.layers);
+  // Q = bytes = W_t(B·t) + kvBytes; placed on the device as walls 1–2 place a step (placement.ts).
+  return singleDeviceStep(lm, r, flops, kvBytes, batch, tokens);
 }
 
 /**
@@ -119,7 +120,8 @@ export function draftStep(target: LmFacts, d: DraftFacts, r: StepRates, context:
     linearFlops: 2 * d.params, attentionCoeff: d.attentionCoeff, convention: target.convention,
     weightBytes: d.params * d.weightWidth, moe: null, kvPerToken: d.kvPerToken, layers: d.layers,
   };
-  return decodeStep(draft, r, context, batch);
+  // The draft's own step is timed resident (its footprint beside the target's is not placed).
+  return decodeStep(draft, { ...r, placement: null }, context, batch);
 }
 
 /**
@@ -130,8 +132,7 @@ export function verifyStep(lm: LmFacts, r: StepRates, context: number, batch: nu
   const flops = batch * (draftTokens + 1) * decodeTokenFlops(lm, context);
   const kv = kvBytesAt(lm, batch, context + draftTokens);
   if (lm.shard) return stagePass(lm.shard, lm.moe, r, flops, kv, batch, draftTokens + 1);
-  const bytes = weightBytesTouched(lm, batch * (draftTokens + 1)) + kv;
-  return rooflineStep(flops, bytes, r, 1, lm.layers);
+  return singleDeviceStep(lm, r, flops, kv, batch, draftTokens + 1);
 }
 
 /** Time per generated token: itl_fn(x, B), or (γ·T_d(x) + T_v(x))/E_r with a draft (cells 5–6). */

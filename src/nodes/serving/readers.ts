@@ -9,12 +9,13 @@
  * would silently overwrite it). The one exception is by design: the scenario device's and the
  * decode device's rates share one shape, because a step runs on one device or the other.
  */
-import { type ArgsOf, choice, type ComputeResult, Failure, number, optNumber, optText } from '../../graph/index.js';
+import { type ArgsOf, choice, type ComputeResult, Failure, flag, number, optNumber, optText } from '../../graph/index.js';
 import type { BuildContext } from '../context.js';
 import { required } from '../common/plain.js';
 import { ATTENTION_CONVENTIONS } from '../common/scenario-inputs.js';
 import { activationWorkingSet, type LmFacts, type MoeSplit, type StepRates } from './lm-physics.js';
 import type { DraftFacts } from './prefill.js';
+import { type DevicePlacement, UntimedStep } from './placement.js';
 import { hasParallelLayout } from '../parallel/layout-cells.js';
 import { hasShardArgs, shardInputs, shardOf } from '../parallel/shard-inputs.js';
 import { windowInputs, windowOf } from '../workload/window.js';
@@ -87,24 +88,69 @@ function stepRateInputs(peakId: string, bandwidthId: string) {
     layerTax: number('scenario.layer_tax'),
   };
 }
-export type StepRateArgs = ArgsOf<ReturnType<typeof stepRateInputs>>;
+/**
+ * What places a single-device step on the scenario device (placement.ts): its memory tiers and
+ * host link, the A_work facts of the footprint and, on a weight-streaming device, β_inj. Spread
+ * only for an LM on one device (a split model's steps are the layout's, src/nodes/parallel).
+ */
+function placementInputs(ctx: BuildContext) {
+  if (hasParallelLayout(ctx) || ctx.mode === 'training') return {};
+  return {
+    plCapacity: optNumber('hardware.memory_capacity'),
+    plSramCapacity: optNumber('hardware.sram_capacity'),
+    plSramBandwidth: optNumber('hardware.sram_bandwidth'),
+    plHostLink: optNumber('hardware.host_link_bandwidth'),
+    plActFactor: number('scenario.activation_working_set_factor'),
+    plHidden: optNumber('workload.hidden_dim'),
+    plActWidth: number('scenario.activation_bytes_per_element'),
+    ...(ctx.device.execution_model === 'weight_streaming' ? { plInjection: number('streaming.injection_bandwidth_effective') } : {}),
+  };
+}
+type PlacementArgs = Partial<ArgsOf<{
+  plCapacity: ReturnType<typeof optNumber>; plSramCapacity: ReturnType<typeof optNumber>; plSramBandwidth: ReturnType<typeof optNumber>;
+  plHostLink: ReturnType<typeof optNumber>; plActFactor: ReturnType<typeof number>; plHidden: ReturnType<typeof optNumber>;
+  plActWidth: ReturnType<typeof number>; plInjection: ReturnType<typeof number>; plDisaggregated: ReturnType<typeof flag>;
+}>>;
+export type StepRateArgs = ArgsOf<ReturnType<typeof stepRateInputs>> & PlacementArgs;
 
-function stepRatesOf(device: string, a: StepRateArgs): StepRates | Failure {
+/**
+ * The device placement, or null: without the bundle (no ctx given, or a split model), on a
+ * separate decode device (its host link and tiers are not described), or when capacity or d
+ * is unknown (the serving memory cells say which is missing).
+ */
+function placementOf(device: string, a: PlacementArgs): DevicePlacement | null {
+  const { plCapacity: capacity, plHidden: hidden, plActFactor: actFactor, plActWidth: actWidth } = a;
+  if (a.plDisaggregated === true || capacity === undefined || capacity === null || hidden === undefined || hidden === null
+    || actFactor === undefined || actWidth === undefined) return null;
+  return {
+    device, capacity, hidden, actFactor, actWidth, sramCapacity: a.plSramCapacity ?? null, sramBandwidth: a.plSramBandwidth ?? null,
+    hostLink: a.plHostLink ?? null, injection: a.plInjection ?? null,
+  };
+}
+
+function stepRatesOf(device: string, a: StepRateArgs, placedOn: string): StepRates | Failure {
   const bandwidth = required(a.bandwidth, device, 'memory_bandwidth', 'the serving step');
   if (bandwidth instanceof Failure) return bandwidth;
   const { peakFlops, efficiency, bandwidthEfficiency, dispatchTax, layerTax } = a;
-  return { peakFlops, efficiency, bandwidth, bandwidthEfficiency, dispatchTax, layerTax };
+  return { peakFlops, efficiency, bandwidth, bandwidthEfficiency, dispatchTax, layerTax, placement: placementOf(placedOn, a) };
 }
 
-/** The scenario device's rates (prefill device, continuous-batching server). */
-export const deviceRateInputs = () => stepRateInputs('hardware.peak_flops', 'hardware.memory_bandwidth');
-export const deviceRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure => stepRatesOf(ctx.device.id, a);
+/**
+ * The scenario device's rates (prefill device, continuous-batching server). With `ctx` the
+ * steps are placed on the device as walls 1–2 place theirs (placement.ts); without, resident.
+ */
+export const deviceRateInputs = (ctx?: BuildContext) => ({
+  ...stepRateInputs('hardware.peak_flops', 'hardware.memory_bandwidth'), ...(ctx ? placementInputs(ctx) : {}),
+});
+export const deviceRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure => stepRatesOf(ctx.device.id, a, ctx.device.id);
 
-/** The decode device's rates (the same device unless `serving.decode_device` is set). */
-export const decodeRateInputs = () =>
-  stepRateInputs('serving.decode_peak_flops_effective', 'serving.decode_memory_bandwidth_effective');
+/** The decode device's rates (the same device unless `serving.decode_device` is set; placed only when it is the same). */
+export const decodeRateInputs = (ctx?: BuildContext) => ({
+  ...stepRateInputs('serving.decode_peak_flops_effective', 'serving.decode_memory_bandwidth_effective'),
+  ...(ctx && !hasParallelLayout(ctx) ? { ...placementInputs(ctx), plDisaggregated: flag('serving.disaggregated') } : {}),
+});
 export const decodeRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure =>
-  stepRatesOf(`${ctx.device.id} (decode)`, a);
+  stepRatesOf(`${ctx.device.id} (decode)`, a, ctx.device.id);
 
 /** The speculative-decoding draft (physics.md §5 wall 4 cell 6). */
 export const draftInputs = () => ({
@@ -159,7 +205,13 @@ export function decoded(...parts: readonly unknown[]): readonly unknown[] | Fail
   return parts.find((p): p is Failure => p instanceof Failure) ?? parts;
 }
 
-/** `f` of a decoded bundle, or the bundle's failure. */
+/** `f` of a decoded bundle, or the bundle's failure (or the failure of a step that cannot be timed, placement.ts). */
 export function withFacts<T>(facts: T | Failure, f: (facts: T) => ComputeResult): ComputeResult {
-  return facts instanceof Failure ? facts : f(facts);
+  if (facts instanceof Failure) return facts;
+  try {
+    return f(facts);
+  } catch (e) {
+    if (e instanceof UntimedStep) return e.failure;
+    throw e;
+  }
 }

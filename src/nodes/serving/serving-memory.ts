@@ -40,9 +40,33 @@ export function deviceStorageIds(ctx: BuildContext): { readonly weights: string;
     : { weights: 'workload.weight_bytes', kvPerToken: 'workload.kv_bytes_per_token', note: '' };
 }
 
+/**
+ * On a weight-streaming device (wall 6) a requirement that does not fit on chip streams its
+ * weights: two layer buffers 2·W_l stand for W (placement.ts times that step as wall 6's pass).
+ */
+export function weightStreamingInputs(ctx: BuildContext) {
+  return ctx.device.execution_model === 'weight_streaming' && !hasParallelLayout(ctx)
+    ? { wsLayerWeights: number('streaming.layer_weight_bytes'), wsCapacity: optNumber('hardware.memory_capacity'), wsDisaggregated: flag('serving.disaggregated') }
+    : {};
+}
+type StreamingArgs = { wsLayerWeights?: number; wsCapacity?: number | null; wsDisaggregated?: boolean };
+
+/**
+ * W + Σ rest (summed left to right, as everywhere else), or 2·W_l + Σ rest when that does not fit
+ * a weight-streaming device's memory (`limit`, default its capacity).
+ */
+export function withStreamedWeights(a: StreamingArgs, weights: number, rest: readonly number[], limit: number | null = a.wsCapacity ?? null): number {
+  const sum = (first: number) => rest.reduce((s, x) => s + x, first);
+  const full = sum(weights);
+  if (a.wsLayerWeights === undefined || a.wsDisaggregated === true || limit === null || full <= limit) return full;
+  return sum(2 * a.wsLayerWeights);
+}
+
 export function servingMemoryCells(ctx: BuildContext): CellDef[] {
   const need = 'the serving activation working set';
   const dev = deviceStorageIds(ctx);
+  const streams = weightStreamingInputs(ctx);
+  const streamNote = 'wsLayerWeights' in streams ? '; weight-streaming device: 2·W_l for W when W does not fit (wall 6)' : '';
   const kvShare = hasParallelLayout(ctx) ? { kvFraction: number('communication.kv_shard_fraction') } : {};
   const memoryCheck = {
     disaggregated: flag('serving.disaggregated'), decodeMemory: number('serving.decode_memory'), prefillMemory: number('serving.prefill_memory'),
@@ -66,30 +90,32 @@ export function servingMemoryCells(ctx: BuildContext): CellDef[] {
       },
       compute: ({ batch, prompt, outputTokens, kvPerToken, ...w }) => heldKvBytes(windowOf(w), batch, prompt + outputTokens, kvPerToken) }),
     derived({ ...common, id: 'serving.decode_memory', label: 'Decode memory', unit: 'B',
-      formula: `W + B·(S + N_out)·kv_tok + A_work(B, 1) [+ W_draft + B·(S + N_out)·kv_tok,draft]${dev.note}`,
+      formula: `W + B·(S + N_out)·kv_tok + A_work(B, 1) [+ W_draft + B·(S + N_out)·kv_tok,draft]${dev.note}${streamNote}`,
       doc: 'Memory the decode device needs: weights, the full KV cache, one layer of activations and any draft model.',
       inputs: {
         weights: number(dev.weights), kvCache: number('serving.kv_cache_bytes'), ...kvShare, batch: number('scenario.batch_size'),
         prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'), ...activationInputs(), ...draftInputs(),
+        ...streams,
       },
       // A missing draft fact is reported before a missing hidden_dim. A split model keeps a draft whole on every device.
       compute: (a) => withFacts(draftOf(a), (draft) => withFacts(workingSetOf(ctx, need, a, a.batch, 1), (work) => {
         const draftBytes = draft ? draft.params * draft.weightWidth + a.batch * (a.prompt + a.outputTokens) * draft.kvPerToken : 0;
         const kv = a.kvFraction === undefined ? a.kvCache : a.kvCache * a.kvFraction;
-        return a.weights + kv + work + draftBytes;
+        return a.wsLayerWeights === undefined ? a.weights + kv + work + draftBytes : withStreamedWeights(a, a.weights, [kv, work, draftBytes]);
       })) }),
     derived({ ...common, id: 'serving.prefill_memory', label: 'Prefill memory', unit: 'B',
-      formula: `W + B·S·kv_tok + A_work(B, min(c, n)); windowed layers hold min(S, w) tokens${dev.note}`,
+      formula: `W + B·S·kv_tok + A_work(B, min(c, n)); windowed layers hold min(S, w) tokens${dev.note}${streamNote}`,
       doc: 'Memory the prefill device needs: weights, the prompt KV and the activations of one chunk.',
       inputs: {
         weights: number(dev.weights), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
         kvPerToken: number(dev.kvPerToken), newTokens: number('serving.new_tokens'), chunkTokens: optNumber('serving.prefill_chunk_tokens'),
-        ...activationInputs(), ...windowInputs,
+        ...activationInputs(), ...windowInputs, ...streams,
       },
       compute: (a) => {
         const chunk = a.chunkTokens === null ? a.newTokens : Math.min(a.chunkTokens, a.newTokens);
         const kv = heldKvBytes(windowOf(a), a.batch, a.prompt, a.kvPerToken);
-        return withFacts(workingSetOf(ctx, need, a, a.batch, chunk), (work) => a.weights + kv + work);
+        return withFacts(workingSetOf(ctx, need, a, a.batch, chunk),
+          (work) => (a.wsLayerWeights === undefined ? a.weights + kv + work : withStreamedWeights({ ...a, wsDisaggregated: false }, a.weights, [kv, work])));
       } }),
     derived({ ...common, id: 'serving.memory_utilization', label: 'Serving memory utilisation', unit: '1', formula: 'max over devices of requirement/capacity',
       doc: 'Largest memory requirement/capacity ratio over the serving devices.',
