@@ -90,8 +90,9 @@ export function powerCapCells(ctx: BuildContext): CellDef[] {
         exponent: number('compute.power_cap_clock_exponent'),
       },
       compute: ({ model, limit, tdp, idle, idleShare, tCompute, tMemory, tOverhead, bytes, energyPerByte, exponent }) => {
-        // No cap, or the first build's power model (which has no activity to slow): full clock.
-        if (limit === null || model !== 'activity') return 1;
+        if (limit === null) return 1;
+        // The first build's power model has no activity to slow: the cap is neither applied nor binding there.
+        if (model !== 'activity') return warn(1, `the power cap ${fmtW(limit)} is not applied under the ${model} power model (set scenario.power_model to activity)`);
         if (tdp === null) return warn(1, `${device} lists no TDP: the power cap's slowdown is not modelled`);
         const step: CapStep = { tCompute, tMemory, tOverhead, tdp, idle: idle ?? idleShare * tdp, bytes, energyPerByte, exponent };
         const s = capClockFactor(step, limit);

@@ -81,6 +81,14 @@ describe('the capped step in the graph', () => {
     expect(clock.ok && clock.warnings[0]).toMatch(/compute time is ×1\.\d+; memory time is unchanged/);
   });
 
+  it('under the first build\'s mfu_linear power model the cap is not applied, and that is said', () => {
+    const g = foundationGraph('inference', LLAMA3_8B, H100, { ...overrides, 'compute.power_limit': 400, 'scenario.power_model': 'mfu_linear' });
+    const clock = g.get('compute.power_cap_clock');
+    expect(clock.ok && clock.value).toBe(1);
+    expect(clock.ok && clock.warnings[0]).toMatch(/power cap 400 W is not applied under the mfu_linear power model/);
+    expect(value(g, 'compute.latency')).toBe(value(free, 'compute.latency'));
+  });
+
   it('a cap below the idle power is refused with a message naming the field', () => {
     const g = foundationGraph('inference', LLAMA3_8B, H100, { ...overrides, 'compute.power_limit': 50 });
     const v = g.get('compute.power_cap_clock');
