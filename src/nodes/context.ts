@@ -147,3 +147,12 @@ export type CellFactory = (ctx: BuildContext) => CellDef[];
 export function isLM(family: ModelFamily): boolean {
   return family === 'dense_lm' || family === 'moe_lm';
 }
+
+/**
+ * Whether training keeps a non-LM's activations as stored feature maps per sample (a CNN, an
+ * MLP): the catalogue gives `activation_stored_elements`, or the model has no hidden width for
+ * the transformer table of §2.7. A transformer encoder (BERT) with d and H keeps that table.
+ */
+export function storesSampleActivations(model: Pick<ModelSpec, 'family' | 'activation_stored_elements' | 'hidden_dim'>): boolean {
+  return !isLM(model.family) && (model.activation_stored_elements !== undefined || model.hidden_dim === undefined);
+}

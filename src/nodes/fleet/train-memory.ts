@@ -6,7 +6,7 @@
  */
 import { type ArgsOf, type CellDef, derived, flag, number, optNumber } from '../../graph/index.js';
 import { alwaysActive, frac, gb, reasons, required, statusCells, verdict } from '../common/index.js';
-import { type BuildContext, isLM } from '../context.js';
+import { type BuildContext, isLM, storesSampleActivations } from '../context.js';
 
 const S = 'communication';
 const W = 14;
@@ -31,8 +31,8 @@ const termInputs = {
 /** ι: extra in-flight activations of an interleaved schedule, 1 + (p−1)/(p·v) for v ≥ 2 (§2.7). */
 export const interleaveFactor = (p: number, v: number): number => (v >= 2 ? 1 + (p - 1) / (p * v) : 1);
 
-/** A_gpu for a language model: Korthikanti's per-layer table over the first stage (§2.7). */
-function lmActivations(): CellDef {
+/** A_gpu of a transformer (an LM or an encoder): Korthikanti's per-layer table over the first stage (§2.7). */
+function tableActivations(): CellDef {
   return derived({
     id: `${S}.train_activations`, label: 'Activations per GPU',
     doc: 'Stored activations on the first pipeline stage under 1F1B: min(m, p) microbatches in flight, each GPU of a CP ring holding 1/c of every sequence (§2.7, §8.6 item 4).',
@@ -94,7 +94,7 @@ export function trainMemoryCells(ctx: BuildContext): CellDef[] {
       inputs: { ...shardInputs, optimizerBytes: number(`${S}.optimizer_bytes_per_param`), trainable: number(`${S}.trainable_fraction`) },
       compute: ({ optimizerBytes, trainable, ...shard }) => optimizerBytes * trainable * perGpu(shard.zeroStage >= 1, shard),
     }),
-    lm ? lmActivations() : sampleActivations(ctx),
+    storesSampleActivations(ctx.model) ? sampleActivations(ctx) : tableActivations(),
     derived({
       id: `${S}.train_buffers`, label: 'Buffers per GPU',
       doc: 'Communication buffers, pipeline send/receive buffers (p > 1), two gathered layers under ZeRO-3 and two ring-attention KV blocks (c > 1) (§8.6 item 5).',

@@ -6,7 +6,7 @@
 import { type CellDef, choice, derived, fail, type Failure, number, optFlag, optNumber, warn } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
-import { type BuildContext, isLM } from '../context.js';
+import { type BuildContext, isLM, storesSampleActivations } from '../context.js';
 import { RECOMPUTE_MODES } from './training-flops.js';
 
 export interface ActivationLayout {
@@ -136,7 +136,7 @@ function storedPerSampleCell(ctx: BuildContext): CellDef {
 export function activationCells(ctx: BuildContext): CellDef[] {
   const cells = [workingSetCell(ctx)];
   if (ctx.mode !== 'training') return cells;
-  if (!isLM(ctx.model.family)) return [...cells, storedPerSampleCell(ctx)];
+  if (storesSampleActivations(ctx.model)) return [...cells, storedPerSampleCell(ctx)];
   const id = ctx.model.id;
   return [
     ...cells,

@@ -15,11 +15,15 @@
  *     the pair TinyEngine keeps when it runs the depthwise conv in place.
  */
 import { describe, expect, it } from 'vitest';
-import { registry } from '../../../src/registry/index.js';
+import { type Model, registry } from '../../../src/registry/index.js';
 import { evaluate } from '../../../src/scenario/index.js';
 import { value } from '../node/scenario-graph.js';
 
-const model = (id: string) => registry().get('model', id);
+function model(id: string): Model {
+  const m = registry().get('model', id);
+  if (!m) throw new Error(`${id} is not in the catalogue`);
+  return m;
+}
 
 describe('catalogue activations, derived by hand', () => {
   it('LeNet-1: peak 784 + 2304 = 3088 elements, stored 4634, FLOPs 272 640', () => {
@@ -82,5 +86,12 @@ describe('CNN training', () => {
     expect(e.exit_code).toBe(1);
     expect(e.input_error).toContain('EfficientNetB0 has no activation_stored_elements');
     expect(e.input_error).not.toContain('hidden_dim');
+  });
+
+  it('a transformer encoder (BERT-Base: d 768, H 12) keeps the §2.7 per-layer table, not stored feature maps', () => {
+    const e = evaluate({ model: 'BERT_Base', hardware: 'H100', mode: 'training' });
+    expect(e.exit_code).toBe(0);
+    expect(e.built.graph.has('workload.activation_bytes_per_layer')).toBe(true);
+    expect(e.built.graph.has('workload.activation_stored_per_sample')).toBe(false);
   });
 });
