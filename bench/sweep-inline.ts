@@ -52,6 +52,10 @@ export function inlineScorecard(g: LiveGraph): (b: number) => CellValue[] {
   const embodied = num(g, 'sustainability.embodied_carbon_share');
   const wue = num(g, 'infra.wue');
   if (g.value('hardware.sram_capacity') !== null) throw new Error('the inline baseline covers devices without SRAM');
+  // P_dev below is the mfu_linear model; the activity model (the default since issue 19) is not written out here.
+  if (g.value('scenario.power_model') !== 'mfu_linear') {
+    throw new Error('the inline baseline writes out the mfu_linear power model: set scenario.power_model = mfu_linear on the benchmark graph');
+  }
   const ids = scorecardIds(g);
   const constant = (id: string): CellValue => g.get(id);
   // Scorecard cells that do not depend on B are constants of the sweep, as in the compiled cone.
