@@ -56,19 +56,27 @@ export function servingInputCells(ctx: BuildContext): CellDef[] {
       unit: 'tokens', layer: 'E', wall: WALL, default: 4, domain: { kind: 'number', min: 1, integer: true }, source: s15 }),
     opt('ttft_target', 'TTFT target', 'Optional time-to-first-token target; unset means no target.', 's', positiveOptional, spec('§1.7')),
     opt('itl_target', 'ITL target', 'Optional inter-token latency target; unset means no target.', 's', positiveOptional, spec('§1.7')),
-    ...effectiveCells(),
+    ...effectiveCells(ctx.device.id),
   ];
 }
 
-function effectiveCells(): CellDef[] {
+function effectiveCells(deviceId: string): CellDef[] {
   const common = { layer: 'E' as const, wall: WALL };
   const decodeFigure = (name: string, hw: string, label: string, unit: string): CellDef =>
     derived({ ...common, id: `serving.decode_${name}_effective`, label, unit,
       doc: `The decode device's ${name.replace('_', ' ')}: serving.decode_${name} on a separate decode device, else the scenario device's.`,
       formula: `decode_device set ? decode_${name} ?? ${hw} : ${hw}`,
-      inputs: { disaggregated: flag('serving.disaggregated'), own: optNumber(`serving.decode_${name}`), device: optNumber(hw) },
-      compute: ({ disaggregated, own, device }) => {
-        if (disaggregated) return own ?? device;
+      inputs: {
+        disaggregated: flag('serving.disaggregated'), own: optNumber(`serving.decode_${name}`), device: optNumber(hw),
+        decodeDevice: optText('serving.decode_device'),
+      },
+      compute: ({ disaggregated, own, device, decodeDevice }) => {
+        if (disaggregated && own !== null) return own;
+        // A decode pool of the scenario's own device type takes its figures; another device's are not known here: said.
+        if (disaggregated) {
+          return decodeDevice === deviceId || device === null ? device
+            : warn(device, `serving.decode_device = ${decodeDevice} but serving.decode_${name} is not set; using ${deviceId}'s (set serving.decode_${name} for ${decodeDevice})`);
+        }
         return own === null ? device : warn(device, `serving.decode_${name} is ignored while serving.decode_device is unset (decode runs on the prefill device)`);
       } });
   return [
