@@ -107,7 +107,8 @@ describe('the sweep line chart', () => {
     fireEvent.keyDown(svg, { key: 'ArrowRight' });
     const readout = container.querySelector('.sweep-readout')!;
     expect(readout.getAttribute('data-readout')).toBe('1');
-    expect(readout.querySelector('.readout-x')!.textContent).toBe('scenario.batch_size = 2 sequences');
+    // The swept input in words (its label), not its id.
+    expect(readout.querySelector('.readout-x')!.textContent).toBe('Batch size = 2 sequences');
     expect(readout.querySelectorAll('.readout-y')).toHaveLength(2);
     expect(container.querySelectorAll('.sweep-point.hot')).toHaveLength(2);
   });
@@ -184,7 +185,7 @@ describe('hostile names', () => {
     const { container } = render(() => <SweepResults result={hostile} current={{}} scenarioName={evil} />);
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
-    expect(container.querySelector('title')!.textContent).toContain(`${evil}.performance.latency`);
+    expect(container.querySelector('title')!.textContent).toContain('<script>alert(1)</script>Performance · latency');
     fireEvent.keyDown(container.querySelector('[data-testid="sweep-line-chart"]')!, { key: 'ArrowRight' });
     expect(container.querySelector('.readout-y')!.textContent).toContain('<script>alert(1)</script>');
   });

@@ -119,8 +119,10 @@ describe('ticks in display units', () => {
     const labels = (axis: string) => [...container.querySelectorAll(`[data-axis="${axis}"] text:not(.axis-title)`)].map((t) => t.textContent);
     expect(labels('x')).toEqual(['1', '2', '3', '4']);
     expect(labels('y')).toEqual(['100', '200', '300', '400']);
-    expect(container.querySelector('[data-axis="x"] .axis-title')!.textContent).toBe('hardware.memory_bandwidth (TB/s)');
-    expect(container.querySelector('[data-axis="y"] .axis-title')!.textContent).toBe('infra.carbon_intensity (g/kWh)');
+    // Axis titles in words with the display unit; the cell id rides in data-cell.
+    expect(container.querySelector('[data-axis="x"] .axis-title')!.textContent).toBe('Memory bandwidth (TB/s)');
+    expect(container.querySelector('[data-axis="x"] .axis-title')!.getAttribute('data-cell')).toBe('hardware.memory_bandwidth');
+    expect(container.querySelector('[data-axis="y"] .axis-title')!.textContent).toBe(`${graph.def('infra.carbon_intensity').label} (g/kWh)`);
   });
 
   it('the line chart labels a latency axis in ms and a bandwidth axis in TB/s', async () => {
@@ -129,7 +131,7 @@ describe('ticks in display units', () => {
     const out = await runSweep(graph, planSweep(graph, spec), { yieldToPage: () => Promise.resolve() });
     if (out.status !== 'done') throw new Error('not done');
     const { container } = render(() => <SweepResults result={out.result} current={{}} scenarioName="s" />);
-    expect(container.querySelector('[data-axis="x"] .axis-title')!.textContent).toBe('hardware.memory_bandwidth (TB/s)');
+    expect(container.querySelector('[data-axis="x"] .axis-title')!.textContent).toBe('Memory bandwidth (TB/s)');
     expect(container.querySelector('[data-axis="left"] .axis-title')!.textContent).toBe('ms');
     const xLabels = [...container.querySelectorAll('[data-axis="x"] g text')].map((t) => t.textContent).filter(Boolean);
     expect(xLabels).toContain('2');

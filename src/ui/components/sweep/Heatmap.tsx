@@ -2,7 +2,7 @@
  * The heatmap of a two-axis sweep: one output over x × y, one cell per point (`data-i`,
  * `data-j`, `data-value` — exactly the graph's numbers), a colour legend, the point nearest
  * the inputs' current values outlined, and a hover readout. Ticks are labelled in display units
- * (TB/s, g/kWh; display-units.ts). Cells where the design does not fit (the Feasibility lens) are
+ * (TB/s, g/kWh; display-units.ts); axes are titled in words (the cell's label; its id in data-cell). Cells where the design does not fit (the Feasibility lens) are
  * hatched, with a legend entry, at every size. Grids up to `RECT_LIMIT` cells are SVG rectangles
  * (a hatched rectangle over each cell that does not fit); larger ones are painted on a canvas and
  * embedded as one image, with the region that does not fit hatched by one path over it (its runs
@@ -99,7 +99,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
     <div class="sweep-heatmap">
       <svg class="sweep-svg" data-testid="sweep-heatmap" data-colour-scale={log() ? 'log' : 'linear'} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} xmlns="http://www.w3.org/2000/svg" ref={(el) => props.ref?.(el)}>
         <title id={titleId}>
-          Heatmap of {out().cell} over {plan().x.cell} and {plan().y?.cell}
+          Heatmap of {out().label} over {plan().x.label} and {plan().y?.label}
         </title>
         <defs>
           <linearGradient id={gradId} x1="0" x2="0" y1="1" y2="0">
@@ -148,7 +148,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
               <text x={cellX(i) + cw() / 2} y={M.top + PH + 18} text-anchor="middle">{shownNumber(plan().x.values[i], xUnit())}</text>
             )}
           </For>
-          <text class="axis-title" x={M.left + PW / 2} y={H - 10} text-anchor="middle">{axisText(plan().x.cell, xUnit().unit, plan().x.scale === 'log')}</text>
+          <text class="axis-title" x={M.left + PW / 2} y={H - 10} text-anchor="middle" data-cell={plan().x.cell}>{axisText(plan().x.label, xUnit().unit, plan().x.scale === 'log')}</text>
         </g>
         <g class="sweep-axis" data-axis="y">
           <For each={labelIndices(ny(), 7)}>
@@ -156,8 +156,8 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
               <text x={M.left - 8} y={cellY(j) + ch() / 2} dy="0.32em" text-anchor="end">{shownNumber(ys()[j] ?? 0, yUnit())}</text>
             )}
           </For>
-          <text class="axis-title" transform={`translate(18,${M.top + PH / 2}) rotate(-90)`} text-anchor="middle">
-            {axisText(plan().y?.cell ?? '', yUnit().unit, plan().y?.scale === 'log')}
+          <text class="axis-title" transform={`translate(18,${M.top + PH / 2}) rotate(-90)`} text-anchor="middle" data-cell={plan().y?.cell}>
+            {axisText(plan().y?.label ?? '', yUnit().unit, plan().y?.scale === 'log')}
           </text>
         </g>
         <g class="heat-legend" transform={`translate(${W - M.right + 24},${M.top})`}>
@@ -186,7 +186,7 @@ export function Heatmap(props: HeatmapProps): JSX.Element {
         <Show when={hover()} fallback={<span class="hint">Hover a cell to read its value.</span>}>
           {(h) => (
             <span>
-              {plan().x.cell} = {formatPlain(plan().x.values[h().i], unitText(plan().x.unit))}, {plan().y?.cell} ={' '}
+              {plan().x.label} = {formatPlain(plan().x.values[h().i], unitText(plan().x.unit))}, {plan().y?.label} ={' '}
               {formatPlain(ys()[h().j], unitText(plan().y?.unit ?? '1'))} → {out().label}:{' '}
               {grid().values[h().i][h().j] === undefined ? 'no value' : formatPlain(grid().values[h().i][h().j]!, unitText(out().unit))}
               {unfit().has(`${h().i},${h().j}`) ? ' (does not fit)' : ''}

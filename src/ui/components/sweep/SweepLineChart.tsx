@@ -131,7 +131,7 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
         onBlur={() => setHover(undefined)}
       >
         <title id={titleId}>
-          Sweep of {props.x.cell}: {all().map((a) => a.s.cell).join(', ')} ({units().join(' and ')})
+          Sweep of {props.x.label}: {all().map((a) => a.s.label).join(', ')} ({units().join(' and ')})
         </title>
         <defs>
           <pattern id={hatchId} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
@@ -161,8 +161,8 @@ export function SweepLineChart(props: SweepLineChartProps): JSX.Element {
               </g>
             )}
           </For>
-          <text class="axis-title" x={(M.left + W - M.right) / 2} y={H - 8} text-anchor="middle">
-            {props.x.cell}
+          <text class="axis-title" x={(M.left + W - M.right) / 2} y={H - 8} text-anchor="middle" data-cell={props.x.cell}>
+            {props.x.label}
             {xUnit().unit ? ` (${xUnit().unit})` : ''}
             {log() ? ' · log' : ''}
           </text>
@@ -280,7 +280,7 @@ function Readout(props: { readonly x: ResolvedAxis; readonly index: number | und
         {(h) => (
           <>
             <span class="readout-x">
-              {props.x.cell} = {formatPlain(props.x.values[h().i], unitText(props.x.unit))}
+              {props.x.label} = {formatPlain(props.x.values[h().i], unitText(props.x.unit))}
             </span>
             <For each={props.series}>
               {(s) => (
