@@ -61,6 +61,13 @@ function evaluateAll(graph: LiveGraph, spec: GoalSpec, structures: readonly Stru
   return { seen, tried };
 }
 
+/** The listed layouts share their keys: when any names cp, those without a ring show cp = 1 (a table's columns come from one row). */
+function sameKeys(top: readonly OptimizeCandidate[]): OptimizeCandidate[] {
+  const cp = 'communication.cp';
+  if (!top.some((c) => cp in c.values)) return [...top];
+  return top.map((c) => (cp in c.values ? c : { ...c, values: { ...c.values, [cp]: 1 } }));
+}
+
 export function searchReplicaLayouts(graph: LiveGraph, spec: GoalSpec, o: Options = {}): OptimizeResult {
   const fixed = o.fixed ?? {};
   const cells = REPLICA_LAYOUT_CELLS.filter((id) => graph.has(id));
@@ -77,7 +84,7 @@ export function searchReplicaLayouts(graph: LiveGraph, spec: GoalSpec, o: Option
   if (ranked.length) {
     const message = !meeting.length && spec.meetsTarget ? 'no layout meets the serving targets (ttft, itl, p99); showing the layouts that fit, best first' : undefined;
     return {
-      kind: 'parallelism', objective: spec.objective, best: ranked[0], top: ranked.slice(0, o.topK ?? 5), ...counts, feasible: ranked.length,
+      kind: 'parallelism', objective: spec.objective, best: ranked[0], top: sameKeys(ranked.slice(0, o.topK ?? 5)), ...counts, feasible: ranked.length,
       ...(message ? { message } : {}),
     };
   }

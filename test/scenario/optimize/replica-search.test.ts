@@ -79,6 +79,9 @@ describe('context parallelism where it helps, and only there (Llama-3-8B, 128K-t
     expect(r.best!.values['communication.cp']).toBeUndefined();
     const ring = r.top.find((c) => c.values['communication.cp'] === 2)!;
     expect(ring.objective).toBeLessThan(r.best!.objective);
+    // the listed layouts share their keys (a table takes its columns from one row): no ring is cp = 1
+    expect(r.top.every((c) => 'communication.cp' in c.values)).toBe(true);
+    expect(r.top[0].values['communication.cp']).toBe(1);
   });
 
   it('at a 2K prompt on 8 H100 the search\'s best is what a brute-force evaluation of every layout finds, and a ring only where it wins', () => {
