@@ -82,9 +82,9 @@ describe('CNN training', () => {
   });
 
   it('a CNN without activation data names the missing field, not hidden_dim', () => {
-    const e = evaluate({ model: 'EfficientNetB0', hardware: 'H100', mode: 'training' });
+    const e = evaluate({ model: 'YOLOv8_Nano', hardware: 'H100', mode: 'training' });
     expect(e.exit_code).toBe(1);
-    expect(e.input_error).toContain('EfficientNetB0 has no activation_stored_elements');
+    expect(e.input_error).toContain('YOLOv8_Nano has no activation_stored_elements');
     expect(e.input_error).not.toContain('hidden_dim');
   });
 
