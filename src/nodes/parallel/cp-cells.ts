@@ -16,6 +16,8 @@ import { shardInputs, shardOf, type ShardArgs } from './shard-inputs.js';
 const S = 'communication';
 const source = spec('Amendments, cp = 1 is lifted; Liu, Zaharia & Abbeel 2023 (arXiv:2310.01889) §3; Yang et al. 2024 (arXiv:2411.01783) §3');
 const common = { layer: 'E' as const, wall: 14, source };
+/** The FlashAttention-2 block along the sequence (Dao 2023, arXiv 2307.08691), as in the layout search's rule. */
+const ATTENTION_TILE = 128;
 
 const prefillInputs = () => ({
   ...shardInputs(),
@@ -66,8 +68,14 @@ export function contextParallelPrefillCells(ctx: BuildContext): CellDef[] {
       compute: ({ c, batch, newTokens, chunkTokens, factor, hidden, width }) => {
         if (hidden === null) return fail('missing_data', `${model} has no hidden_dim; the prefill activations need it`);
         const chunk = chunkTokens === null ? newTokens : Math.min(chunkTokens, newTokens);
-        const bytes = activationWorkingSet(batch, ringTokens(chunk, c), factor, hidden, width);
-        return c > 1 && chunk % c !== 0 ? warn(bytes, `the chunk of ${chunk} tokens is not a multiple of cp = ${c}; the slowest rank holds ${ringTokens(chunk, c)}`) : bytes;
+        const perRank = ringTokens(chunk, c);
+        const bytes = activationWorkingSet(batch, perRank, factor, hidden, width);
+        const said = [
+          ...(c > 1 && chunk % c !== 0 ? [`the chunk of ${chunk} tokens is not a multiple of cp = ${c}; the slowest rank holds ${perRank}`] : []),
+          // Each rank's share is two load-balanced halves; below one FlashAttention-2 tile each (Dao 2023) the kernel runs part empty, which the roofline does not see.
+          ...(c > 1 && perRank < 2 * ATTENTION_TILE ? [`each rank of the ring holds ${perRank} tokens, fewer than two ${ATTENTION_TILE}-token attention tiles: the prefill time assumes full tiles`] : []),
+        ];
+        return said.length ? warn(bytes, ...said) : bytes;
       },
     }),
   ];

@@ -101,6 +101,11 @@ describe('128K-token prompt of Llama-3-8B on 2 H100, cp = 2 (ring attention, Liu
     const g = graph('inference', ONE_NODE_8, { 'communication.cp': 3, 'communication.tp': 2, 'communication.pp': 1, 'scenario.context_len': 1000 }, LLAMA3_70B);
     const v = g.get('communication.cp_prefill_activation_bytes');
     expect(v.ok && v.warnings?.join(' ')).toContain('slowest rank holds 334');
+    // 334 tokens ≥ 256 (two 128-token tiles); at cp = 8 a rank holds 125, said
+    const tiny = graph('inference', ONE_NODE_8, { 'communication.cp': 8, 'communication.tp': 1, 'communication.pp': 1, 'scenario.context_len': 1000 }, LLAMA3_70B);
+    const w = tiny.get('communication.cp_prefill_activation_bytes');
+    expect(v.ok && v.warnings?.join(' ')).not.toContain('attention tiles');
+    expect(w.ok && w.warnings?.join(' ')).toContain('holds 125 tokens, fewer than two 128-token attention tiles');
   });
 });
 
