@@ -14,6 +14,9 @@ import { type Figure, fmtMs, fmtX, heading, keep, QUICK, report, reps, timeMs } 
 export function benchSweep(): Figure[] {
   heading('#4 Sweep: 100,000 batch sizes × the whole scorecard (Llama3_8B on H100)');
   const g = buildInference().graph;
+  // The inline baseline writes out the mfu_linear power model (§1.5's first-build model); the
+  // graph is set to the same model so both compute one thing (the activity model is the default).
+  g.set('scenario.power_model', 'mfu_linear');
   const outputs = scorecardIds(g);
   const n = QUICK ? 20_000 : 100_000;
   const values = Array.from({ length: n }, (_, i) => i + 1);

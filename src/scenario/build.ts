@@ -17,6 +17,7 @@ import { loadScenario } from './load.js';
 import { applyPins, pinValue, pinWarning, resolvePins } from './pins.js';
 import { bareNumberWarning, fleetSizeProblem } from './plausible.js';
 import type { OverrideValue, Scenario } from './schema.js';
+import { withoutRetired } from './retired-cells.js';
 import { isBareNumber } from '../graph/units.js';
 
 export interface LayoutChoice {
@@ -161,11 +162,13 @@ export function buildScenario(input: Scenario | unknown, options: BuildOptions =
   const defs = [...buildScenarioDefs(ctx), ...(options.extraDefs?.(ctx) ?? [])];
   const graph = new LiveGraph(defs);
   const bare: string[] = [];
-  refuseOtherModeCells(graph, ctx, scenario.overrides ?? {}, 'overrides');
-  refuseOtherModeCells(graph, ctx, options.overrides ?? {}, 'set');
-  const given = resolveOverrides(graph, scenario.overrides ?? {}, 'overrides', bare);
+  const docOverrides = withoutRetired(scenario.overrides ?? {}, 'overrides', bare);
+  const setOverrides = withoutRetired(options.overrides ?? {}, 'set', bare);
+  refuseOtherModeCells(graph, ctx, docOverrides, 'overrides');
+  refuseOtherModeCells(graph, ctx, setOverrides, 'set');
+  const given = resolveOverrides(graph, docOverrides, 'overrides', bare);
   const pins: Record<string, Plain> = {};
-  const set = resolveOverrides(graph, options.overrides ?? {}, 'set', bare, pins);
+  const set = resolveOverrides(graph, setOverrides, 'set', bare, pins);
   const docPins = resolvePins(graph, scenario.pins ?? {}, 'pins', bare);
   const values = { ...opsOverrides(graph, scenario), ...given, ...set };
   graph.setMany(values);
