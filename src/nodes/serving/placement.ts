@@ -60,8 +60,21 @@ export interface StepLoad {
   readonly newTokens: number;
 }
 
+/**
+ * A placed step: the §3.1 result and the link that bounds its memory time, when one does — wall 1's
+ * "Host link" (offload) or wall 6's "Injection bandwidth" (streamed) — for the bottleneck label.
+ */
+export interface PlacedStep extends StepResult {
+  readonly link: 'Host link' | 'Injection bandwidth' | null;
+}
+
+/** The label walls 1 and 6 give a step: its link when memory-bound over one, else Compute/Memory/Overhead. */
+export function bottleneckLabel(step: StepResult | PlacedStep): string {
+  return 'link' in step && step.link !== null && step.bottleneck === 'Memory' ? step.link : step.bottleneck;
+}
+
 /** The step of `load` on the device `p` (k = 1, L_x = L): wall 2's regime, or wall 6's streamed pass. */
-export function placedStep(load: StepLoad, r: StepRates, p: DevicePlacement): StepResult {
+export function placedStep(load: StepLoad, r: StepRates, p: DevicePlacement): PlacedStep {
   const bytes = load.weightsTouched + load.kv;
   const footprint = load.weights + load.kv + activationWorkingSet(load.batch, load.newTokens, p.actFactor, p.hidden, p.actWidth);
   const twoTier = isTwoTier(footprint, p.sramCapacity, p.sramBandwidth);
@@ -76,7 +89,7 @@ export function placedStep(load: StepLoad, r: StepRates, p: DevicePlacement): St
     { regime, twoTier, traffic: bytes, weightTouched: load.weightsTouched, hostBytes: h },
     { main: r.bandwidth, sram: p.sramBandwidth, host: p.hostLink ?? Infinity },
   );
-  return rooflineStep({ flops: load.flops, bytes, passes: 1, layers: load.layers, ...r, bandwidth });
+  return { ...rooflineStep({ flops: load.flops, bytes, passes: 1, layers: load.layers, ...r, bandwidth }), link: h > 0 ? 'Host link' : null };
 }
 
 /**
@@ -84,13 +97,13 @@ export function placedStep(load: StepLoad, r: StepRates, p: DevicePlacement): St
  * byte, MoE experts included, is streamed) and T_cl = (F/L)/(peak·η); L·(T_layer + layer_tax)
  * + dispatch_tax. T_c and T_m report L·T_cl and L·T_inj; the on-chip KV read is not timed (wall 6).
  */
-function streamedPass(load: StepLoad, r: StepRates, injection: number): StepResult {
+function streamedPass(load: StepLoad, r: StepRates, injection: number): PlacedStep {
   const L = load.layers;
   const tInjection = load.weights / L / injection;
   const tLayerCompute = load.flops / L / (r.peakFlops * r.efficiency);
   const latency = L * (Math.max(tInjection, tLayerCompute) + r.layerTax) + r.dispatchTax;
   return {
     tCompute: L * tLayerCompute, tMemory: L * tInjection, tOverhead: L * r.layerTax + r.dispatchTax, latency,
-    bottleneck: tLayerCompute >= tInjection ? (tLayerCompute > 0 ? 'Compute' : 'Overhead') : 'Memory',
+    bottleneck: tLayerCompute >= tInjection ? (tLayerCompute > 0 ? 'Compute' : 'Overhead') : 'Memory', link: 'Injection bandwidth',
   };
 }

@@ -7,6 +7,7 @@ import { type ArgsOf, type CellDef, type ComputeResult, derived, fail, flag, gat
 import type { BuildContext } from '../context.js';
 import { isLM } from '../context.js';
 import { decodeStep, heldKvBytes } from './lm-physics.js';
+import { bottleneckLabel } from './placement.js';
 import { windowInputs, windowOf } from '../workload/window.js';
 import {
   expectedTokensPerRound, interTokenLatency, kvTransferTime, MAX_PREFILL_CHUNKS, prefillChunkCount, prefillSchedule,
@@ -156,13 +157,13 @@ function decodeCells(ctx: BuildContext): CellDef[] {
       },
       compute: (a) => itlAt(a, a.prompt + a.outputTokens / 2) }),
     derived({ ...common, id: 'serving.decode_bottleneck', label: 'Decode bottleneck', unit: 'enum', formula: 'bottleneck of itl_fn(S + N_out/2, B)',
-      doc: 'What limits the (non-speculative) decode step at the mean context: Compute, Memory or Overhead.',
+      doc: 'What limits the (non-speculative) decode step at the mean context: Compute, Memory or Overhead; Host link when an offloaded step waits on it (wall 1), Injection bandwidth when streamed weights do (wall 6).',
       inputs: {
         ...lmFactInputs(ctx), ...decodeRateInputs(ctx),
         batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'), outputTokens: number('scenario.output_tokens'),
       },
       compute: (a) => withFacts(decoded(lmFactsOf(ctx, a), decodeRatesOf(ctx, a)),
-        ([lm, r]) => decodeStep(lm, r, a.prompt + a.outputTokens / 2, a.batch).bottleneck) }),
+        ([lm, r]) => bottleneckLabel(decodeStep(lm, r, a.prompt + a.outputTokens / 2, a.batch))) }),
     derived({ ...common, id: 'serving.request_latency', label: 'Request latency', unit: 's', displayUnit: 'ms', formula: 'ttft + (N_out − 1)·itl_mean',
       doc: 'Time to produce the whole response, without queueing.',
       inputs: { ttft: number('serving.ttft'), outputTokens: number('scenario.output_tokens'), itlMean: number('serving.itl_mean') },

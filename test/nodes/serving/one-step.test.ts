@@ -47,6 +47,8 @@ describe('Llama3_70B on one H100: the headline ITL is the offloaded step walls 1
   it('is walls 1–2\'s step exactly, and the scorecard\'s ITL and latency are it', () => {
     expect(num(g, 'serving.itl')).toBe(num(g, 'compute.latency'));
     expect(g.value('memory.memory_regime')).toBe('offload');
+    expect(g.value('serving.decode_bottleneck')).toBe('Host link');
+    expect(g.value('compute.bottleneck')).toBe('Host link');
     const e = evaluate({ model: 'Llama3_70B', hardware: 'H100', mode: 'serving', overrides: PINNED });
     expect(e.card.performance.metrics.itl.value).toBeCloseTo(num(g, 'serving.itl') * 1e3, 9);
     expect(e.card.performance.metrics.latency.value).toBeCloseTo(num(g, 'compute.latency') * 1e3, 9);
@@ -65,6 +67,8 @@ describe('Llama3_70B on a Cerebras CS-3: weights that do not fit on the wafer st
     const pass = 80 * (tInjection + num(g, 'scenario.layer_tax')) + num(g, 'scenario.dispatch_tax');
     expect(num(g, 'serving.itl')).toBeCloseTo(pass, 12);
     expect(num(g, 'serving.itl')).toBe(num(g, 'streaming.pass_time'));
+    expect(g.value('serving.decode_bottleneck')).toBe('Injection bandwidth');
+    expect(g.value('streaming.streaming_bottleneck')).toBe('Injection bandwidth');
   });
 
   it('serving memory holds two layer buffers, the KV and the activations, not W: feasible', () => {
