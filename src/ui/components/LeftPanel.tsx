@@ -7,7 +7,7 @@
 import { type Accessor, createSignal, type JSX, Show } from 'solid-js';
 import { entryLabel, type ScenarioStore } from '../store/index.js';
 import { KeyInputs, ScenarioControls } from './controls/index.js';
-import { InversePanel } from './inverse/index.js';
+import { InverseHost } from './inverse/InverseHost.jsx';
 import { createMediaMatch, NARROW_QUERY, type PanelTab, panelId, PanelTabs, tabId } from './PanelTabs.jsx';
 import { RooflineChart } from './roofline/index.js';
 import { ScorecardPanel } from './scorecard/index.js';
@@ -53,7 +53,7 @@ export function LeftPanel(props: LeftPanelProps): JSX.Element {
         <Show when={store.workbench()} keyed>
           {(wb) => <KeyInputs store={wb} />}
         </Show>
-        <InversePanel store={store} />
+        <InverseHost store={store} />
       </Part>
       <Part id="scorecard">
         <ScorecardPanel evaluation={store.evaluation} busy={props.busy} onSelectCell={(id) => store.selectCell(id)} />

@@ -8,7 +8,6 @@ import type { Workbook } from '../../../scenario/index.js';
 import { canonicalJson } from '../../store/workbook-doc.js';
 import type { WorkbookSession } from '../../store/workbook-session.js';
 import { StatusBadge } from '../status/index.js';
-import { downloadText, safeFilename } from '../../export/download.js';
 import { cellRows, type CompareColumn, compareColumns, differingOverrides, lensRows, metricRows, wallRows } from './compare.js';
 import { compareCsv } from './compare-csv.js';
 import { CompareTable } from './CompareTable.jsx';
@@ -65,7 +64,9 @@ export function CompareView(props: CompareViewProps): JSX.Element {
   };
   const walls = () => wallRows(columns()).filter((r) => !onlyDiffering() || r.differs);
   /** The three tables as one CSV with full names (every wall, whatever the filter shows). */
-  const exportCsv = () => {
+  const exportCsv = async () => {
+    // The download helpers load on the first export (their own chunk, as ExportButtons does).
+    const { downloadText, safeFilename } = await import('../../export/download.js');
     const cols = columns();
     const text = compareCsv(cols, [
       { name: 'Scorecard', status: lensRows(cols).map((r) => ({ label: `${r.label} status`, key: r.key, statuses: r.statuses })), rows: metricRows(cols) },
@@ -110,7 +111,7 @@ export function CompareView(props: CompareViewProps): JSX.Element {
           )}
         </For>
         <div class="compare-export">
-          <button type="button" data-export="csv" onClick={exportCsv}>
+          <button type="button" data-export="csv" onClick={() => void exportCsv()}>
             Export CSV (full names)
           </button>
         </div>
