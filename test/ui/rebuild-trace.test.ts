@@ -67,6 +67,13 @@ describe('a picker switch is traced', () => {
     expect(s.workbench().lit('infra.carbon_intensity')?.step).toBe(0);
   });
 
+  it('a fleet written as a map (the inverse panel\'s "GPUs needed") heads its trace with the system change', () => {
+    const s = store();
+    s.choose({ mode: 'inference', extras: { fleet: { node_count: 1, accelerators_per_node: 2 } } });
+    const t = s.workbench().trace()!;
+    expect(t.cause).toBe('System: one device → 2 × H100');
+  });
+
   it('undo and redo of the switch are traced back and forth', () => {
     const s = store();
     s.choose({ region: 'Quebec' });

@@ -6,6 +6,7 @@ export type { InputCommit, InputEdit, WorkbenchStore } from './workbench-store.j
 export { createWorkbenchStore } from './workbench-store.js';
 export type { ScenarioDesc } from './scenario-desc.js';
 export { DEFAULT_DESC, entryLabel, fromScenario, toScenario, toScenarioDocument, withChoice } from './scenario-desc.js';
+export { fleetText } from './choice-words.js';
 export type { ViewState } from './url-state.js';
 export { decodeViewState, DEFAULT_VIEW, encodeViewState } from './url-state.js';
 export { createUndoStack } from './undo-stack.js';

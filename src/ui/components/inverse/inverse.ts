@@ -10,9 +10,10 @@
  * does); a device count is a change of the system, rebuilt like a picker switch.
  */
 import { formatNumber } from '../../../graph/index.js';
-import type { FleetInput } from '../../../scenario/index.js';
 import type { ScenarioQuestion, ScenarioSeekResult } from '../../../scenario/seek-scenario.js';
-import type { ScenarioDesc } from '../../store/index.js';
+import { fleetText, type ScenarioDesc } from '../../store/index.js';
+
+export { fleetText };
 
 export interface QuestionInfo {
   readonly question: ScenarioQuestion;
@@ -70,12 +71,6 @@ export type ApplyPlan =
   | { readonly kind: 'load'; readonly desc: ScenarioDesc; readonly cause: string }
   /** Nothing to apply, and why. */
   | { readonly kind: 'none'; readonly why: string };
-
-/** "2 × H100", "4 nodes × 8 H100 (DGX_H100)". */
-export function fleetText(fleet: FleetInput, device: string): string {
-  const node = fleet.node ? ` (${fleet.node})` : '';
-  return fleet.node_count > 1 ? `${fleet.node_count} nodes × ${fleet.accelerators_per_node} ${device}${node}` : `${fleet.accelerators_per_node} × ${device}${node}`;
-}
 
 /**
  * How the answer `r` (asked of `desc`, whose scenario had `current` devices) becomes an edit.
