@@ -90,11 +90,12 @@ function stepRateInputs(peakId: string, bandwidthId: string) {
 }
 /**
  * What places a single-device step on the scenario device (placement.ts): its memory tiers and
- * host link, the A_work facts of the footprint and, on a weight-streaming device, β_inj. Spread
- * only for an LM on one device (a split model's steps are the layout's, src/nodes/parallel).
+ * host link, the A_work facts of the footprint and, on a weight-streaming device, β_inj. Only a
+ * one-device replica's steps read it (t = p = e = c = 1, or one device): a split model's steps
+ * are the layout's (src/nodes/parallel).
  */
 function placementInputs(ctx: BuildContext) {
-  if (hasParallelLayout(ctx) || ctx.mode === 'training') return {};
+  if (ctx.mode === 'training') return {};
   return {
     plCapacity: optNumber('hardware.memory_capacity'),
     plSramCapacity: optNumber('hardware.sram_capacity'),
@@ -103,7 +104,8 @@ function placementInputs(ctx: BuildContext) {
     plActFactor: number('scenario.activation_working_set_factor'),
     plHidden: optNumber('workload.hidden_dim'),
     plActWidth: number('scenario.activation_bytes_per_element'),
-    ...(ctx.device.execution_model === 'weight_streaming' ? { plInjection: number('streaming.injection_bandwidth_effective') } : {}),
+    // Streaming on one device only (a system of wafers splits the model instead; serving-memory.ts likewise).
+    ...(ctx.device.execution_model === 'weight_streaming' && !hasParallelLayout(ctx) ? { plInjection: number('streaming.injection_bandwidth_effective') } : {}),
   };
 }
 type PlacementArgs = Partial<ArgsOf<{
@@ -147,7 +149,7 @@ export const deviceRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | F
 /** The decode device's rates (the same device unless `serving.decode_device` is set; placed only when it is the same). */
 export const decodeRateInputs = (ctx?: BuildContext) => ({
   ...stepRateInputs('serving.decode_peak_flops_effective', 'serving.decode_memory_bandwidth_effective'),
-  ...(ctx && !hasParallelLayout(ctx) ? { ...placementInputs(ctx), plDisaggregated: flag('serving.disaggregated') } : {}),
+  ...(ctx ? { ...placementInputs(ctx), plDisaggregated: flag('serving.disaggregated') } : {}),
 });
 export const decodeRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure =>
   stepRatesOf(`${ctx.device.id} (decode)`, a, ctx.device.id);
