@@ -12,6 +12,7 @@ import { linkFigures, linkInputs, pickLink } from './links.js';
 
 const S = 'communication';
 const W = 14;
+const fmt = (x: number): string => String(Number(x.toPrecision(4)));
 /** The choices of communication.recompute (inputs.ts). */
 const RECOMPUTE = ['none', 'selective', 'full'] as const;
 const recomputeInput = choice(`${S}.recompute`, RECOMPUTE);
@@ -67,10 +68,20 @@ export function microbatchCells(ctx: BuildContext): CellDef[] {
       compute: ({ tokens, modelFlops, share, t }) => (tokens * modelFlops * share) / t,
     }),
     derived({
-      id: `${S}.microbatch_t_compute`, label: 'Microbatch compute time', doc: 'Compute time of one microbatch on one GPU (§8.4).',
-      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_c = F_hw,mb / (peak · η)',
-      inputs: { flops: number(`${S}.hw_flops_per_microbatch`), peak: number('hardware.peak_flops'), eta: number('software.efficiency_effective') },
-      compute: ({ flops, peak, eta }) => flops / (peak * eta),
+      id: `${S}.microbatch_t_compute`, label: 'Microbatch compute time',
+      doc: 'Compute time of one microbatch on one GPU, at the clock a power cap leaves (§8.4; wall 1\'s compute.power_cap_clock, 1 without a binding cap).',
+      unit: 's', displayUnit: 'ms', layer: 'E', wall: W, formula: 'T_c = F_hw,mb / (peak · η · s)',
+      inputs: {
+        flops: number(`${S}.hw_flops_per_microbatch`), peak: number('hardware.peak_flops'), eta: number('software.efficiency_effective'),
+        clock: number('compute.power_cap_clock'),
+      },
+      compute: ({ flops, peak, eta, clock }) => {
+        const tc = flops / (peak * eta);
+        // Wall 1's step in training is this microbatch (execution-unit.ts), so its cap clock is this one's.
+        if (clock === 1) return tc;
+        return warn(tc / clock, `the power cap runs the compute clock at ${fmt(clock)} of its rate (compute.power_cap_clock): ` +
+          `the microbatch's compute time is ×${fmt(1 / clock)}, so the fleet trains slower`);
+      },
     }),
     derived({
       id: `${S}.microbatch_t_memory`, label: 'Microbatch memory time',

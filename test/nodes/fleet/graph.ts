@@ -77,7 +77,8 @@ export function fleetDefs(ctx: BuildContext, standIns: Readonly<Record<string, P
  */
 export function wallsOnlyGraph(ctx: BuildContext, standIns: Readonly<Record<string, Plain>>, values: Readonly<Record<string, Plain>> = {}): LiveGraph {
   const defs = [...commonCells(ctx), ...FLEET_FACTORIES.flatMap((f) => f(ctx))];
-  return graphWith([...defs, ...standInsFor(defs, standIns)], values);
+  // Without wall 1 there is no power cap: the microbatch runs at the full clock.
+  return graphWith([...defs, ...standInsFor(defs, { 'compute.power_cap_clock': 1, ...standIns })], values);
 }
 
 export function fleetGraph(ctx: BuildContext, values: Readonly<Record<string, Plain>> = {}, standIns: Readonly<Record<string, Plain>> = {}): LiveGraph {
