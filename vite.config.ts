@@ -1,6 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+
+type ChunkingContext = Rolldown.ChunkingContext;
 
 const THEME = '#16202c'; // the header's ink (src/ui/styles.css --ink)
 
@@ -16,6 +18,41 @@ function headTags(): Plugin {
       { tag: 'meta', attrs: { name: 'theme-color', content: THEME }, injectTo: 'head' },
       { tag: 'link', attrs: { rel: 'apple-touch-icon', href: `${base}apple-touch-icon-180x180.png` }, injectTo: 'head' },
     ],
+  };
+}
+
+/**
+ * One chunk for everything the page loads at start: the modules the entry reaches by static
+ * imports. Left to itself the bundler splits them into a dozen chunks shared with the lazy
+ * panels, and a dozen files compress worse than one (docs/performance.md §7c: the split cost
+ * as much as the panels moved out). Modules only the lazy panels reach stay in their chunks.
+ */
+function startChunk(): (id: string, ctx: ChunkingContext) => string | null {
+  const atStart = new Map<string, boolean>();
+  /** Whether a chain of static imports leads from an entry to the module (dynamic imports do not count). */
+  const reachesEntry = (id: string, ctx: ChunkingContext): boolean => {
+    const seen = new Set([id]);
+    for (const queue = [id]; queue.length > 0;) {
+      const info = ctx.getModuleInfo(queue.pop()!);
+      if (!info) continue;
+      if (info.isEntry) return true;
+      for (const i of info.importers) {
+        if (atStart.get(i) === true) return true;
+        if (!seen.has(i)) {
+          seen.add(i);
+          queue.push(i);
+        }
+      }
+    }
+    return false;
+  };
+  return (id, ctx) => {
+    let start = atStart.get(id);
+    if (start === undefined) {
+      start = reachesEntry(id, ctx);
+      atStart.set(id, start);
+    }
+    return start ? 'index' : null;
   };
 }
 
@@ -62,5 +99,10 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { outDir: 'dist-web', target: 'es2022', sourcemap: false },
+  build: {
+    outDir: 'dist-web',
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: startChunk(), debugName: 'start' }] } } },
+  },
 });
