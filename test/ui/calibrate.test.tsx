@@ -1,4 +1,7 @@
-/** The inspector's "Calibrate to a measurement" (src/ui/components/calibrate/CalibrateSection.tsx). */
+/**
+ * The inspector's "Calibrate to a measurement" (src/ui/components/calibrate/CalibrateSection.tsx),
+ * which loads on first use (CalibrateHost.tsx): the tests wait for it.
+ */
 import { cleanup, fireEvent, render, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveGraph } from '../../src/graph/index.js';
@@ -17,9 +20,18 @@ afterEach(() => {
   store.dispose();
 });
 
+/** The inspector with the calibrate section loaded. */
+async function opened(): Promise<HTMLElement> {
+  const { container } = render(() => <Inspector store={store} />);
+  // The section's place is there at once: the section, or its loading state on first use.
+  expect(container.querySelector('[data-calibrate], [data-calibrate-loading]')).not.toBeNull();
+  await waitFor(() => expect(container.querySelector('[data-calibrate-input]')).not.toBeNull());
+  return container;
+}
+
 describe('Inspector: calibrate to a measurement', () => {
-  it('fits η_bw to a measured decode latency and sets it as an edit; the cell then equals the measurement', () => {
-    const { container } = render(() => <Inspector store={store} />);
+  it('fits η_bw to a measured decode latency and sets it as an edit; the cell then equals the measurement', async () => {
+    const container = await opened();
     const field = container.querySelector<HTMLInputElement>('[data-calibrate-input]')!;
     fireEvent.input(field, { target: { value: '6.1 ms' } });
     fireEvent.click(container.querySelector('[data-calibrate-fit]')!);
@@ -30,8 +42,8 @@ describe('Inspector: calibrate to a measurement', () => {
     expect(container.querySelector('[data-calibrate-result]')!.textContent).toMatch(/^memory-bound: scenario\.bandwidth_efficiency 0\.9000 → 0\.8447/);
   });
 
-  it('a measurement no efficiency can explain is said, and nothing changes', () => {
-    const { container } = render(() => <Inspector store={store} />);
+  it('a measurement no efficiency can explain is said, and nothing changes', async () => {
+    const container = await opened();
     fireEvent.input(container.querySelector('[data-calibrate-input]')!, { target: { value: '1 ms' } });
     fireEvent.click(container.querySelector('[data-calibrate-fit]')!);
     expect(container.querySelector('[data-calibrate-problem]')!.textContent).toMatch(/beyond what the device's peak allows/);
@@ -39,7 +51,7 @@ describe('Inspector: calibrate to a measurement', () => {
   });
 
   it('loads a device profile onto the scenario; a profile of another device is refused', async () => {
-    const { container } = render(() => <Inspector store={store} />);
+    const container = await opened();
     const input = container.querySelector<HTMLInputElement>('[data-calibrate-profile]')!;
     const profile = (device: string) => new File([JSON.stringify({
       kind: 'mlsysim-device-profile', version: 1, device, fitted: { 'scenario.bandwidth_efficiency': 0.8 },
@@ -51,15 +63,15 @@ describe('Inspector: calibrate to a measurement', () => {
     await waitFor(() => expect(store.graph.value('scenario.bandwidth_efficiency')).toBe(0.8));
   });
 
-  it('is offered for derived numbers of a full scenario only (not for inputs, not on a hand-made graph)', () => {
+  it('is offered for derived numbers of a full scenario only (not for inputs, not on a hand-made graph)', async () => {
     const { container, unmount } = render(() => <Inspector store={store} />);
-    expect(container.querySelector('[data-calibrate="compute.latency"]')).not.toBeNull();
+    await waitFor(() => expect(container.querySelector('[data-calibrate="compute.latency"]')).not.toBeNull());
     store.select('scenario.batch_size');
-    expect(container.querySelector('[data-calibrate]')).toBeNull();
+    expect(container.querySelector('[data-calibrate], [data-calibrate-loading]')).toBeNull();
     unmount();
     const small = createWorkbenchStore(new LiveGraph(rooflineExample.cells), { selected: 'compute.latency' });
     const r = render(() => <Inspector store={small} />);
-    expect(r.container.querySelector('[data-calibrate]')).toBeNull();
+    expect(r.container.querySelector('[data-calibrate], [data-calibrate-loading]')).toBeNull();
     small.dispose();
   });
 });

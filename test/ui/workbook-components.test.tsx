@@ -161,7 +161,9 @@ describe('WorkbookBar', () => {
     expect(document.querySelector('[data-dialog]')).toBeNull();
 
     fireEvent.click(q(container, '[data-compare]'));
-    expect(document.querySelector('[data-dialog="compare"] [data-compare]')).not.toBeNull();
+    // The dialog opens at once; the comparison loads on first use (CompareHost.tsx).
+    expect(document.querySelector('[data-dialog="compare"] [data-compare], [data-dialog="compare"] .compare-loading')).not.toBeNull();
+    await waitFor(() => expect(document.querySelector('[data-dialog="compare"] [data-compare]')).not.toBeNull());
     await m.close();
   });
 });

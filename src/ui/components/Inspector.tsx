@@ -9,7 +9,8 @@ import { displayValue, editorText, formatValue } from '../format/display.js';
 import { bareNumberNotice } from '../format/notice.js';
 import { LAYER_NAMES } from '../layout/index.js';
 import type { WorkbenchStore } from '../store/index.js';
-import { CalibrateSection, canCalibrate } from './calibrate/CalibrateSection.jsx';
+import { CalibrateHost } from './calibrate/CalibrateHost.jsx';
+import { canCalibrate } from './calibrate/can-calibrate.js';
 import { CellLink } from './CellLink.jsx';
 import { InputEditor } from './InputEditor.jsx';
 import { SourceText } from './peek/SourceText.jsx';
@@ -72,7 +73,7 @@ function CellDetails(props: { readonly store: WorkbenchStore; readonly id: strin
       <p class="doc">{def.doc}</p>
       <Show when={def.kind === 'input' ? def : undefined}>{(d) => <InputSection store={props.store} def={d()} />}</Show>
       <Show when={def.kind === 'derived' ? def : undefined}>{(d) => <PinSection store={props.store} def={d()} />}</Show>
-      <Show when={canCalibrate(props.store, props.id)}><CalibrateSection store={props.store} id={props.id} /></Show>
+      <Show when={canCalibrate(props.store, props.id)}><CalibrateHost store={props.store} id={props.id} /></Show>
       <Show when={def.kind === 'derived' ? def.formula : undefined}>
         {(f) => <pre class="formula">{f()}</pre>}
       </Show>

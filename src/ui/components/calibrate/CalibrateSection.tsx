@@ -10,15 +10,7 @@ import { type CalibrationResult, calibrate, parseMeasurement, parseProfile, prof
 import { type CellValue, formatPlain } from '../../../graph/index.js';
 import type { WorkbenchStore } from '../../store/index.js';
 
-/** The cells calibration needs: a full scenario graph has them, a hand-made one may not. */
-const NEEDS = ['scenario.device', 'scenario.efficiency', 'scenario.bandwidth_efficiency', 'software.efficiency_effective'];
-
-export const canCalibrate = (store: WorkbenchStore, id: string): boolean => {
-  const g = store.graph;
-  if (!NEEDS.every((n) => g.has(n)) || g.def(id).kind !== 'derived') return false;
-  const v = store.value(id);
-  return v.ok && typeof v.value === 'number' && Number.isFinite(v.value) && v.value > 0;
-};
+export { canCalibrate } from './can-calibrate.js';
 
 const formatPlainValue = (v: CellValue, unit: string): string => (v.ok ? formatPlain(v.value, unit) : '');
 /** A file's text (FileReader: every browser, and the DOM of the tests). */

@@ -10,7 +10,7 @@ import { createSignal, For, type JSX, onCleanup, onMount, Show } from 'solid-js'
 import type { ExportedFile } from '../../../persist/index.js';
 import { splitHash } from '../../store/url-hash.js';
 import type { SaveState, WorkbookSession } from '../../store/workbook-session.js';
-import { CompareView } from '../compare/index.js';
+import { CompareHost } from '../compare/CompareHost.jsx';
 import { Dialog } from './Dialog.jsx';
 import { downloadFile } from './download.js';
 import { SessionMessages } from './SessionMessages.jsx';
@@ -123,7 +123,7 @@ export function WorkbookBar(props: WorkbookBarProps): JSX.Element {
       </Show>
       <Show when={dialog() === 'compare'}>
         <Dialog name="compare" title="Compare scenarios" wide onClose={close}>
-          <CompareView session={s} />
+          <CompareHost session={s} />
         </Dialog>
       </Show>
       <SessionMessages session={s} />
