@@ -84,7 +84,11 @@ interface DerivedCommon extends CellCommon {
 /** What an author writes: named, typed inputs and a formula over them (see inputs.ts). */
 export interface DerivedSpec<I extends InputMap> extends DerivedCommon {
   readonly inputs: I;
-  /** Pure function of the named input values (errors never reach it: they block the cell). */
+  /**
+   * Pure function of the named input values (errors never reach it: they block the cell). The
+   * argument object may be refilled for the next call (the compiled sweep keeps one per step):
+   * read it, never keep or change it.
+   */
   readonly compute: (args: ArgsOf<I>) => ComputeResult;
 }
 

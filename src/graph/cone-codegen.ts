@@ -6,18 +6,24 @@
  * a warning or a failure goes to `settle` / `settled`,
  * which applies `evaluateDerived`'s rules through the shared functions of evaluate.ts.
  *
+ * Nothing is allocated per step on the common path: each step's argument object is made once
+ * per cone and refilled, constants' checks are decided when the text is generated, a warned
+ * value that is not an output keeps only its value, and the factory is reused for the same text.
+ *
  * Returns undefined where code generation is not allowed (a Content-Security-Policy without
  * 'unsafe-eval'); the caller then uses the interpreted cone.
  */
 import type { DerivedDef } from './cell.js';
 import { blockedBy, checkResult, isCleanValue, runCompute, thrownValue } from './evaluate.js';
-import type { InputRef } from './inputs.js';
-import { type CellValue, type ErrValue, okValue, type Plain } from './values.js';
+import { acceptsValue, type InputRef } from './inputs.js';
+import { type CellValue, type ErrValue, okValue, type Plain, Warned } from './values.js';
 
 /** What the code generator needs: the steps with their argument slots, and the slot layout. */
 export interface ConeLayout {
   /** The swept cell's value for a raw value (an input's checked value, or a derived axis's pin). */
   readonly first: (raw: Plain) => CellValue;
+  /** True when `first(raw)` is exactly `okValue(raw)` without warnings (the slot then holds raw). */
+  readonly firstIsRaw: (raw: Plain) => boolean;
   readonly steps: readonly DerivedDef[];
   /** Argument slots of each step (declared order). */
   readonly argSlots: readonly Int32Array[];
@@ -34,19 +40,43 @@ type Factory = (...args: unknown[]) => Run;
 
 const THREW = Symbol('threw');
 
+/** The generated bad flag of a constant slot (1 for an error value). */
+const badOf = (v: CellValue | undefined): string => (v !== undefined && !v.ok ? '1' : '0');
+
+/**
+ * Factories by generated text. A sweep of the same cone again (another value list, another
+ * graph of the same shape) reuses its factory, so the JIT's type feedback and optimised code
+ * carry over instead of being rebuilt per call. The text names only slots and steps; every
+ * value (constants, compute functions, definitions) is a factory argument.
+ */
+const factories = new Map<string, Factory>();
+const MAX_FACTORIES = 32;
+
+function factoryFor(names: readonly string[], body: string): Factory {
+  const key = `${names.join(',')}\n${body}`;
+  let f = factories.get(key);
+  if (f === undefined) {
+    f = new Function(...names, body) as Factory;
+    if (factories.size >= MAX_FACTORIES) factories.delete(factories.keys().next().value!);
+    factories.set(key, f);
+  }
+  return f;
+}
+
 /** Generates `run(raw)` for the layout, or undefined when `new Function` is refused. */
 export function generateCone(L: ConeLayout): Run | undefined {
   const n = L.vals.length;
   const full: (CellValue | undefined)[] = [...L.full];
-  const badConst = L.full.map((v) => (v !== undefined && !v.ok ? 1 : 0));
   const computed = new Set<number>([0, ...L.resultSlot]);
-  const lines: string[] = ['return function run(raw) {', 'let o, r, e;', 'r = FIRST(raw); F[0] = r; let b0 = r.ok ? 0 : 1; let v0 = r.ok ? r.value : null;'];
+  const isOutput = new Set<number>(L.outSlots);
+  const prologue: string[] = [];
+  const lines: string[] = ['return function run(raw) {', 'let o, r, e;', 'let v0 = raw, b0 = 0;', 'if (RAW(raw)) F[0] = undefined; else { r = FIRST(raw); F[0] = r; b0 = r.ok ? 0 : 1; v0 = r.ok ? r.value : null; }'];
   for (let k = 1; k < n; k++) {
     if (computed.has(k)) lines.push(`let v${k} = null, b${k} = 0;`);
-    else lines.push(`const v${k} = K[${k}], b${k} = ${badConst[k]};`);
+    else lines.push(`const v${k} = K[${k}];`);
   }
   const choiceLists: (readonly string[])[] = [];
-  /** The generated test that slot j holds a value of `r`'s kind (true for value and gate). */
+  /** The generated test that slot j holds a value of `r`'s kind ('' for value and gate). */
   const kindTest = (r: InputRef, j: number): string => {
     const v = `v${j}`;
     const orNull = r.kind.endsWith('?') ? `${v} === null || ` : '';
@@ -63,18 +93,34 @@ export function generateCone(L: ConeLayout): Run | undefined {
   L.steps.forEach((def, s) => {
     const k = L.resultSlot[s];
     const ins = [...L.argSlots[s]];
-    const tests = ins.flatMap((j, i) => [`b${j} === 0`, kindTest(def.argRefs[i], j)]).filter((t) => t !== '');
-    const clean = tests.length ? tests.join(' && ') : 'true';
-    // A gate is read (its error blocks the step) but not passed to the formula.
-    const passed = ins.flatMap((j, i) => (def.argRefs[i].kind === 'gate' ? [] : [`${JSON.stringify(def.argNames[i])}: v${j}`]));
-    const argObject = `{ ${passed.join(', ')} }`;
-    const argList = ins.map((j) => `v${j}`).join(', ');
+    // A constant input is clean and of its kind for the whole sweep, or never: the test is
+    // settled here, and a step with a constant that fails it always takes the general path.
+    const constantFails = ins.some((j, i) => !computed.has(j) && (full[j] === undefined || !full[j]!.ok || !acceptsValue(def.argRefs[i], L.vals[j])));
+    const tests = ins.flatMap((j, i) => (computed.has(j) ? [`b${j} === 0`, kindTest(def.argRefs[i], j)] : [])).filter((t) => t !== '');
+    const clean = constantFails ? 'false' : tests.length ? tests.join(' && ') : 'true';
+    const general = `r = settle(${s}, [${ins.map((j) => `v${j}`).join(', ')}], [${ins.map((j) => (computed.has(j) ? `b${j}` : badOf(full[j]))).join(', ')}], [${ins.join(', ')}]); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null;`;
+    if (constantFails) {
+      lines.push(general);
+      return;
+    }
+    // The step's argument object is made once per cone and refilled before each call: constant
+    // arguments are set here, the others before each call (a gate is read — its error blocks the
+    // step — but not passed to the formula). A number field starts as a double, so it holds
+    // numbers unboxed; the other fields start null.
+    const passed = ins.flatMap((j, i) => (def.argRefs[i].kind === 'gate' ? [] : [{ name: JSON.stringify(def.argNames[i]), slot: j, kind: def.argRefs[i].kind }]));
+    const initial = (a: (typeof passed)[number]) => (!computed.has(a.slot) ? `K[${a.slot}]` : a.kind === 'number' ? '0.5' : 'null');
+    prologue.push(`const A${s} = { ${passed.map((a) => `${a.name}: ${initial(a)}`).join(', ')} };`);
+    const fill = passed.filter((a) => computed.has(a.slot)).map((a) => `A${s}[${a.name}] = v${a.slot};`);
     lines.push(
       `if (${clean}) {`,
-      `  try { o = c${s}.call(d${s}, ${argObject}); } catch (x) { o = THREW; e = x; }`,
+      `  ${fill.join(' ')}`,
+      `  try { o = c${s}.call(d${s}, A${s}); } catch (x) { o = THREW; e = x; }`,
       `  if (typeof o === 'number' ? ${def.mayBeInfinite ? 'o === o' : 'o - o === 0'} : isClean(d${s}, o)) { v${k} = o; b${k} = 0; F[${k}] = undefined; }`,
+      // A warned value read only by later steps: its warnings are never shown, so no full value
+      // is built for it (checkResult's test of the value itself still applies).
+      ...(isOutput.has(k) ? [] : [`  else if (o instanceof W && isClean(d${s}, o.value)) { v${k} = o.value; b${k} = 0; F[${k}] = undefined; }`]),
       `  else { r = settled(${s}, o, e); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null; }`,
-      `} else { r = settle(${s}, [${argList}], [${ins.map((j) => `b${j}`).join(', ')}], [${ins.join(', ')}]); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null; }`,
+      `} else { ${general} }`,
     );
   });
   lines.push(`return [${L.outSlots.map((k) => (computed.has(k) ? `F[${k}] ?? ok(v${k})` : `F[${k}]`)).join(', ')}];`, '};');
@@ -95,15 +141,15 @@ export function generateCone(L: ConeLayout): Run | undefined {
     return runCompute(def, args.map((a, i) => (bad[i] ? null : a)));
   };
   const isClean = (def: DerivedDef, o: unknown) => isCleanValue(o, def.mayBeInfinite === true);
-  const names = ['FIRST', 'K', 'F', 'THREW', 'ok', 'settle', 'settled', 'isClean', 'CH'];
-  const values: unknown[] = [L.first, L.vals, full, THREW, okValue, settle, settled, isClean, choiceLists];
+  const names = ['FIRST', 'RAW', 'K', 'F', 'THREW', 'W', 'ok', 'settle', 'settled', 'isClean', 'CH'];
+  const values: unknown[] = [L.first, L.firstIsRaw, L.vals, full, THREW, Warned, okValue, settle, settled, isClean, choiceLists];
   L.steps.forEach((d, s) => {
     names.push(`c${s}`, `d${s}`);
     values.push(d.compute, d);
   });
   let factory: Factory;
   try {
-    factory = new Function(...names, lines.join('\n')) as Factory;
+    factory = factoryFor(names, [...prologue, ...lines].join('\n'));
   } catch {
     return undefined;
   }

@@ -42,6 +42,11 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** The refusal message for `value` outside `domain`. */
+function refusal(id: string, domain: Domain, value: unknown): string {
+  return `${id} must be ${describeDomain(domain)} (got ${show(value)})`;
+}
+
 /**
  * Checks `value` against `domain`. Returns undefined when valid, else the refusal message:
  * "scenario.batch_size must be an integer ≥ 1 (got 0)". Strings for a choice domain are
@@ -49,8 +54,8 @@ function show(v: unknown): string {
  * canonical spelling.
  */
 export function checkDomain(id: string, domain: Domain, value: unknown): string | undefined {
-  // Built only when refusing: this check runs on every input write and every swept value.
-  const refuse = (): string => `${id} must be ${describeDomain(domain)} (got ${show(value)})`;
+  // The message is built only when refusing (no closure per call either): this check runs on
+  // every input write and every swept value.
   if (value === null || value === undefined) {
     return domain.optional ? undefined : `${id} is required: it must be ${describeDomain(domain)}`;
   }
@@ -58,24 +63,24 @@ export function checkDomain(id: string, domain: Domain, value: unknown): string 
     case 'choice':
       return typeof value === 'string' && normalizeChoice(domain.choices, value) !== undefined
         ? undefined
-        : refuse();
+        : refusal(id, domain, value);
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : refuse();
+      return typeof value === 'boolean' ? undefined : refusal(id, domain, value);
     case 'text':
-      return typeof value === 'string' ? undefined : refuse();
+      return typeof value === 'string' ? undefined : refusal(id, domain, value);
     case 'number': {
-      if (typeof value !== 'number' || Number.isNaN(value)) return refuse();
+      if (typeof value !== 'number' || Number.isNaN(value)) return refusal(id, domain, value);
       if (!Number.isFinite(value) && !(domain.allowInfinity && value === Infinity)) {
-        return refuse();
+        return refusal(id, domain, value);
       }
       if (domain.integer && Number.isFinite(value) && !Number.isInteger(value)) {
-        return refuse();
+        return refusal(id, domain, value);
       }
       if (domain.min !== undefined) {
-        if (domain.minExclusive ? value <= domain.min : value < domain.min) return refuse();
+        if (domain.minExclusive ? value <= domain.min : value < domain.min) return refusal(id, domain, value);
       }
       if (domain.max !== undefined) {
-        if (domain.maxExclusive ? value >= domain.max : value > domain.max) return refuse();
+        if (domain.maxExclusive ? value >= domain.max : value > domain.max) return refusal(id, domain, value);
       }
       return undefined;
     }
