@@ -6,7 +6,7 @@
  * The fleet shape comes from the `communication` layer-D cells (system.ts). Component MTTFs
  * are stored in seconds (SI) and displayed in hours.
  */
-import { derived, fail, input, number, optNumber, type CellDef } from '../../graph/index.js';
+import { derived, fail, input, number, optNumber, warn, type CellDef } from '../../graph/index.js';
 import { alwaysActive, dur, frac, reasons, spec, statusCells, verdict } from '../common/index.js';
 import type { BuildContext } from '../context.js';
 
@@ -41,6 +41,18 @@ const REPORT = (what: string): { kind: string; ref: string; url: string } => ({
   ref: `Llama Team, The Llama 3 Herd of Models (arXiv:2407.21783), root causes of the 419 unexpected interruptions in 54 days on 16,384 H100: ${what}`,
   url: 'https://arxiv.org/abs/2407.21783',
 });
+
+/**
+ * Power supplies of a node whose catalogue entry lists none: the typical server's two PSUs in
+ * 1+1 redundancy (one spare). GPU servers that list theirs have spares too (DGX H100: 4+2), so
+ * to first order no single PSU failure stops a node either way.
+ */
+export const PSUS_TYPICAL = 2;
+export const PSU_TYPICAL_SOURCE = {
+  kind: 'datasheet',
+  ref: 'Oracle Exadata X11M database server service manual, "Power Supply Overview": two hot-pluggable power supplies giving fully redundant "1+1" power; ' +
+    'for comparison NVIDIA DGX H100/H200 User Guide, "Power Specifications": six 3.3 kW power supplies in 4+2 redundancy (physics.md §9 wall 15 default: 2)',
+};
 
 /** k-of-n power supplies: only when no spare is left does one failure stop the node (first order). */
 export function psuFailureRate(psus: number, required: number, mttfPsu: number): number {
@@ -99,11 +111,27 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
   // δ defaults to wall 19's write time in training mode (wall 19 exists there), else to 60 s.
   const deltaSource = training ? 'checkpoint.checkpoint_write_time' : `${S}.default_checkpoint_time`;
   const jobSource = training ? 'complexity.time_to_train' : 'capital.duration';
+  const named = ctx.fleet.node?.id ?? ctx.fleet.id;
+  const psuWhere = `${named ? `${named} lists no PSU count` : 'no node with a PSU count is named'}: ${PSUS_TYPICAL}`;
   return [
     alwaysActive(S, W, 'in training mode or when the scenario has operations'),
     count('gpus_per_node', 'GPUs per node (reliability)', 'GPUs counted in the node\'s series failure model; unset follows communication.gpus_per_node.', null),
     count('nics_per_node', 'NICs per node (reliability)', 'NICs counted in the node\'s series failure model; unset follows communication.nics_per_node.', null),
-    count('psus_per_node', 'PSUs per node', 'Power supplies per node (default 2, §9 wall 15).', ctx.fleet.psus_per_node ?? 2),
+    input({
+      id: `${S}.psus_per_node`, label: 'PSUs per node',
+      doc: 'Power supplies per node: the node\'s catalogue count; unset takes a typical server\'s 2 (1+1), with a warning.',
+      unit: 'count', layer: 'C', wall: W, default: ctx.fleet.psus_per_node ?? null,
+      ...(ctx.fleet.psus_per_node !== undefined ? { provenance: 'catalogue' as const, ...(ctx.fleet.source ? { source: ctx.fleet.source } : {}) } : {}),
+      domain: { kind: 'number', min: 0, integer: true, optional: true },
+    }),
+    derived({
+      id: `${S}.psus_per_node_effective`, label: 'PSUs per node (in use)',
+      doc: 'The power supplies per node the failure rate counts: the count set or catalogued, else a typical server\'s 2 in 1+1 redundancy.',
+      unit: 'count', layer: 'E', wall: W, source: PSU_TYPICAL_SOURCE, formula: `n_psu = psus_per_node ?? ${PSUS_TYPICAL}`,
+      inputs: { set: optNumber(`${S}.psus_per_node`) },
+      compute: ({ set }) => set ?? warn(PSUS_TYPICAL, `${psuWhere} PSUs in 1+1 redundancy are assumed, a typical server's ` +
+        '(set fragility.psus_per_node), so one may fail without stopping the node'),
+    }),
     count('psus_required', 'PSUs required', 'Power supplies the node needs running; the rest are spares (unset: half of them, N+N redundancy).', null),
     count('pcie_switches_per_node', 'PCIe switches per node', 'Optional extra node components: PCIe switches.', 0),
     count('hbm_stacks_per_node', 'HBM stacks per node', 'Optional extra node components: HBM stacks counted separately from the GPUs.', 0),
@@ -136,7 +164,7 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
         override: optNumber(`${S}.node_mttf_override`),
         gpus: optNumber(`${S}.gpus_per_node`), fleetGpus: number('communication.gpus_per_node'), mttfGpu: number(`${S}.mttf_gpu`),
         nics: optNumber(`${S}.nics_per_node`), fleetNics: number('communication.nics_per_node'), mttfNic: number(`${S}.mttf_nic`),
-        psus: number(`${S}.psus_per_node`), psusRequired: optNumber(`${S}.psus_required`), mttfPsu: number(`${S}.mttf_psu`),
+        psus: number(`${S}.psus_per_node_effective`), psusRequired: optNumber(`${S}.psus_required`), mttfPsu: number(`${S}.mttf_psu`),
         pcieSwitches: number(`${S}.pcie_switches_per_node`), mttfPcieSwitch: number(`${S}.mttf_pcie_switch`),
         hbmStacks: number(`${S}.hbm_stacks_per_node`), mttfHbm: number(`${S}.mttf_hbm`),
         host: number(`${S}.host_failure_rate`), network: number(`${S}.network_failure_rate`), software: number(`${S}.software_failure_rate`),
@@ -148,7 +176,10 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
         const rate = (a.gpus ?? a.fleetGpus) / a.mttfGpu + (a.nics ?? a.fleetNics) / a.mttfNic + psuFailureRate(a.psus, required, a.mttfPsu)
           + a.pcieSwitches / a.mttfPcieSwitch + a.hbmStacks / a.mttfHbm + a.host + a.network + a.software;
         if (rate === 0) return fail('invalid_input', 'a node with no components never fails; count at least one component or set node_mttf_override');
-        return rate;
+        if (a.psusRequired !== null || a.psus === 0) return rate;
+        // N+N when unset: said, since it decides whether a PSU is a series failure point.
+        return warn(rate, `the node needs ${required} of its ${a.psus} PSUs (N+N assumed; set fragility.psus_required): ` +
+          (a.psus > required ? 'with a spare left, one PSU failure does not stop it (PSU term 0)' : 'no spare, so each PSU is a series failure point'));
       },
     }),
     derived({
