@@ -201,7 +201,10 @@ export function fragilityWall(ctx: BuildContext): CellDef[] {
     derived({
       id: `${S}.checkpoint_time_effective`, label: 'Checkpoint time (in use)', doc: 'The checkpoint time δ the interval and goodput use.',
       unit: 's', layer: 'E', wall: W, formula: training ? 'δ = checkpoint_time ?? checkpoint_write_time (wall 19)' : 'δ = checkpoint_time ?? 60 s',
-      inputs: { set: optNumber(`${S}.checkpoint_time`), fallback: number(deltaSource) }, compute: ({ set, fallback }) => set ?? fallback,
+      inputs: { set: optNumber(`${S}.checkpoint_time`), fallback: number(deltaSource) },
+      // Wall 19's write time is a derived figure; outside training δ is §1.5's default, said.
+      compute: ({ set, fallback }) => set ?? (training ? fallback
+        : warn(fallback, `checkpoint time δ = ${fallback} s assumed (§1.5 default; wall 19 runs in training only): set fragility.checkpoint_time`)),
     }),
     derived({
       id: `${S}.checkpoint_interval_young`, label: 'Young interval', doc: 'Young\'s first-order optimal checkpoint interval (wall 15 cell 4).',

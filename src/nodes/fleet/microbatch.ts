@@ -53,7 +53,8 @@ export function microbatchCells(ctx: BuildContext): CellDef[] {
       },
       compute: ({ tokens, hwFlops, share, t, e, kappaM, k, perExpert, passes }) => {
         const imbalance = e > 1 ? kappaM - 1 : 0; // κ_m is used only when e > 1 (§8.1)
-        const extra = imbalance > 0 ? passes * 2 * imbalance * (k ?? 0) * perExpert : 0;
+        if (imbalance > 0 && k === null) return fail('missing_data', `${ctx.model.id} has no experts_per_token; the expert load imbalance κ_m needs it`);
+        const extra = imbalance > 0 && k !== null ? passes * 2 * imbalance * k * perExpert : 0;
         return (tokens * (hwFlops + extra) * share) / t;
       },
     }),

@@ -63,3 +63,17 @@ describe('wall 15: power supplies per node', () => {
     expectClose(numberOf(g, 'fragility.node_failure_rate') * HOUR, NO_PSU_TERM + 1 / 100_000, 1e-12, 'λ_n + PSU');
   });
 });
+
+describe('wall 15: the checkpoint time outside training', () => {
+  const ops = { ...context('inference', LLAMA3_8B, H100, { num_nodes: 1, gpus_per_node: 8, psus_per_node: 6 }), ops: true };
+  const g = () => wallsOnlyGraph(ops, { 'workload.params': 8.03e9, 'capital.duration': 86_400 });
+
+  it('with wall 19 inactive δ is §1.5\'s 60 s, said; a δ set is used unwarned', () => {
+    const x = g();
+    expect(numberOf(x, 'fragility.checkpoint_time_effective')).toBe(60);
+    expect(warningsOf(x, 'fragility.checkpoint_time_effective')).toMatch(/60 s .*fragility\.checkpoint_time/);
+    x.set('fragility.checkpoint_time', 30);
+    expect(numberOf(x, 'fragility.checkpoint_time_effective')).toBe(30);
+    expect(warningsOf(x, 'fragility.checkpoint_time_effective')).toBe('');
+  });
+});

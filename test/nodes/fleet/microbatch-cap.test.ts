@@ -64,3 +64,16 @@ describe('a power cap slows the training microbatch by 1/s', () => {
     }
   });
 });
+
+describe('the expert imbalance needs k', () => {
+  it('κ_m > 1 on a model without experts_per_token is missing_data, not a silent 0 (F\'_hw = F_hw + k_pass·2·(κ_m − 1)·k·P_e)', async () => {
+    const { microbatchCells } = await import('../../../src/nodes/fleet/microbatch.js');
+    const cell = microbatchCells(ctx).find((d) => d.id === 'communication.hw_flops_per_microbatch');
+    expect(cell?.kind).toBe('derived');
+    if (cell?.kind !== 'derived') return;
+    const r = cell.compute({ tokens: 2048, hwFlops: 1e10, share: 1, t: 1, e: 2, kappaM: 1.2, k: null, perExpert: 1e9, passes: 3 });
+    expect(r).toMatchObject({ kind: 'missing_data' });
+    // With k = 2: 2048 · (1e10 + 3·2·0.2·2·1e9) = 2048 · 1.24e10.
+    expectClose(cell.compute({ tokens: 2048, hwFlops: 1e10, share: 1, t: 1, e: 2, kappaM: 1.2, k: 2, perExpert: 1e9, passes: 3 }) as number, 2048 * 1.24e10, 1e-12, 'F_hw,mb');
+  });
+});
