@@ -2,7 +2,8 @@
  * The built page (dist-web, here the folder global-setup.ts builds) from a plain static server
  * (node:http, helpers.ts): after one visit its service worker controls it; with the network off
  * and the server stopped, a reload still opens the page with its autosaved workbook, an edit
- * recomputes the scorecard (the library's numbers), and Export report works. A new deploy shows
+ * recomputes the scorecard (the library's numbers), Export report works and the panels that load
+ * on first use (calibrate, compare) open. A new deploy shows
  * "A new version is available — Reload", and Reload brings the new build in.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,6 +91,12 @@ describe('the built page offline', () => {
     expect(report).toContain('<h1 data-scenario-name>Llama3_8B on H100</h1>');
     expect(report).toMatch(/<td><code>scenario\.batch_size<\/code><\/td><td>64 sequences<\/td>/);
     expect(report.match(/<tr data-wall="/g)).toHaveLength(22);
+    // The panels that load on first use are chunks too (docs/performance.md §7c): the precache has them.
+    await page.locator('.metric-button[data-cell="performance.throughput"]').click();
+    await page.locator('[data-calibrate="performance.throughput"] [data-calibrate-input]').waitFor();
+    await page.locator('[data-compare]').first().click();
+    await page.locator('[data-dialog="compare"] [data-compare]').waitFor();
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: outputPath('offline-reloaded.png') });
     expect(errors).toEqual([]);
   });
