@@ -10,15 +10,19 @@
  *   inference/serving, LM,  one device's share of a replica's decode step (the model split by
  *   split over devices      tensor, pipeline and expert parallelism, src/nodes/parallel)
  *
- * Weight-streaming devices (wall 6) are not modelled here yet: they use the standard step.
+ * On a weight-streaming device (wall 6, one device) an LM step whose footprint does not fit keeps
+ * only KV, activations and two layer buffers on chip and streams its weights (docs/physics-notes.md,
+ * "Weight-streaming devices"): memory.weights_streamed says so, the footprint becomes wall 6's
+ * on-chip requirement B·x·kv_tok + 2·W_l + A_work(B, 1), and memory.ts times the weights over β_inj.
  */
 import {
-  type ArgsOf, type CellDef, type ComputeResult, derived, type InputMap, number, optNumber, warn,
+  type ArgsOf, type CellDef, type ComputeResult, derived, flag, type InputMap, number, optNumber, warn,
 } from '../../graph/index.js';
 import { spec } from '../common/catalogue-input.js';
 import { required } from '../common/plain.js';
 import { type BuildContext, isLM } from '../context.js';
 import { hasParallelLayout } from '../parallel/layout-cells.js';
+import { isTwoTier, mainTierBytes, memoryRegime } from './memory-tiers.js';
 
 const s40 = spec('§4.0');
 
@@ -42,6 +46,10 @@ const META: Record<string, Meta> = {
   'memory.memory_footprint': { label: 'Memory footprint', doc: 'Bytes the step needs resident on the device.', unit: 'B', wall: 2 },
   'memory.step_weight_bytes': { label: 'Step weight bytes W', doc: 'Weight bytes stored on this device for the step.', unit: 'B', wall: 2 },
   'memory.step_weight_bytes_touched': { label: 'Step weight bytes touched W_t', doc: 'Weight bytes the step reads.', unit: 'B', wall: 2 },
+  'memory.weights_streamed': {
+    label: 'Weights streamed', unit: 'bool', wall: 2,
+    doc: 'On a weight-streaming device, the step does not fit on chip with its weights, so they stream layer by layer (wall 6).',
+  },
 };
 
 /** The §4.0 cells with their fixed labels; each mode supplies formula, inputs and compute. */
@@ -55,7 +63,51 @@ const weights = number('workload.weight_bytes');
 const hwFlopsIsModelFlops = cell({ formula: 'F_hw = F', inputs: { flops: number('compute.flops_per_step') }, compute: ({ flops }) => flops });
 const onePass = cell({ formula: 'k = 1', inputs: {}, compute: () => 1 });
 
-function decodeStep(model: string): CellDef[] {
+/**
+ * A one-device LM step outside training on a weight-streaming device (wall 6): its weights stream
+ * when the step does not fit on chip (serving's placement.ts reads the same device fact).
+ */
+export function mayStreamWeights(ctx: BuildContext): boolean {
+  return ctx.mode !== 'training' && isLM(ctx.model.family) && !hasParallelLayout(ctx) && ctx.device.execution_model === 'weight_streaming';
+}
+
+const kvBytes = number('workload.kv_bytes');
+const working = number('workload.activation_working_set');
+
+/**
+ * The streamed decode step's cells: memory.weights_streamed (W + KV + A_work(B, 1) is wall 2's
+ * offload regime) and the footprint, wall 6's on-chip requirement 2·W_l in place of W when it is.
+ */
+function streamedFootprint(model: string, device: string): Record<string, UnitCell> {
+  const layers = optNumber('workload.layers');
+  return {
+    'memory.weights_streamed': cell({
+      formula: 'W + B·x·kv_tok + A_work(B, 1) > C_main (wall 2\'s offload regime)',
+      inputs: {
+        weights, kv: kvBytes, working, capacity: optNumber('hardware.memory_capacity'),
+        sramCapacity: optNumber('hardware.sram_capacity'), sramBandwidth: optNumber('hardware.sram_bandwidth'),
+      },
+      compute: ({ weights, kv, working, capacity, sramCapacity, sramBandwidth }) => {
+        const cap = required(capacity, device, 'memory_capacity', 'the weight-streaming choice');
+        if (typeof cap !== 'number') return cap;
+        const resident = weights + kv + working;
+        const main = mainTierBytes(resident, weights, isTwoTier(resident, sramCapacity, sramBandwidth));
+        return memoryRegime(resident, main, cap, sramCapacity, sramBandwidth) === 'offload';
+      },
+    }),
+    'memory.memory_footprint': cell({
+      formula: 'M_foot = W + B·x·kv_tok + A_work(B, 1); streamed: B·x·kv_tok + 2·W_l + A_work(B, 1), W_l = W/L (wall 6)',
+      inputs: { weights, kv: kvBytes, working, streamed: flag('memory.weights_streamed'), layers },
+      compute: ({ weights, kv, working, streamed, layers }) => {
+        if (!streamed) return weights + kv + working;
+        const L = required(layers, model, 'layers', 'weight streaming');
+        return typeof L === 'number' ? kv + 2 * (weights / L) + working : L;
+      },
+    }),
+  };
+}
+
+function decodeStep(model: string, device: string, streams: boolean): CellDef[] {
   return unit({
     'compute.flops_per_step': cell({
       formula: 'F = B·F_tok(x)', inputs: { batch, tokenFlops: number('workload.decode_flops_per_token') },
@@ -75,13 +127,14 @@ function decodeStep(model: string): CellDef[] {
     'compute.items_per_step': cell({ formula: 'B tokens', inputs: { batch }, compute: ({ batch }) => batch }),
     'memory.memory_footprint': cell({
       formula: 'M_foot = W + B·x·kv_tok + A_work(B, 1)',
-      inputs: { weights, kv: number('workload.kv_bytes'), working: number('workload.activation_working_set') },
+      inputs: { weights, kv: kvBytes, working },
       compute: ({ weights, kv, working }) => weights + kv + working,
     }),
     'memory.step_weight_bytes': cell({ formula: 'W', inputs: { weights }, compute: ({ weights }) => weights }),
     'memory.step_weight_bytes_touched': cell({
       formula: 'W_t(B)', inputs: { touched: number('workload.weight_bytes_touched') }, compute: ({ touched }) => touched,
     }),
+    ...(streams ? streamedFootprint(model, device) : {}),
   });
 }
 
@@ -187,7 +240,7 @@ function deviceShareOfDecodeStep(): CellDef[] {
 export function executionUnitCells(ctx: BuildContext): CellDef[] {
   if (ctx.mode === 'training') return trainingMicrobatch();
   if (!isLM(ctx.model.family)) return forwardPass();
-  return hasParallelLayout(ctx) ? deviceShareOfDecodeStep() : decodeStep(ctx.model.id);
+  return hasParallelLayout(ctx) ? deviceShareOfDecodeStep() : decodeStep(ctx.model.id, ctx.device.id, mayStreamWeights(ctx));
 }
 
 /** What the step is, for labels. */

@@ -9,9 +9,20 @@ import { required } from '../common/plain.js';
 import type { BuildContext } from '../context.js';
 import { effectiveBandwidth, hostBytes, isTwoTier, mainTierBytes, MEMORY_REGIMES, memoryRegime } from './memory-tiers.js';
 import { memoryStatusCells } from './memory-status.js';
+import { mayStreamWeights } from './execution-unit.js';
 
 const W2 = spec('§4 wall 2');
 const wall = 2;
+
+/**
+ * The bandwidth whose T_m = Q/(BW_eff·η_bw) is wall 6's injection time W/β_inj for a step whose
+ * weights stream (every weight byte, MoE experts included, once per pass; the on-chip KV read is
+ * not timed and β_inj is not derated, as wall 6 writes it): BW_eff = Q·β_inj/(W·η_bw).
+ * Serving's placed step (src/nodes/serving/placement.ts) times a streamed step with the same
+ * bandwidth, so both give one latency bit for bit.
+ */
+export const streamedBandwidth = (traffic: number, weights: number, injection: number, bandwidthEfficiency: number): number =>
+  (traffic * injection) / (weights * bandwidthEfficiency);
 
 export function memoryCells(ctx: BuildContext): CellDef[] {
   const device = ctx.device.id;
@@ -78,8 +89,8 @@ export function memoryCells(ctx: BuildContext): CellDef[] {
       compute: ({ regime, spill, traffic, weightTouched, twoTier }) => hostBytes(regime, spill, traffic, weightTouched, twoTier),
     }),
     derived({
-      id: 'memory.effective_bandwidth',
-      label: 'Effective bandwidth',
+      id: mayStreamWeights(ctx) ? 'memory.stored_bandwidth' : 'memory.effective_bandwidth',
+      label: mayStreamWeights(ctx) ? 'Tier bandwidth' : 'Effective bandwidth',
       doc: 'Bandwidth the step sees across its tiers: SRAM (on_chip), main memory (resident), or the time-weighted mix with the host link or SRAM.',
       unit: 'B/s', layer: 'E', wall, source: W2,
       formula: 'BW_eff = Q/((Q − h)/BW_main + h/BW_host) (two-tier: Q/((W_t − h)/BW_main + h/BW_host + (Q − W_t)/BW_sram))',
@@ -100,6 +111,7 @@ export function memoryCells(ctx: BuildContext): CellDef[] {
         return effectiveBandwidth(split, { main, sram: bwSram, host: bwHost ?? Infinity });
       },
     }),
+    ...(mayStreamWeights(ctx) ? [streamedEffectiveBandwidth()] : []),
     derived({
       id: 'memory.arena_bytes',
       label: 'Arena bytes M_ar',
@@ -157,4 +169,25 @@ export function memoryCells(ctx: BuildContext): CellDef[] {
     }),
     ...memoryStatusCells(),
   ];
+}
+
+/**
+ * memory.effective_bandwidth on a weight-streaming device (one device, LM, not training): wall 6's
+ * injection when the weights stream (memory.weights_streamed), else the tiers' bandwidth.
+ */
+function streamedEffectiveBandwidth(): CellDef {
+  return derived({
+    id: 'memory.effective_bandwidth',
+    label: 'Effective bandwidth',
+    doc: 'Bandwidth the step sees: the tiers\' (memory.stored_bandwidth), or, when the weights stream, the one that makes T_m wall 6\'s injection time W/β_inj.',
+    unit: 'B/s', layer: 'E', wall, source: spec('§5 wall 6'),
+    formula: 'streamed: BW_eff = Q·β_inj/(W·η_bw) (T_m = W/β_inj); else stored_bandwidth',
+    inputs: {
+      streamed: flag('memory.weights_streamed'), stored: number('memory.stored_bandwidth'), traffic: number('compute.memory_traffic'),
+      weights: number('memory.step_weight_bytes'), injection: number('streaming.injection_bandwidth_effective'),
+      bandwidthEfficiency: number('scenario.bandwidth_efficiency'),
+    },
+    compute: ({ streamed, stored, traffic, weights, injection, bandwidthEfficiency }) =>
+      (streamed ? streamedBandwidth(traffic, weights, injection, bandwidthEfficiency) : stored),
+  });
 }

@@ -16,10 +16,11 @@
  * activations and two layer buffers there and injects the weights layer by layer, overlapped
  * with compute (physics.md §5 wall 6): its step is wall 6's pass, L·(max(W_l/β_inj,
  * F/L/(peak·η)) + layer_tax) + dispatch_tax, the pass_time of wall 6 at the same batch and
- * context — not wall 2's offload. A step that fits on chip is resident, as on any device
+ * context — not wall 2's offload — timed as walls 1–2 time it (memory.weights_streamed). A step that fits on chip is resident, as on any device
  * (docs/physics-notes.md, "Weight-streaming devices").
  */
 import { fail, type Failure } from '../../graph/index.js';
+import { streamedBandwidth } from '../node/memory.js';
 import { effectiveBandwidth, hostBytes, isTwoTier, mainTierBytes, memoryRegime } from '../node/memory-tiers.js';
 import { rooflineStep, type StepResult } from '../templates/roofline.js';
 import { activationWorkingSet } from '../workload/activations.js';
@@ -93,17 +94,14 @@ export function placedStep(load: StepLoad, r: StepRates, p: DevicePlacement): Pl
 }
 
 /**
- * Wall 6's pass (cells 4–7): per layer max(T_inj, T_cl) with T_inj = W_l/β_inj (every weight
- * byte, MoE experts included, is streamed) and T_cl = (F/L)/(peak·η); L·(T_layer + layer_tax)
- * + dispatch_tax. T_c and T_m report L·T_cl and L·T_inj; the on-chip KV read is not timed (wall 6).
+ * Wall 6's pass (cells 4–7) as walls 1–2 time it: T_c = F/(peak·η), T_m = W/β_inj (every weight
+ * byte, MoE experts included, is streamed; the on-chip KV read is not timed), through the
+ * bandwidth memory.ts gives a streamed step (streamedBandwidth), so the step is compute.latency
+ * bit for bit and streaming.pass_time, L·(max(W_l/β_inj, F/L/(peak·η)) + layer_tax) + dispatch_tax,
+ * up to rounding (the layers are alike: L·max(a, b) = max(L·a, L·b)).
  */
 function streamedPass(load: StepLoad, r: StepRates, injection: number): PlacedStep {
-  const L = load.layers;
-  const tInjection = load.weights / L / injection;
-  const tLayerCompute = load.flops / L / (r.peakFlops * r.efficiency);
-  const latency = L * (Math.max(tInjection, tLayerCompute) + r.layerTax) + r.dispatchTax;
-  return {
-    tCompute: L * tLayerCompute, tMemory: L * tInjection, tOverhead: L * r.layerTax + r.dispatchTax, latency,
-    bottleneck: tLayerCompute >= tInjection ? (tLayerCompute > 0 ? 'Compute' : 'Overhead') : 'Memory', link: 'Injection bandwidth',
-  };
+  const bytes = load.weightsTouched + load.kv;
+  const bandwidth = streamedBandwidth(bytes, load.weights, injection, r.bandwidthEfficiency);
+  return { ...rooflineStep({ flops: load.flops, bytes, passes: 1, layers: load.layers, ...r, bandwidth }), link: 'Injection bandwidth' };
 }
