@@ -77,3 +77,17 @@ describe('the expert imbalance needs k', () => {
     expectClose(cell.compute({ tokens: 2048, hwFlops: 1e10, share: 1, t: 1, e: 2, kappaM: 1.2, k: 2, perExpert: 1e9, passes: 3 }) as number, 2048 * 1.24e10, 1e-12, 'F_hw,mb');
   });
 });
+
+describe('the clock in training sees the microbatch\'s HBM time, not wall 2\'s offload', () => {
+  // An H100 with 10 GB and no host link: the training step does not fit and cannot spill (wall 2 refuses it).
+  const small = context('training', LLAMA3_8B, { ...H100, memory_capacity: 10e9, host_link_bandwidth: undefined }, ONE_NODE_8);
+
+  it('the microbatch is timed and the cap still slows it by the same 2^(1/3), while wall 1\'s latency carries wall 2\'s error', () => {
+    const free = fleetGraph(small, base);
+    const capped = fleetGraph(small, { ...base, 'compute.power_limit': 385 });
+    expect(free.get('compute.latency').ok).toBe(false);
+    expect(numberOf(free, 'compute.power_cap_clock')).toBe(1);
+    expectClose(numberOf(capped, 'compute.power_cap_clock'), 1 / GROWTH, 1e-12, 's');
+    expectClose(numberOf(capped, 'communication.microbatch_t_compute'), numberOf(free, 'communication.microbatch_t_compute') * GROWTH, 1e-12, 'T_c');
+  });
+});
