@@ -82,7 +82,7 @@ describe('layout that fits', () => {
         expect(o.scroll, 'sweep drawer: page width').toBeLessThanOrEqual(o.width);
         await page.locator('.sweep-close').click();
         await page.locator('[data-compare]').click();
-        await page.waitForSelector('[data-dialog="compare"]');
+        await page.waitForSelector('[data-dialog="compare"] div[data-compare]'); // the view, loaded on first use
         o = await overflow(page);
         expect(o.scroll, 'compare: page width').toBeLessThanOrEqual(o.width);
         await page.keyboard.press('Escape');
@@ -194,7 +194,7 @@ describe('accessibility (axe-core)', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-open-workbooks'))).toBe(true);
 
       await page.locator('[data-compare]').click();
-      await page.waitForSelector('[data-dialog="compare"]');
+      await page.waitForSelector('[data-dialog="compare"] div[data-compare]'); // the view, loaded on first use
       await check(page, 'compare');
       await page.keyboard.press('Escape');
 
