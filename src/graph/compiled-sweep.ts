@@ -12,7 +12,6 @@
  */
 import type { DerivedDef } from './cell.js';
 import { generateCone } from './cone-codegen.js';
-import { canonicalValue, checkDomain } from './domain.js';
 import { blockedBy, checkResult, inputValue, isCleanResult, namedArgs, pinnedValue, thrownValue } from './evaluate.js';
 import type { LiveGraph } from './live.js';
 import type { Sweeper, SweepTable } from './sweep.js';
@@ -72,9 +71,7 @@ export function compileCone(graph: LiveGraph, input: string, outputs: readonly s
   const axis = topo.def(input);
   // The swept value as its cell holds it: an input's checked value, or a derived axis's pin.
   const first = axis.kind === 'input' ? (raw: Plain) => inputValue(axis, raw) : (raw: Plain) => pinnedValue(axis, raw);
-  // inputValue is okValue(raw) itself when raw is in the domain and already canonical; a pin always warns.
-  const firstIsRaw = axis.kind === 'input' ? (raw: Plain) => checkDomain(axis.id, axis.domain, raw) === undefined && canonicalValue(axis.domain, raw) === raw : () => false;
-  const generated = allowCodegen ? generateCone({ first, firstIsRaw, steps, argSlots, resultSlot, vals, full, outSlots }) : undefined;
+  const generated = allowCodegen ? generateCone({ axis, steps, argSlots, resultSlot, vals, full, outSlots }) : undefined;
   if (generated) return { steps: stepIds, kind: 'generated', run: generated };
   const args = steps.map((d) => new Array<Plain>(d.reads.length));
 

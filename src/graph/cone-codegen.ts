@@ -6,24 +6,25 @@
  * a warning or a failure goes to `settle` / `settled`,
  * which applies `evaluateDerived`'s rules through the shared functions of evaluate.ts.
  *
- * Nothing is allocated per step on the common path: each step's argument object is made once
- * per cone and refilled, constants' checks are decided when the text is generated, a warned
- * value that is not an output keeps only its value, and the factory is reused for the same text.
+ * The generated code allocates nothing of its own per step on the common path: each step's
+ * argument object is made once per cone and refilled, constants' checks are decided when the
+ * text is generated, and a warned value that is not an output keeps only its value. One text is
+ * compiled once (`programFor`); a cone's values come in its state, so sweeping again reuses the
+ * optimised program instead of having the JIT re-optimise a fresh closure every time.
  *
  * Returns undefined where code generation is not allowed (a Content-Security-Policy without
  * 'unsafe-eval'); the caller then uses the interpreted cone.
  */
-import type { DerivedDef } from './cell.js';
-import { blockedBy, checkResult, isCleanValue, runCompute, thrownValue } from './evaluate.js';
+import type { CellDef, DerivedDef } from './cell.js';
+import { canonicalValue, checkDomain } from './domain.js';
+import { blockedBy, checkResult, inputValue, isCleanValue, pinnedValue, runCompute, thrownValue } from './evaluate.js';
 import { acceptsValue, type InputRef } from './inputs.js';
 import { type CellValue, type ErrValue, okValue, type Plain, Warned } from './values.js';
 
 /** What the code generator needs: the steps with their argument slots, and the slot layout. */
 export interface ConeLayout {
-  /** The swept cell's value for a raw value (an input's checked value, or a derived axis's pin). */
-  readonly first: (raw: Plain) => CellValue;
-  /** True when `first(raw)` is exactly `okValue(raw)` without warnings (the slot then holds raw). */
-  readonly firstIsRaw: (raw: Plain) => boolean;
+  /** The swept cell: an input (its checked value) or a pinned derived cell (its pin). */
+  readonly axis: CellDef;
   readonly steps: readonly DerivedDef[];
   /** Argument slots of each step (declared order). */
   readonly argSlots: readonly Int32Array[];
@@ -36,31 +37,82 @@ export interface ConeLayout {
 }
 
 type Run = (raw: Plain) => CellValue[];
-type Factory = (...args: unknown[]) => Run;
+
+/** What one generated text compiles to: the argument objects' maker and the step program. */
+interface Program {
+  readonly makeArgs: (K: readonly Plain[]) => (Record<string, Plain> | null)[];
+  readonly run: (raw: Plain, S: ConeState) => CellValue[];
+}
+
+/** One cone's values, passed to its program on each call (the program itself holds none). */
+interface ConeState {
+  readonly axis: CellDef;
+  readonly K: readonly Plain[];
+  readonly F: (CellValue | undefined)[];
+  readonly A: readonly (Record<string, Plain> | null)[];
+  readonly C: readonly DerivedDef['compute'][];
+  readonly D: readonly DerivedDef[];
+  readonly CH: readonly (readonly string[])[];
+}
 
 const THREW = Symbol('threw');
 
 /** The generated bad flag of a constant slot (1 for an error value). */
 const badOf = (v: CellValue | undefined): string => (v !== undefined && !v.ok ? '1' : '0');
 
-/**
- * Factories by generated text. A sweep of the same cone again (another value list, another
- * graph of the same shape) reuses its factory, so the JIT's type feedback and optimised code
- * carry over instead of being rebuilt per call. The text names only slots and steps; every
- * value (constants, compute functions, definitions) is a factory argument.
- */
-const factories = new Map<string, Factory>();
-const MAX_FACTORIES = 32;
+const isClean = (def: DerivedDef, o: unknown): boolean => isCleanValue(o, def.mayBeInfinite === true);
 
-function factoryFor(names: readonly string[], body: string): Factory {
-  const key = `${names.join(',')}\n${body}`;
-  let f = factories.get(key);
-  if (f === undefined) {
-    f = new Function(...names, body) as Factory;
-    if (factories.size >= MAX_FACTORIES) factories.delete(factories.keys().next().value!);
-    factories.set(key, f);
+// The helpers the program calls are module functions taking the cone's state, not closures made
+// per cone: a call site that met another closure each sweep would throw the optimised code away.
+
+/** The swept cell's value for a raw value: an input's checked value, or a derived axis's pin. */
+function first(S: ConeState, raw: Plain): CellValue {
+  return S.axis.kind === 'input' ? inputValue(S.axis, raw) : pinnedValue(S.axis, raw);
+}
+
+/** True when `first` would be exactly `okValue(raw)` without warnings (the slot then holds raw). */
+function firstIsRaw(S: ConeState, raw: Plain): boolean {
+  const axis = S.axis;
+  return axis.kind === 'input' && checkDomain(axis.id, axis.domain, raw) === undefined && canonicalValue(axis.domain, raw) === raw;
+}
+
+/** A step whose compute ran but did not give a clean value (threw, warned, failed …). */
+function settled(S: ConeState, s: number, out: unknown, err: unknown): CellValue {
+  const def = S.D[s];
+  return out === THREW ? thrownValue(def, err) : checkResult(def, out);
+}
+
+/**
+ * A step the fast path did not run: an error input (it blocks the cell unless the cell
+ * tolerates errors, which then sees null) or a value of the wrong kind; evaluateDerived's rules.
+ */
+function settle(S: ConeState, s: number, args: Plain[], bad: number[], slots: number[]): CellValue {
+  const def = S.D[s];
+  const blocked = bad.indexOf(1);
+  if (blocked >= 0 && !def.tolerateErrors) return blockedBy(def, S.F[slots[blocked]] as ErrValue);
+  return runCompute(def, args.map((a, i) => (bad[i] ? null : a)));
+}
+
+/**
+ * Programs by generated text. The text names only slots and steps; every value (constants,
+ * compute functions, definitions, argument objects) comes in the cone's state. So a sweep of
+ * the same cone again (another value list, another graph of the same shape) runs the same
+ * function object, whose type feedback and optimised code carry over: the JIT does not
+ * re-optimise the program for each sweep (with a closure per sweep it did, at 0.1–0.5 s of
+ * compile time each for the 45-step scorecard cone).
+ */
+const programs = new Map<string, Program>();
+const MAX_PROGRAMS = 32;
+
+function programFor(body: string): Program {
+  let p = programs.get(body);
+  if (p === undefined) {
+    const make = new Function('THREW', 'W', 'ok', 'isClean', 'first', 'firstIsRaw', 'settle', 'settled', body) as (...a: unknown[]) => Program;
+    p = make(THREW, Warned, okValue, isClean, first, firstIsRaw, settle, settled);
+    if (programs.size >= MAX_PROGRAMS) programs.delete(programs.keys().next().value!);
+    programs.set(body, p);
   }
-  return f;
+  return p;
 }
 
 /** Generates `run(raw)` for the layout, or undefined when `new Function` is refused. */
@@ -69,8 +121,9 @@ export function generateCone(L: ConeLayout): Run | undefined {
   const full: (CellValue | undefined)[] = [...L.full];
   const computed = new Set<number>([0, ...L.resultSlot]);
   const isOutput = new Set<number>(L.outSlots);
-  const prologue: string[] = [];
-  const lines: string[] = ['return function run(raw) {', 'let o, r, e;', 'let v0 = raw, b0 = 0;', 'if (RAW(raw)) F[0] = undefined; else { r = FIRST(raw); F[0] = r; b0 = r.ok ? 0 : 1; v0 = r.ok ? r.value : null; }'];
+  const argObjects: string[] = [];
+  const locals: string[] = [];
+  const lines: string[] = ['let o, r, e;', 'let v0 = raw, b0 = 0;', 'if (firstIsRaw(S, raw)) F[0] = undefined; else { r = first(S, raw); F[0] = r; b0 = r.ok ? 0 : 1; v0 = r.ok ? r.value : null; }'];
   for (let k = 1; k < n; k++) {
     if (computed.has(k)) lines.push(`let v${k} = null, b${k} = 0;`);
     else lines.push(`const v${k} = K[${k}];`);
@@ -98,8 +151,9 @@ export function generateCone(L: ConeLayout): Run | undefined {
     const constantFails = ins.some((j, i) => !computed.has(j) && (full[j] === undefined || !full[j]!.ok || !acceptsValue(def.argRefs[i], L.vals[j])));
     const tests = ins.flatMap((j, i) => (computed.has(j) ? [`b${j} === 0`, kindTest(def.argRefs[i], j)] : [])).filter((t) => t !== '');
     const clean = constantFails ? 'false' : tests.length ? tests.join(' && ') : 'true';
-    const general = `r = settle(${s}, [${ins.map((j) => `v${j}`).join(', ')}], [${ins.map((j) => (computed.has(j) ? `b${j}` : badOf(full[j]))).join(', ')}], [${ins.join(', ')}]); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null;`;
+    const general = `r = settle(S, ${s}, [${ins.map((j) => `v${j}`).join(', ')}], [${ins.map((j) => (computed.has(j) ? `b${j}` : badOf(full[j]))).join(', ')}], [${ins.join(', ')}]); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null;`;
     if (constantFails) {
+      argObjects.push('null');
       lines.push(general);
       return;
     }
@@ -109,7 +163,8 @@ export function generateCone(L: ConeLayout): Run | undefined {
     // numbers unboxed; the other fields start null.
     const passed = ins.flatMap((j, i) => (def.argRefs[i].kind === 'gate' ? [] : [{ name: JSON.stringify(def.argNames[i]), slot: j, kind: def.argRefs[i].kind }]));
     const initial = (a: (typeof passed)[number]) => (!computed.has(a.slot) ? `K[${a.slot}]` : a.kind === 'number' ? '0.5' : 'null');
-    prologue.push(`const A${s} = { ${passed.map((a) => `${a.name}: ${initial(a)}`).join(', ')} };`);
+    argObjects.push(`{ ${passed.map((a) => `${a.name}: ${initial(a)}`).join(', ')} }`);
+    locals.push(`const A${s} = A[${s}], c${s} = C[${s}], d${s} = D[${s}];`);
     const fill = passed.filter((a) => computed.has(a.slot)).map((a) => `A${s}[${a.name}] = v${a.slot};`);
     lines.push(
       `if (${clean}) {`,
@@ -119,39 +174,30 @@ export function generateCone(L: ConeLayout): Run | undefined {
       // A warned value read only by later steps: its warnings are never shown, so no full value
       // is built for it (checkResult's test of the value itself still applies).
       ...(isOutput.has(k) ? [] : [`  else if (o instanceof W && isClean(d${s}, o.value)) { v${k} = o.value; b${k} = 0; F[${k}] = undefined; }`]),
-      `  else { r = settled(${s}, o, e); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null; }`,
+      `  else { r = settled(S, ${s}, o, e); F[${k}] = r; b${k} = r.ok ? 0 : 1; v${k} = r.ok ? r.value : null; }`,
       `} else { ${general} }`,
     );
   });
-  lines.push(`return [${L.outSlots.map((k) => (computed.has(k) ? `F[${k}] ?? ok(v${k})` : `F[${k}]`)).join(', ')}];`, '};');
+  lines.push(`return [${L.outSlots.map((k) => (computed.has(k) ? `F[${k}] ?? ok(v${k})` : `F[${k}]`)).join(', ')}];`);
+  const body = [
+    `const makeArgs = function (K) { return [${argObjects.join(', ')}]; };`,
+    'const run = function run(raw, S) {',
+    'const K = S.K, F = S.F, A = S.A, C = S.C, D = S.D, CH = S.CH;',
+    ...locals,
+    ...lines,
+    '};',
+    'return { makeArgs, run };',
+  ].join('\n');
 
-  /** A step whose compute ran but did not give a clean value (threw, warned, failed …). */
-  const settled = (s: number, out: unknown, err: unknown): CellValue => {
-    const def = L.steps[s];
-    return out === THREW ? thrownValue(def, err) : checkResult(def, out);
-  };
-  /**
-   * A step the fast path did not run: an error input (it blocks the cell unless the cell
-   * tolerates errors, which then sees null) or a value of the wrong kind; evaluateDerived's rules.
-   */
-  const settle = (s: number, args: Plain[], bad: number[], slots: number[]): CellValue => {
-    const def = L.steps[s];
-    const blocked = bad.indexOf(1);
-    if (blocked >= 0 && !def.tolerateErrors) return blockedBy(def, full[slots[blocked]] as ErrValue);
-    return runCompute(def, args.map((a, i) => (bad[i] ? null : a)));
-  };
-  const isClean = (def: DerivedDef, o: unknown) => isCleanValue(o, def.mayBeInfinite === true);
-  const names = ['FIRST', 'RAW', 'K', 'F', 'THREW', 'W', 'ok', 'settle', 'settled', 'isClean', 'CH'];
-  const values: unknown[] = [L.first, L.firstIsRaw, L.vals, full, THREW, Warned, okValue, settle, settled, isClean, choiceLists];
-  L.steps.forEach((d, s) => {
-    names.push(`c${s}`, `d${s}`);
-    values.push(d.compute, d);
-  });
-  let factory: Factory;
+  let program: Program;
   try {
-    factory = factoryFor(names, [...prologue, ...lines].join('\n'));
+    program = programFor(body);
   } catch {
     return undefined;
   }
-  return factory(...values);
+  const state: ConeState = {
+    axis: L.axis, K: L.vals, F: full, A: program.makeArgs(L.vals), C: L.steps.map((d) => d.compute), D: L.steps, CH: choiceLists,
+  };
+  const run = program.run;
+  return (raw) => run(raw, state);
 }
