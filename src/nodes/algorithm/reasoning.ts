@@ -99,8 +99,9 @@ function cell<I extends InputMap>(s: Spec, inputs: I, compute: (args: ArgsOf<I>)
 function stepCells(ctx: BuildContext): CellDef[] {
   const serving = ctx.mode === 'serving';
   const promptId = serving ? 'serving.prompt_len_effective' : 'scenario.context_len';
-  // The decode step runs on the decode device in serving mode, else on the scenario device.
-  const rateInputs = serving ? decodeRateInputs() : deviceRateInputs();
+  // The decode step runs on the decode device in serving mode, else on the scenario device; with
+  // `ctx` a one-device step is placed as walls 1–2 place theirs (offload, streamed weights).
+  const rateInputs = serving ? decodeRateInputs(ctx) : deviceRateInputs(ctx);
   const ratesOf = serving ? decodeRatesOf : deviceRatesOf;
   const atMean = { batch: number('scenario.batch_size'), meanContext: number('reasoning.mean_context') };
   const replicaDevices = replicaDeviceInputs(ctx);
@@ -120,7 +121,7 @@ function stepCells(ctx: BuildContext): CellDef[] {
     return flops / (a.itl * a.peak * devicesOf(a));
   });
   // Inference mode: an unchunked prefill of S = context_len tokens on the scenario device.
-  const prefillInputs = { ...lmFactInputs(ctx), ...deviceRateInputs(), batch: number('scenario.batch_size'), context: number('scenario.context_len') };
+  const prefillInputs = { ...lmFactInputs(ctx), ...deviceRateInputs(ctx), batch: number('scenario.batch_size'), context: number('scenario.context_len') };
   const prefill = (a: ArgsOf<typeof prefillInputs>) => decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a));
   const ttft = serving
     ? cell({ ...SPECS.ttft, formula: 'ttft = serving.ttft' }, { ttft: number('serving.ttft') }, ({ ttft }) => ttft)
