@@ -10,6 +10,7 @@
  * prefill keeps the expanded A. Without a window and without MLA every formula is §5's.
  */
 import type { AttentionConvention } from '../common/scenario-inputs.js';
+import { ringExposed, ringTokens } from '../parallel/ring.js';
 import { microbatchesFor, type PassResult, type Shard, stageEpComm, stagePass, stageTpComm } from '../parallel/shard.js';
 import { rooflineStep as templateStep, type StepResult } from '../templates/roofline.js';
 import { activationWorkingSet } from '../workload/activations.js';
@@ -146,14 +147,20 @@ export function deviceKvPerToken(lm: LmFacts): number {
 
 /**
  * T_pc, the time one request's prefill of n tokens after C cached adds to a busy decode batch:
- * F_block(n, C)/(peak·η) on one device (physics.md §5 wall 5 cell 6); split, one stage's
- * share F_block·f/t/(peak·η) plus that stage's TP and EP collectives for the n tokens.
+ * F_block(n, C)/(peak·η) on one device (physics.md §5 wall 5 cell 6); split, one rank's share
+ * F_block·f/(t·c)/(peak·η) plus that stage's TP and EP collectives for the rank's ⌈n/c⌉ tokens
+ * and, on a ring (c > 1), the ring traffic its attention does not hide (parallel/ring.ts, as
+ * ringPrefillPass charges a prefill chunk).
  */
 export function prefillStall(lm: LmFacts, r: StepRates, newTokens: number, cached: number): number {
-  const compute = blockFlops(lm, newTokens, cached) / (r.peakFlops * r.efficiency);
+  const block = blockFlops(lm, newTokens, cached);
+  const compute = block / (r.peakFlops * r.efficiency);
   const s = lm.shard;
   if (!s) return compute;
-  return (compute * s.stageFraction) / s.tp + stageTpComm(s, newTokens) + stageEpComm(s, newTokens);
+  if (s.cp === 1) return (compute * s.stageFraction) / s.tp + stageTpComm(s, newTokens) + stageEpComm(s, newTokens);
+  const tokens = ringTokens(newTokens, s.cp);
+  const exposed = ringExposed(s, r, block - newTokens * lm.linearFlops, 1, cached + newTokens);
+  return (compute * s.stageFraction) / (s.tp * s.cp) + stageTpComm(s, tokens) + stageEpComm(s, tokens) + exposed;
 }
 
 export { activationWorkingSet, type StepResult };

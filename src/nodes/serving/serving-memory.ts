@@ -7,6 +7,7 @@ import type { BuildContext } from '../context.js';
 import { required } from '../common/plain.js';
 import { nearTarget, statusCells, verdict } from '../common/status.js';
 import { hasParallelLayout } from '../parallel/layout-cells.js';
+import { ringTokens } from '../parallel/ring.js';
 import { activationInputs, draftInputs, draftOf, withFacts, workingSetOf } from './readers.js';
 import { heldKvBytes } from './lm-physics.js';
 import { windowInputs, windowOf } from '../workload/window.js';
@@ -67,7 +68,9 @@ export function servingMemoryCells(ctx: BuildContext): CellDef[] {
   const dev = deviceStorageIds(ctx);
   const streams = weightStreamingInputs(ctx);
   const streamNote = 'wsLayerWeights' in streams ? '; weight-streaming device: 2·W_l for W when W does not fit (wall 6)' : '';
-  const kvShare = hasParallelLayout(ctx) ? { kvFraction: number('communication.kv_shard_fraction') } : {};
+  const split = hasParallelLayout(ctx);
+  const kvShare = split ? { kvFraction: number('communication.kv_shard_fraction') } : {};
+  const ring = split ? { ringRanks: number('communication.cp') } : {};
   const memoryCheck = {
     disaggregated: flag('serving.disaggregated'), decodeMemory: number('serving.decode_memory'), prefillMemory: number('serving.prefill_memory'),
     capacity: optNumber('hardware.memory_capacity'), decodeCapacity: optNumber('serving.decode_memory_capacity_effective'),
@@ -104,15 +107,17 @@ export function servingMemoryCells(ctx: BuildContext): CellDef[] {
         return a.wsLayerWeights === undefined ? a.weights + kv + work + draftBytes : withStreamedWeights(a, a.weights, [kv, work, draftBytes]);
       })) }),
     derived({ ...common, id: 'serving.prefill_memory', label: 'Prefill memory', unit: 'B',
-      formula: `W + B·S·kv_tok + A_work(B, min(c, n)); windowed layers hold min(S, w) tokens${dev.note}${streamNote}`,
-      doc: 'Memory the prefill device needs: weights, the prompt KV and the activations of one chunk.',
+      formula: `W + B·S·kv_tok + A_work(B, min(c, n)${split ? '/c_ring' : ''}); windowed layers hold min(S, w) tokens${dev.note}${split ? ', a ring rank ⌈min(c, n)/c_ring⌉ tokens' : ''}${streamNote}`,
+      doc: 'Memory the prefill device needs: weights, the prompt KV and the activations of one chunk (a ring rank holds its share of the chunk).',
       inputs: {
         weights: number(dev.weights), batch: number('scenario.batch_size'), prompt: number('serving.prompt_len_effective'),
         kvPerToken: number(dev.kvPerToken), newTokens: number('serving.new_tokens'), chunkTokens: optNumber('serving.prefill_chunk_tokens'),
-        ...activationInputs(), ...windowInputs, ...streams,
+        ...activationInputs(), ...windowInputs, ...streams, ...ring,
       },
       compute: (a) => {
-        const chunk = a.chunkTokens === null ? a.newTokens : Math.min(a.chunkTokens, a.newTokens);
+        // A ring rank holds ⌈chunk/c⌉ of the chunk's tokens (parallel/ring.ts; cp_prefill_activation_bytes).
+        const whole = a.chunkTokens === null ? a.newTokens : Math.min(a.chunkTokens, a.newTokens);
+        const chunk = a.ringRanks === undefined ? whole : ringTokens(whole, a.ringRanks);
         const kv = heldKvBytes(windowOf(a), a.batch, a.prompt, a.kvPerToken);
         return withFacts(workingSetOf(ctx, need, a, a.batch, chunk),
           (work) => (a.wsLayerWeights === undefined ? a.weights + kv + work : withStreamedWeights({ ...a, wsDisaggregated: false }, a.weights, [kv, work])));

@@ -84,13 +84,13 @@ function prefillCells(ctx: BuildContext): CellDef[] {
     derived({ ...common, id: 'serving.prefill_overhead_time', label: 'Prefill overhead', unit: 's', formula: 'Σ_j (dispatch_tax + L·layer_tax)',
       doc: 'Launch taxes of all prefill chunks (wall 3 part of the §11.5 split).', inputs: schedule, compute: (a) => scheduled(a, (s) => s.overhead) }),
     split
-      ? derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops·t·p)',
-        doc: 'Achieved fraction of the replica\'s peak FLOP/s (its t·p devices) during the prefill.',
+      ? derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops·t·p·c)',
+        doc: 'Achieved fraction of the replica\'s peak FLOP/s (its t·p·c devices: a ring\'s c ranks all run the prefill) during the prefill.',
         inputs: {
           flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops'),
-          t: number('communication.tp'), p: number('communication.pp'),
+          t: number('communication.tp'), p: number('communication.pp'), c: number('communication.cp'),
         },
-        compute: ({ flops, time, peak, t, p }) => flops / (time * peak * t * p) })
+        compute: ({ flops, time, peak, t, p, c }) => flops / (time * peak * t * p * c) })
       : derived({ ...common, id: 'serving.prefill_mfu', label: 'Prefill MFU', unit: '1', formula: 'prefill_flops/(prefill_time·peak_flops)',
         doc: 'Achieved fraction of peak FLOP/s during the prefill.',
         inputs: { flops: number('serving.prefill_flops'), time: number('serving.prefill_time'), peak: number('hardware.peak_flops') },
