@@ -18,7 +18,9 @@ export function withScratchInputs<T>(graph: LiveGraph, inputs: readonly string[]
   // One batch around the whole run: subscribers see only the restored state, never the
   // scratch values (reads inside a batch still recompute what is stale).
   return graph.batch(() => {
-    for (const id of derived) if (!(id in pins)) graph.restorePin(id, graph.value(id) ?? 0);
+    // Pinned at its own current value (an error value stays an error: nothing stands in for it)
+    // until the run writes its first scratch value.
+    for (const id of derived) if (!(id in pins)) graph.restorePin(id, graph.value(id));
     try {
       return fn();
     } finally {
