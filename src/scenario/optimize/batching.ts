@@ -16,7 +16,7 @@ export interface BatchingOptions extends OptimizeProgress {
   readonly qps: number;
   /** Largest batch tried (default 256). */
   readonly maxBatch?: number;
-  /** Replicas serving (default: the layout's communication.replicas on a split model, else the fleet's devices). */
+  /** Replicas serving (default: tail_latency.num_replicas_effective on a split model — the layout's communication.replicas unless held — else the fleet's devices). */
   readonly replicas?: number;
 }
 
@@ -34,8 +34,10 @@ export function optimizeBatching(graph: LiveGraph, o: BatchingOptions): Optimize
     return { kind: 'batching', objective, top: [], total: 0, tried: 0, feasible: 0, message: `batching search needs a serving scenario of a language model (missing ${missing.join(', ')})` };
   }
   const max = o.maxBatch ?? 256;
-  // A split model serves N/(t·p·c) replicas, not N; a graph with neither cell is one device.
-  const n = o.replicas ?? numberAt(graph, 'communication.replicas') ?? numberAt(graph, 'communication.num_devices') ?? 1;
+  // A split model serves N/(t·p·c) replicas, not N, unless the user holds tail_latency.num_replicas
+  // (num_replicas_effective: the held value, said there); a graph with neither cell is one device.
+  const n = o.replicas ?? numberAt(graph, 'tail_latency.num_replicas_effective') ?? numberAt(graph, 'communication.replicas')
+    ?? numberAt(graph, 'communication.num_devices') ?? 1;
   const sla = o.slaMs / 1e3;
   const valid: OptimizeCandidate[] = [];
   withScratchInputs(graph, ['scenario.batch_size', ...NEEDED.slice(0, 3)], () => {
