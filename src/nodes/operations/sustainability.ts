@@ -58,6 +58,10 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
   const layer = 'E' as const;
   const mfuCell = modeMfuCell(ctx);
   const host = hostPowerDefault(ctx);
+  // Said once per build, not formatted on every evaluation (a sweep evaluates it per point).
+  const hostNote = host.borrowed
+    ? `no node named: host power per node from ${host.borrowed} (${Number(host.watts.toPrecision(4))} W for ${ctx.fleet.gpus_per_node} device${ctx.fleet.gpus_per_node === 1 ? '' : 's'}; set sustainability.host_power)`
+    : undefined;
   const gridNote = gridDefaultedWarning(ctx);
   return [
     input({
@@ -133,9 +137,7 @@ export function sustainabilityCells(ctx: BuildContext): CellDef[] {
       },
       compute: ({ devices, devicePower, nodes, hostPower, duration }) => {
         const energy = (devices * devicePower + nodes * hostPower) * duration;
-        return host.borrowed
-          ? warn(energy, `no node named: host power per node from ${host.borrowed} (${Number(host.watts.toPrecision(4))} W for ${ctx.fleet.gpus_per_node} device${ctx.fleet.gpus_per_node === 1 ? '' : 's'}; set sustainability.host_power)`)
-          : energy;
+        return hostNote ? warn(energy, hostNote) : energy;
       },
     }),
     derived({

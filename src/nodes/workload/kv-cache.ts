@@ -66,8 +66,9 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
       layer: 'A',
       formula: 'kv_bytes = B·x·kv_tok; windowed: B·(kv_tok/L)·((L − L_w)·x + L_w·min(x, w))',
       inputs: { batch: number('scenario.batch_size'), context: number('scenario.context_len'), kvPerToken: number('workload.kv_bytes_per_token'), ...windowInputs },
-      compute: ({ batch, context, kvPerToken, ...w }) => {
-        const window = windowOf(w);
+      compute: (a) => {
+        const { batch, context, kvPerToken } = a;
+        const window = windowOf(a); // the arguments hold windowInputs (no rest copy per call)
         // Without a window this is §2.6's B·x·kv_tok, in its own order of operations.
         return window ? batch * kvBytesPerSequence(context, kvPerToken, window) : batch * context * kvPerToken;
       },
@@ -86,7 +87,7 @@ export function kvCacheCells(ctx: BuildContext): CellDef[] {
       layer: 'A',
       formula: '⌈x/p_g⌉·p_g·kv_tok; windowed layers: ⌈min(x, w)/p_g⌉·p_g',
       inputs: { context: number('scenario.context_len'), pageSize: number('batching.kv_page_size'), kvPerToken: number('workload.kv_bytes_per_token'), ...windowInputs },
-      compute: ({ context, pageSize, kvPerToken, ...w }) => kvBytesPerSequence(context, kvPerToken, windowOf(w), (x) => pagedTokens(x, pageSize)),
+      compute: (a) => kvBytesPerSequence(a.context, a.kvPerToken, windowOf(a), (x) => pagedTokens(x, a.pageSize)),
       source: s26,
     }),
     derived({
