@@ -42,6 +42,32 @@ describe('catalogue activations, derived by hand', () => {
   });
 });
 
+describe('the remaining non-LM models, derived by hand from their layer shapes', () => {
+  // MLPerf DLRM reference (facebookresearch/dlrm run_and_time.sh: --arch-mlp-bot=13-512-256-128,
+  // --arch-sparse-feature-size=128, --arch-mlp-top=1024-1024-512-256-1, 26 tables; Naumov et al. 2019):
+  // forward = bottom MLP on the 13 dense features → x (128); 26 lookups (26·128 = 3328);
+  // T = cat([x] + ly) = 27·128 = 3456; Z = T·Tᵀ (27·27 = 729); R = cat([x, the 351 pairs]) = 479 → top MLP.
+  it('DLRM: peak at the concatenation, (128 + 26·128) + 27·128 = 6912; stored = input + MLP outputs + T + R = 7661', () => {
+    const m = model('DLRM');
+    expect(m.activation_peak_elements).toBe((128 + 26 * 128) + 27 * 128);
+    const bottom = 512 + 256 + 128;
+    const top = 1024 + 1024 + 512 + 256 + 1;
+    expect(m.activation_stored_elements).toBe(13 + bottom + 27 * 128 + (128 + (27 * 26) / 2) + top);
+    // The same shapes give the catalogue's MAC count (a check of the widths): bottom + interaction + top.
+    const bottomMacs = 13 * 512 + 512 * 256 + 256 * 128;
+    const topMacs = 479 * 1024 + 1024 * 1024 + 1024 * 512 + 512 * 256 + 256 * 1;
+    expect(2 * (bottomMacs + 27 * 27 * 128 + topMacs)).toBe(m.flops_per_sample);
+  });
+
+  it('DLRM trains: the stored activations are b · 7661 · 2 B at fp16', () => {
+    const e = evaluate({ model: 'DLRM', hardware: 'H100', mode: 'training', overrides: { 'scenario.precision': 'fp16' } });
+    expect(e.input_error).toBeUndefined();
+    expect(e.exit_code === 0 || e.exit_code === 2).toBe(true);
+    const b = value(e.built.graph, 'communication.microbatch_size') as number;
+    expect(value(e.built.graph, 'communication.train_activations')).toBe(b * 7661 * 2);
+  });
+});
+
 describe('the working set and the arena use them', () => {
   it('MobileNetV2 on H100, batch 8 at fp16: A_work = 8 · 1 505 280 · 2 B = 24 084 480 B', () => {
     const e = evaluate({ model: 'MobileNetV2', hardware: 'H100', mode: 'inference', overrides: { 'scenario.batch_size': 8, 'scenario.precision': 'fp16' } });
