@@ -66,6 +66,32 @@ describe('the remaining non-LM models, derived by hand from their layer shapes',
     const b = value(e.built.graph, 'communication.microbatch_size') as number;
     expect(value(e.built.graph, 'communication.train_activations')).toBe(b * 7661 * 2);
   });
+
+  // YOLOv8-n at 640 (ultralytics/cfg/models/v8/yolov8.yaml, scale n: depth 0.33, width 0.25).
+  // C2f(c2, n) writes: 1×1 to c2; n bottlenecks of two 3×3 convs at c2/2 (plus the residual add in
+  // the backbone); the concat of (2 + n)·c2/2; 1×1 to c2. SPPF(256): 1×1 to 128, three 5×5 max
+  // pools, concat 512, 1×1 to 256. Detect per level: box 3×3 64, 3×3 64, 1×1 64; classes 3×3 80,
+  // 3×3 80, 1×1 80; their concat 144 (64 + 64 + 64 + 80 + 80 + 80 + 144 = 576 channels).
+  // Channels of every operator output, per resolution:
+  //   320²: Conv 16.   160²: Conv 32; C2f(32, 1) 32 + (16 + 16 + 16) + 48 + 32 = 160.
+  //   80²: Conv 64; C2f(64, 2) 64 + 2·96 + 128 + 64 = 448; upsample 128; concat 192;
+  //        C2f(64, 1) 64 + 64 + 96 + 64 = 288; Detect 576.
+  //   40²: Conv 128; C2f(128, 2) 128 + 2·192 + 256 + 128 = 896; upsample 256; concat 384;
+  //        C2f(128, 1) 576; Conv 64; concat 192; C2f(128, 1) 576; Detect 576.
+  //   20²: Conv 256; C2f(256, 1) 256 + 384 + 384 + 256 = 1280; SPPF 128 + 384 + 512 + 256 = 1280;
+  //        Conv 128; concat 384; C2f(256, 1) 256 + 256 + 384 + 256 = 1152; Detect 576.
+  // The same shapes give 3 157 200 parameters (ultralytics' model summary: 3 157 200) and
+  // 4.371 G MACs = 8.74 GFLOPs (the docs: 8.7).
+  it('YOLOv8-n: peak at the stem, 3·640² + 16·320² = 2 867 200; stored 26 496 000 elements', () => {
+    const m = model('YOLOv8_Nano');
+    expect(m.activation_peak_elements).toBe(3 * 640 * 640 + 16 * 320 * 320);
+    const c160 = 32 + 160;
+    const c80 = 64 + 448 + 128 + 192 + 288 + 576;
+    const c40 = 128 + 896 + 256 + 384 + 576 + 64 + 192 + 576 + 576;
+    const c20 = 256 + 1280 + 1280 + 128 + 384 + 1152 + 576;
+    expect(m.activation_stored_elements).toBe(3 * 640 ** 2 + 16 * 320 ** 2 + c160 * 160 ** 2 + c80 * 80 ** 2 + c40 * 40 ** 2 + c20 * 20 ** 2);
+    expect(m.activation_stored_elements).toBe(26_496_000);
+  });
 });
 
 describe('the working set and the arena use them', () => {
@@ -108,9 +134,9 @@ describe('CNN training', () => {
   });
 
   it('a CNN without activation data names the missing field, not hidden_dim', () => {
-    const e = evaluate({ model: 'YOLOv8_Nano', hardware: 'H100', mode: 'training' });
+    const e = evaluate({ model: 'DiffusionPolicy_PushT', hardware: 'H100', mode: 'training' });
     expect(e.exit_code).toBe(1);
-    expect(e.input_error).toContain('YOLOv8_Nano has no activation_stored_elements');
+    expect(e.input_error).toContain('DiffusionPolicy_PushT has no activation_stored_elements');
     expect(e.input_error).not.toContain('hidden_dim');
   });
 
