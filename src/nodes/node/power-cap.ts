@@ -71,10 +71,10 @@ export function capClockFactor(x: CapStep, limit: number): number | undefined {
 
 export function powerCapCells(ctx: BuildContext): CellDef[] {
   const device = ctx.device.id;
-  // In training wall 1's step is wall 14's microbatch, whose k·W_gpu bytes stream from HBM (§8.4's
-  // T_m): the clock sees that time, so wall 14's compute time reads it without wall 2's offload errors.
-  const training = ctx.mode === 'training';
-  const memoryTime = training ? {} : { tMemoryStep: number('compute.t_memory') };
+  // The clock sees the step's bytes at the device's own memory (HBM) time, Q/(BW·η_bw), in every
+  // mode: in training that is wall 14's microbatch (§8.4's T_m); outside training it keeps the clock
+  // free of wall 2's offload errors, so a cap that is not set never blocks a cell (serving reads the
+  // clock). An offloaded step's longer memory time is not seen: the clock is then a lower bound on s.
   return [
     input({
       id: 'compute.power_cap_clock_exponent', label: 'Power-cap clock exponent k',
@@ -85,28 +85,24 @@ export function powerCapCells(ctx: BuildContext): CellDef[] {
       id: 'compute.power_cap_clock', label: 'Clock under the power cap',
       doc: 'Share of its uncapped clock the device keeps under the power cap: 1 when the cap does not bind, else the clock at which the step draws the cap.',
       unit: '1', layer: 'E', wall, source: AMENDED,
-      formula: 's = 1 if P(1) ≤ P_limit, else P(s) = P_limit with P(s) = P_idle + (TDP − P_idle)·s^k·a_c(s) + e_B·Q/T(s), T_c(s) = T_c/s' +
-        (training ? ', T_m = Q/(BW·η_bw) (the microbatch\'s HBM time)' : ''),
+      formula: 's = 1 if P(1) ≤ P_limit, else P(s) = P_limit with P(s) = P_idle + (TDP − P_idle)·s^k·a_c(s) + e_B·Q/T(s), T_c(s) = T_c/s, T_m = Q/(BW·η_bw) (the HBM time)',
       // Reads only what the step's latency reads already, plus inputs: a cap never blocks a cell that computed before.
       inputs: {
         model: choice('scenario.power_model', POWER_MODELS), limit: optNumber('compute.power_limit'), tdp: optNumber('hardware.tdp'),
         idle: optNumber('compute.idle_power'), idleShare: number('compute.idle_power_fraction_fallback'),
-        tCompute: number('compute.t_compute'), ...memoryTime, tOverhead: number('compute.t_overhead'),
+        tCompute: number('compute.t_compute'), tOverhead: number('compute.t_overhead'),
         bandwidth: optNumber('hardware.memory_bandwidth'), bandwidthEfficiency: number('scenario.bandwidth_efficiency'),
         bytes: number('compute.memory_traffic'), energyPerByte: number('compute.memory_energy_per_byte'),
         exponent: number('compute.power_cap_clock_exponent'),
       },
-      compute: ({ model, limit, tdp, idle, idleShare, tCompute, tMemoryStep, bandwidth, bandwidthEfficiency, tOverhead, bytes, energyPerByte, exponent }) => {
+      compute: ({ model, limit, tdp, idle, idleShare, tCompute, bandwidth, bandwidthEfficiency, tOverhead, bytes, energyPerByte, exponent }) => {
         if (limit === null) return 1;
         // The first build's power model has no activity to slow: the cap is neither applied nor binding there.
         if (model !== 'activity') return warn(1, `the power cap ${fmtW(limit)} is not applied under the ${model} power model (set scenario.power_model to activity)`);
         if (tdp === null) return warn(1, `${device} lists no TDP: the power cap's slowdown is not modelled`);
-        let tMemory = tMemoryStep;
-        if (tMemory === undefined) {
-          const bw = required(bandwidth, device, 'memory_bandwidth', 'the power cap clock');
-          if (typeof bw !== 'number') return bw;
-          tMemory = bytes / (bw * bandwidthEfficiency);
-        }
+        const bw = required(bandwidth, device, 'memory_bandwidth', 'the power cap clock');
+        if (typeof bw !== 'number') return bw;
+        const tMemory = bytes / (bw * bandwidthEfficiency);
         const step: CapStep = { tCompute, tMemory, tOverhead, tdp, idle: idle ?? idleShare * tdp, bytes, energyPerByte, exponent };
         const s = capClockFactor(step, limit);
         if (s === undefined) {

@@ -90,11 +90,12 @@ function stepRateInputs(peakId: string, bandwidthId: string) {
 }
 /**
  * What places a single-device step on the scenario device (placement.ts): its memory tiers and
- * host link, the A_work facts of the footprint and, on a weight-streaming device, β_inj. Only a
+ * host link, the A_work facts of the footprint, wall 1's power-cap clock and, on a
+ * weight-streaming device, β_inj. Only a
  * one-device replica's steps read it (t = p = e = c = 1, or one device): a split model's steps
  * are the layout's (src/nodes/parallel).
  */
-function placementInputs(ctx: BuildContext) {
+function placementInputs(ctx: BuildContext, timed: boolean) {
   if (ctx.mode === 'training') return {};
   return {
     plCapacity: optNumber('hardware.memory_capacity'),
@@ -104,6 +105,11 @@ function placementInputs(ctx: BuildContext) {
     plActFactor: number('scenario.activation_working_set_factor'),
     plHidden: optNumber('workload.hidden_dim'),
     plActWidth: number('scenario.activation_bytes_per_element'),
+    // Wall 1's clock under a power cap s (1 when no cap binds): stepRatesOf folds it into η, so
+    // every serving step's T_c is F/(peak·η·s), as wall 1's compute.t_compute_under_cap = T_c/s.
+    // A cell that only counts FLOPs and bytes (timed = false) does not read it: the clock is
+    // wall 1's timed step, and a step that cannot be timed still has its counts.
+    ...(timed ? { plCapClock: number('compute.power_cap_clock') } : {}),
     // Streaming on one device only (a system of wafers splits the model instead; serving-memory.ts likewise).
     ...(ctx.device.execution_model === 'weight_streaming' && !hasParallelLayout(ctx) ? { plInjection: number('streaming.injection_bandwidth_effective') } : {}),
   };
@@ -112,6 +118,7 @@ type PlacementArgs = Partial<ArgsOf<{
   plCapacity: ReturnType<typeof optNumber>; plSramCapacity: ReturnType<typeof optNumber>; plSramBandwidth: ReturnType<typeof optNumber>;
   plHostLink: ReturnType<typeof optNumber>; plActFactor: ReturnType<typeof number>; plHidden: ReturnType<typeof optNumber>;
   plActWidth: ReturnType<typeof number>; plInjection: ReturnType<typeof number>; plDisaggregated: ReturnType<typeof flag>;
+  plCapClock: ReturnType<typeof number>;
 }>>;
 export type StepRateArgs = ArgsOf<ReturnType<typeof stepRateInputs>> & PlacementArgs;
 
@@ -133,7 +140,9 @@ function placementOf(device: string, a: PlacementArgs): DevicePlacement | null {
 function stepRatesOf(device: string, a: StepRateArgs, placedOn: string): StepRates | Failure {
   const bandwidth = required(a.bandwidth, device, 'memory_bandwidth', 'the serving step');
   if (bandwidth instanceof Failure) return bandwidth;
-  const { peakFlops, efficiency, bandwidthEfficiency, dispatchTax, layerTax } = a;
+  const { peakFlops, bandwidthEfficiency, dispatchTax, layerTax } = a;
+  // The clock is the scenario device's: a separate decode device (disaggregated) runs uncapped.
+  const efficiency = a.plDisaggregated === true || a.plCapClock === undefined || a.plCapClock === 1 ? a.efficiency : a.efficiency * a.plCapClock;
   return { peakFlops, efficiency, bandwidth, bandwidthEfficiency, dispatchTax, layerTax, placement: placementOf(placedOn, a) };
 }
 
@@ -141,15 +150,15 @@ function stepRatesOf(device: string, a: StepRateArgs, placedOn: string): StepRat
  * The scenario device's rates (prefill device, continuous-batching server). With `ctx` the
  * steps are placed on the device as walls 1–2 place theirs (placement.ts); without, resident.
  */
-export const deviceRateInputs = (ctx?: BuildContext) => ({
-  ...stepRateInputs('hardware.peak_flops', 'hardware.memory_bandwidth'), ...(ctx ? placementInputs(ctx) : {}),
+export const deviceRateInputs = (ctx?: BuildContext, timed = true) => ({
+  ...stepRateInputs('hardware.peak_flops', 'hardware.memory_bandwidth'), ...(ctx ? placementInputs(ctx, timed) : {}),
 });
 export const deviceRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure => stepRatesOf(ctx.device.id, a, ctx.device.id);
 
 /** The decode device's rates (the same device unless `serving.decode_device` is set; placed only when it is the same). */
 export const decodeRateInputs = (ctx?: BuildContext) => ({
   ...stepRateInputs('serving.decode_peak_flops_effective', 'serving.decode_memory_bandwidth_effective'),
-  ...(ctx ? { ...placementInputs(ctx), plDisaggregated: flag('serving.disaggregated') } : {}),
+  ...(ctx ? { ...placementInputs(ctx, true), plDisaggregated: flag('serving.disaggregated') } : {}),
 });
 export const decodeRatesOf = (ctx: BuildContext, a: StepRateArgs): StepRates | Failure =>
   stepRatesOf(`${ctx.device.id} (decode)`, a, ctx.device.id);

@@ -34,13 +34,15 @@ export const SERVING_OUTPUTS: OutputUnits = {
 
 function prefillCells(ctx: BuildContext): CellDef[] {
   // prefill_chunks is read only so that its "at most 10⁶ chunks" error blocks the schedule.
-  const schedule = {
-    ...lmFactInputs(ctx), ...deviceRateInputs(ctx),
+  const counted = {
+    ...lmFactInputs(ctx), ...deviceRateInputs(ctx, false),
     batch: number('scenario.batch_size'), newTokens: number('serving.new_tokens'), cached: number('serving.cached_prefix_len'),
     chunkTokens: optNumber('serving.prefill_chunk_tokens'), chunks: gate('serving.prefill_chunks'),
   };
-  // FLOPs and bytes do not depend on where the bytes live (`untimed`): a step that cannot be timed still counts them.
-  const scheduled = (a: ArgsOf<typeof schedule>, f: (s: PrefillSchedule) => number, untimed = false): ComputeResult =>
+  // The timed cells also read wall 1's power-cap clock (readers.ts).
+  const schedule = { ...counted, ...deviceRateInputs(ctx) };
+  // FLOPs and bytes do not depend on where the bytes live or the clock (`untimed`): a step that cannot be timed still counts them.
+  const scheduled = (a: ArgsOf<typeof counted>, f: (s: PrefillSchedule) => number, untimed = false): ComputeResult =>
     withFacts(decoded(lmFactsOf(ctx, a), deviceRatesOf(ctx, a)),
       ([lm, r]) => f(prefillSchedule(lm, untimed ? { ...r, placement: null } : r, a.batch, a.newTokens, a.cached, a.chunkTokens)));
   const split = hasParallelLayout(ctx);
@@ -64,10 +66,10 @@ function prefillCells(ctx: BuildContext): CellDef[] {
           : fail('invalid_input', `serving.prefill_chunk_tokens = ${chunkTokens} splits ${newTokens} tokens into ${k} chunks; at most 10⁶ are allowed`);
       } }),
     derived({ ...common, id: 'serving.prefill_flops', label: 'Prefill FLOPs', unit: 'FLOP', formula: 'Σ_j B·F_block(t_j, C_j) = B·F_block(n, C) unchunked',
-      doc: 'Model FLOPs of the whole prefill, attention per the convention.', inputs: schedule, compute: (a) => scheduled(a, (s) => s.flops, true) }),
+      doc: 'Model FLOPs of the whole prefill, attention per the convention.', inputs: counted, compute: (a) => scheduled(a, (s) => s.flops, true) }),
     derived({ ...common, id: 'serving.prefill_bytes', label: 'Prefill bytes', unit: 'B', formula: 'Σ_j W_t(B·t_j) + B·(C_j + t_j)·kv_tok',
       doc: 'Memory traffic of the prefill: weights per chunk plus reading cached and writing new KV.',
-      inputs: schedule, compute: (a) => scheduled(a, (s) => s.bytes, true) }),
+      inputs: counted, compute: (a) => scheduled(a, (s) => s.bytes, true) }),
     derived({ ...common, id: 'serving.prefill_time', label: 'Prefill time', unit: 's', formula: `Σ_j T_j; ${chunkNote}`,
       doc: 'Time to process the prompt on the prefill device (every chunk pays its own taxes).',
       inputs: schedule, compute: (a) => scheduled(a, (s) => s.total) }),

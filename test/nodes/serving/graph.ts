@@ -1,7 +1,7 @@
 /**
  * A scenario graph for the serving walls: the shared cells (scenario, precision, hardware,
  * workload lowering) plus the serving walls, with stand-ins for cells of walls that are not
- * in this graph (software.efficiency_effective = scenario.efficiency, wall 3 "given" mode).
+ * in this graph (software.efficiency_effective = scenario.efficiency, wall 3 "given" mode; compute.power_cap_clock = 1, no cap).
  */
 import { type CellDef, derived, LiveGraph, optNumber, type Plain } from '../../../src/graph/index.js';
 import { commonCells } from '../../../src/nodes/common/index.js';
@@ -16,6 +16,9 @@ const STAND_INS: CellDef[] = [
   derived({ id: 'software.efficiency_effective', label: 'η (stand-in)', doc: 'Wall 3 stand-in: the user η.', unit: '1', layer: 'E',
     formula: 'η = efficiency ?? 0.5', inputs: { efficiency: optNumber('scenario.efficiency') },
     compute: ({ efficiency }) => efficiency ?? (FIRST_BUILD_DEFAULTS['scenario.efficiency'] as number) }),
+  // Wall 1 is not in this graph: no power cap, the full clock.
+  derived({ id: 'compute.power_cap_clock', label: 's (stand-in)', doc: 'Wall 1 stand-in: no power cap.', unit: '1', layer: 'E',
+    formula: 's = 1', inputs: {}, compute: () => 1 }),
 ];
 
 export function scenarioDefs(ctx: BuildContext, walls: (ctx: BuildContext) => CellDef[] = servingWalls): CellDef[] {
