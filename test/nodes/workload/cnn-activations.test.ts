@@ -92,6 +92,27 @@ describe('the remaining non-LM models, derived by hand from their layer shapes',
     expect(m.activation_stored_elements).toBe(3 * 640 ** 2 + 16 * 320 ** 2 + c160 * 160 ** 2 + c80 * 80 ** 2 + c40 * 40 ** 2 + c20 * 20 ** 2);
     expect(m.activation_stored_elements).toBe(26_496_000);
   });
+
+  // Diffusion Policy, Push-T image (real-stanford/diffusion_policy train_diffusion_unet_hybrid_workspace.yaml
+  // and conditional_unet1d.py): per sample, 2 observation frames of 84×84×3 go through the ResNet-18
+  // encoder as one batch (stem 64 @42², pool 64 @21², stages 64 @21², 128 @11², 256 @6², 512 @3²,
+  // spatial softmax: 1×1 conv to 32 @3², 64 keypoints, linear 64), then one denoising step of the
+  // 1D U-Net (down_dims 512/1024/2048, kernel 5, FiLM from the 128 + 132 = 260 condition) over
+  // 16 actions × 2. A residual block (in → out at length T) keeps its first conv's out·T, the FiLM
+  // scale and bias 2·out and its second conv's out·T (the add merged, the 1×1 projection not counted).
+  it('Diffusion Policy (Push-T): peak at the two-frame stem 2·(3·84² + 64·42²) = 268 128; stored 1 044 968', () => {
+    const m = model('DiffusionPolicy_PushT');
+    expect(m.activation_peak_elements).toBe(2 * (3 * 84 * 84 + 64 * 42 * 42));
+    const frame = 3 * 84 ** 2 + 64 * 42 ** 2 + 64 * 21 ** 2 + 4 * 64 * 21 ** 2 + 4 * 128 * 11 ** 2 + 4 * 256 * 6 ** 2 + 4 * 512 * 3 ** 2 + 32 * 9 + 64 + 64;
+    const block = (out: number, t: number): number => 2 * out * t + 2 * out;
+    const conditioning = 2 * 16 + 132 + (128 + 512 + 128) + 260; // noisy actions, observation features, step embedding, the concatenated condition
+    const down = block(512, 16) * 2 + 512 * 8 + block(1024, 8) * 2 + 1024 * 4 + block(2048, 4) * 2;
+    const mid = block(2048, 4) * 2;
+    const up = 4096 * 4 + block(1024, 4) * 2 + 1024 * 8 + 2048 * 8 + block(512, 8) * 2 + 512 * 16;
+    const head = 512 * 16 + 2 * 16;
+    expect(m.activation_stored_elements).toBe(2 * frame + conditioning + down + mid + up + head);
+    expect(m.activation_stored_elements).toBe(1_044_968);
+  });
 });
 
 describe('the working set and the arena use them', () => {
@@ -134,9 +155,9 @@ describe('CNN training', () => {
   });
 
   it('a CNN without activation data names the missing field, not hidden_dim', () => {
-    const e = evaluate({ model: 'DiffusionPolicy_PushT', hardware: 'H100', mode: 'training' });
+    const e = evaluate({ model: 'WakeVision', hardware: 'H100', mode: 'training' });
     expect(e.exit_code).toBe(1);
-    expect(e.input_error).toContain('DiffusionPolicy_PushT has no activation_stored_elements');
+    expect(e.input_error).toContain('WakeVision has no activation_stored_elements');
     expect(e.input_error).not.toContain('hidden_dim');
   });
 
