@@ -9,29 +9,12 @@
  * physics.md (§2.5, §2.6, §2.8, §3.1, §3.2, wall 2, wall 13).
  */
 import { describe, expect, it } from 'vitest';
-import { LiveGraph, type Plain } from '../../../src/graph/index.js';
-import { buildScenarioDefs } from '../../../src/nodes/all-walls.js';
-import type { DeviceSpec, FleetSpec, Mode, ModelSpec } from '../../../src/nodes/context.js';
+import type { ModelSpec } from '../../../src/nodes/context.js';
 import { expectClose } from '../../helpers/golden.js';
-import { context, ESP32_S3, H100, LLAMA3_70B, ONE_DEVICE, ONE_NODE_8 } from '../fixtures.js';
+import { ESP32_S3, H100, LLAMA3_70B, ONE_DEVICE, ONE_NODE_8 } from '../fixtures.js';
+import { num, ring, splitGraph } from '../split-graph.js';
 
-/** The §12 calibration the hand derivations assume (η 0.5, η_bw 1, 10 µs layer tax), pinned. */
-const PINNED = { 'scenario.efficiency': 0.5, 'scenario.bandwidth_efficiency': 1, 'scenario.layer_tax': 10e-6 };
-
-function graph(mode: Mode, model: ModelSpec, device: DeviceSpec, fleet: FleetSpec, values: Record<string, Plain>): LiveGraph {
-  const g = new LiveGraph(buildScenarioDefs(context(mode, model, device, fleet)));
-  for (const o of g.setMany({ ...PINNED, ...values })) if (!o.ok) throw new Error(o.message);
-  return g;
-}
-
-function num(g: LiveGraph, id: string): number {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  return v.value as number;
-}
-
-/** Ring all-reduce of M bytes over t ranks (physics.md §3.2): 2(t−1)/t·M/β + 2(t−1)·α. */
-const ring = (m: number, t: number, beta: number, alpha: number): number => (2 * (t - 1) / t) * (m / beta) + 2 * (t - 1) * alpha;
+const graph = splitGraph;
 
 describe('int4 weight-only Llama3_70B on one 8-GPU H100 node at TP 8 (B = 1, x = 2048)', () => {
   const inputs = {
@@ -116,7 +99,7 @@ describe('a device without a host link cannot offload (ESP32-S3: 4 MB flash, 512
 describe('the host-link fallback is gone', () => {
   it('no memory.host_link_bandwidth_fallback cell in any mode', () => {
     for (const mode of ['inference', 'serving', 'training'] as const) {
-      const g = new LiveGraph(buildScenarioDefs(context(mode, LLAMA3_70B, H100, ONE_DEVICE)));
+      const g = splitGraph(mode, LLAMA3_70B, H100, ONE_DEVICE);
       expect(g.topology.ids).not.toContain('memory.host_link_bandwidth_fallback');
     }
   });

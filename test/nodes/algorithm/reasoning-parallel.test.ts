@@ -10,13 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LiveGraph, type Plain } from '../../../src/graph/index.js';
-import { buildScenarioDefs } from '../../../src/nodes/all-walls.js';
 import type { FleetSpec, Mode, ModelSpec } from '../../../src/nodes/context.js';
 import { expectClose } from '../../helpers/golden.js';
-import { context, DEEPSEEK_V3, H100, LLAMA3_70B, ONE_DEVICE, ONE_NODE_8 } from '../fixtures.js';
-
-/** The §12 calibration the hand derivations assume (η 0.5, η_bw 1, 10 µs layer tax), pinned. */
-const PINNED = { 'scenario.efficiency': 0.5, 'scenario.bandwidth_efficiency': 1, 'scenario.layer_tax': 10e-6 };
+import { DEEPSEEK_V3, H100, LLAMA3_70B, ONE_DEVICE, ONE_NODE_8 } from '../fixtures.js';
+import { num, ring, splitGraph } from '../split-graph.js';
 
 /** Mistral-7B-v0.1 (config.json): P 7.24e9, L 32, d 4096, H 32, H_kv 8, d_h 128, sliding_window 4096 on all 32 layers. */
 const MISTRAL_7B: ModelSpec = {
@@ -24,20 +21,7 @@ const MISTRAL_7B: ModelSpec = {
   sliding_window_tokens: 4096, sliding_window_layers: 32,
 };
 
-function graph(mode: Mode, model: ModelSpec, fleet: FleetSpec, values: Record<string, Plain>): LiveGraph {
-  const g = new LiveGraph(buildScenarioDefs(context(mode, model, H100, fleet)));
-  for (const o of g.setMany({ ...PINNED, ...values })) if (!o.ok) throw new Error(o.message);
-  return g;
-}
-
-function num(g: LiveGraph, id: string): number {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  return v.value as number;
-}
-
-/** Ring all-reduce of M bytes over t ranks (physics.md §3.2): 2(t−1)/t·M/β + 2(t−1)·α. */
-const ring = (m: number, t: number, beta: number, alpha: number): number => (2 * (t - 1) / t) * (m / beta) + 2 * (t - 1) * alpha;
+const graph = (mode: Mode, model: ModelSpec, fleet: FleetSpec, values: Record<string, Plain>): LiveGraph => splitGraph(mode, model, H100, fleet, values);
 
 describe('Llama3_70B reasoning on one 8-GPU H100 node at TP 8 (B = 1, S = 2048, K = 8, τ = 50)', () => {
   const inputs = {

@@ -7,26 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LiveGraph, type Plain } from '../../../src/graph/index.js';
-import { buildScenarioDefs } from '../../../src/nodes/all-walls.js';
 import { expectClose } from '../../helpers/golden.js';
-import { context, H100, LLAMA3_70B, ONE_NODE_8 } from '../fixtures.js';
+import { H100, LLAMA3_70B, ONE_NODE_8 } from '../fixtures.js';
+import { num, ring, splitGraph } from '../split-graph.js';
 
-/** The §12 calibration the hand derivations assume (η 0.5, η_bw 1, 10 µs layer tax), pinned. */
-const PINNED = { 'scenario.efficiency': 0.5, 'scenario.bandwidth_efficiency': 1, 'scenario.layer_tax': 10e-6 };
-
-function graph(values: Record<string, Plain>): LiveGraph {
-  const g = new LiveGraph(buildScenarioDefs(context('inference', LLAMA3_70B, H100, ONE_NODE_8)));
-  for (const o of g.setMany({ ...PINNED, ...values })) if (!o.ok) throw new Error(o.message);
-  return g;
-}
-
-function num(g: LiveGraph, id: string): number {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  return v.value as number;
-}
-
-const ring = (m: number, t: number, beta: number, alpha: number): number => (2 * (t - 1) / t) * (m / beta) + 2 * (t - 1) * alpha;
+const graph = (values: Record<string, Plain>): LiveGraph => splitGraph('inference', LLAMA3_70B, H100, ONE_NODE_8, values);
 
 describe('Llama3_70B on one 8-GPU H100 node at TP 4 (2 replicas, B = 1, x = 2048)', () => {
   const inputs = { 'communication.tp': 4, 'scenario.batch_size': 1, 'scenario.context_len': 2048, 'scenario.precision': 'fp16' };

@@ -9,28 +9,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LiveGraph, type Plain } from '../../../src/graph/index.js';
-import { buildScenarioDefs } from '../../../src/nodes/all-walls.js';
 import type { FleetSpec, Mode } from '../../../src/nodes/context.js';
 import { ringExposed, ringPrefillPass } from '../../../src/nodes/parallel/ring.js';
 import type { Shard } from '../../../src/nodes/parallel/shard.js';
 import type { StepRates } from '../../../src/nodes/serving/lm-physics.js';
-import { context, H100, LLAMA3_70B, LLAMA3_8B, ONE_NODE_8 } from '../fixtures.js';
+import { H100, LLAMA3_70B, LLAMA3_8B, ONE_NODE_8 } from '../fixtures.js';
+import { num, splitGraph } from '../split-graph.js';
 
-const PINNED = { 'scenario.efficiency': 0.5, 'scenario.bandwidth_efficiency': 1, 'scenario.layer_tax': 10e-6 };
 const TWO_H100: FleetSpec = { num_nodes: 1, gpus_per_node: 2 };
 
-function graph(mode: Mode, fleet: FleetSpec, values: Record<string, Plain>, model = LLAMA3_8B): LiveGraph {
-  const g = new LiveGraph(buildScenarioDefs(context(mode, model, H100, fleet)));
-  for (const o of g.setMany({ ...PINNED, ...values })) if (!o.ok) throw new Error(o.message);
-  return g;
-}
-
-function num(g: LiveGraph, id: string): number {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  if (typeof v.value !== 'number') throw new Error(`${id} is not a number`);
-  return v.value;
-}
+const graph = (mode: Mode, fleet: FleetSpec, values: Record<string, Plain>, model = LLAMA3_8B): LiveGraph => splitGraph(mode, model, H100, fleet, values);
 
 // The hand derivation of a 128K-token prompt (n = 131 072, B = 1).
 const n = 131072;

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LiveGraph, type Plain } from '../../../src/graph/index.js';
-import { buildScenarioDefs } from '../../../src/nodes/all-walls.js';
 import type { FleetSpec, Mode, ModelSpec } from '../../../src/nodes/context.js';
 import { expectClose } from '../../helpers/golden.js';
-import { context, H100, LLAMA3_70B, LLAMA3_8B, MIXTRAL_8X7B, ONE_DEVICE, ONE_NODE_8 } from '../fixtures.js';
+import { H100, LLAMA3_70B, LLAMA3_8B, MIXTRAL_8X7B, ONE_DEVICE, ONE_NODE_8 } from '../fixtures.js';
+import { splitGraph, value } from '../split-graph.js';
 
 interface Case {
   readonly id: string;
@@ -19,20 +19,8 @@ interface Case {
 const CASES = (JSON.parse(readFileSync(new URL('../../fixtures/parallel/cases.json', import.meta.url), 'utf8')) as { cases: Case[] }).cases;
 const byId = (id: string): Case => CASES.find((c) => c.id === id)!;
 
-/** The §12 calibration the hand derivations assume (η 0.5, η_bw 1, 10 µs layer tax), pinned. */
-const PINNED = { 'scenario.efficiency': 0.5, 'scenario.bandwidth_efficiency': 1, 'scenario.layer_tax': 10e-6 };
+const graph = (mode: Mode, model: ModelSpec, fleet: FleetSpec, values: Record<string, Plain> = {}): LiveGraph => splitGraph(mode, model, H100, fleet, values);
 
-function graph(mode: Mode, model: ModelSpec, fleet: FleetSpec, values: Record<string, Plain> = {}): LiveGraph {
-  const g = new LiveGraph(buildScenarioDefs(context(mode, model, H100, fleet)));
-  for (const o of g.setMany({ ...PINNED, ...values })) if (!o.ok) throw new Error(o.message);
-  return g;
-}
-
-function value(g: LiveGraph, id: string): Plain {
-  const v = g.get(id);
-  if (!v.ok) throw new Error(`${id}: ${v.error.kind}: ${v.error.message}`);
-  return v.value;
-}
 
 const TWO_H100: FleetSpec = { num_nodes: 1, gpus_per_node: 2 };
 
