@@ -8,18 +8,9 @@
  * never faster than its own memory. And the exit code agrees with the scorecard.
  */
 import { describe, expect, it } from 'vitest';
-import type { LiveGraph } from '../../src/graph/index.js';
 import { evaluate } from '../../src/scenario/index.js';
-import { label, zooCases } from './zoo.js';
+import { label, num, SLACK, zooCases } from './zoo.js';
 
-function num(g: LiveGraph, id: string): number | null | undefined {
-  if (!g.has(id)) return undefined;
-  const v = g.get(id);
-  return v.ok && typeof v.value === 'number' ? v.value : v.ok && v.value === null ? null : undefined;
-}
-
-/** Relative slack for floating point only. */
-const SLACK = 1 - 1e-9;
 
 describe('a device without a host link cannot offload', () => {
   it('Llama3_8B fp32 (32.1 GB) on ESP32_S3: no step time faster than its 80 MB/s flash (≥ 401 s); the offload is refused, said', () => {

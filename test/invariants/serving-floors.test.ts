@@ -13,18 +13,9 @@
  *   - the exit code agrees with the scorecard.
  */
 import { describe, expect, it } from 'vitest';
-import type { LiveGraph } from '../../src/graph/index.js';
 import { evaluate } from '../../src/scenario/index.js';
-import { label, zooCases } from './zoo.js';
+import { label, num, SLACK, zooCases } from './zoo.js';
 
-function num(g: LiveGraph, id: string): number | null | undefined {
-  if (!g.has(id)) return undefined;
-  const v = g.get(id);
-  return v.ok && typeof v.value === 'number' ? v.value : v.ok && v.value === null ? null : undefined;
-}
-
-/** Relative slack for floating point only. */
-const SLACK = 1 - 1e-9;
 
 describe('serving floors over the zoo', () => {
   it('ITL ≥ bytes ÷ fastest memory and ≥ FLOPs ÷ peak, TTFT ≥ prefill FLOPs ÷ peak, one headline ITL, exit code agrees', () => {

@@ -3,6 +3,7 @@
  * evaluated through src/scenario's `evaluate` exactly as the CLI does (no overrides: every
  * default, the device's default precision included). Other invariant files reuse these helpers.
  */
+import type { LiveGraph } from '../../src/graph/index.js';
 import { type Evaluation, evaluate } from '../../src/scenario/index.js';
 import { registry } from '../../src/registry/index.js';
 import type { Model } from '../../src/registry/index.js';
@@ -57,3 +58,13 @@ export function numericProblems(r: Evaluation): string[] {
 }
 
 export const label = (c: ZooCase): string => `${c.model} on ${c.hardware} (${c.mode})`;
+
+/** A cell's number; null when it holds null, undefined when it is absent or an error (floors skip it). */
+export function num(g: LiveGraph, id: string): number | null | undefined {
+  if (!g.has(id)) return undefined;
+  const v = g.get(id);
+  return v.ok && typeof v.value === 'number' ? v.value : v.ok && v.value === null ? null : undefined;
+}
+
+/** Relative slack for floating point only. */
+export const SLACK = 1 - 1e-9;
