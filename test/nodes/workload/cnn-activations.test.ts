@@ -113,6 +113,30 @@ describe('the remaining non-LM models, derived by hand from their layer shapes',
     expect(m.activation_stored_elements).toBe(2 * frame + conditioning + down + mid + up + head);
     expect(m.activation_stored_elements).toBe(1_044_968);
   });
+
+  // The parameters of the same configuration (conditional_unet1d.py; diffusion_unet_hybrid_image_policy.py
+  // builds the robomimic encoder and swaps BatchNorm for GroupNorm, the same affine count).
+  // Conv1dBlock = conv (in·out·k + out) + GroupNorm (2·out); a residual block adds its FiLM linear
+  // 260 → 2·out and a 1×1 projection when in ≠ out; Downsample1d is a conv k 3, Upsample1d a
+  // transposed conv k 4 (both dim → dim); the step encoder is 128 → 512 → 128.
+  // ResNet-18 without its fc: 11 689 512 (torchvision) − 513 000 = 11 176 512; spatial softmax 1×1
+  // conv 512 → 32 and the 64 → 64 linear.
+  it('Diffusion Policy (Push-T): params = U-Net 251 511 938 + encoder 11 197 088 = 262 709 026', () => {
+    const k = 5;
+    const conv = (i: number, o: number, kernel: number): number => i * o * kernel + o;
+    const convBlock = (i: number, o: number): number => conv(i, o, k) + 2 * o;
+    const res = (i: number, o: number): number => convBlock(i, o) + convBlock(o, o) + 260 * 2 * o + 2 * o + (i === o ? 0 : conv(i, o, 1));
+    const step = 128 * 512 + 512 + 512 * 128 + 128;
+    const down = res(2, 512) + res(512, 512) + conv(512, 512, 3) + res(512, 1024) + res(1024, 1024) + conv(1024, 1024, 3) + res(1024, 2048) + res(2048, 2048);
+    const mid = 2 * res(2048, 2048);
+    const up = res(4096, 1024) + res(1024, 1024) + conv(1024, 1024, 4) + res(2048, 512) + res(512, 512) + conv(512, 512, 4);
+    const final = convBlock(512, 512) + conv(512, 2, 1);
+    const unet = step + down + mid + up + final;
+    expect(unet).toBe(251_511_938);
+    const encoder = 11_689_512 - (512 * 1000 + 1000) + (512 * 32 + 32) + (64 * 64 + 64);
+    expect(encoder).toBe(11_197_088);
+    expect(model('DiffusionPolicy_PushT').params).toBe(unet + encoder);
+  });
 });
 
 describe('the working set and the arena use them', () => {
