@@ -60,7 +60,8 @@ async function show(page: Page, desc: ScenarioDesc, cellCount: number): Promise<
   await page.goto('about:blank');
   await page.goto(site().url + encodeViewState({ desc }));
   await page.locator('[data-expand-all]').click();
-  await expect.poll(() => page.locator('.cell-card[data-cell]').count()).toBe(cellCount);
+  // Expanding every group of a 1K-GPU training graph draws ~600 cards: allow for a loaded machine.
+  await expect.poll(() => page.locator('.cell-card[data-cell]').count(), { timeout: 20_000 }).toBe(cellCount);
   return page.evaluate(() => ({
     cells: Object.fromEntries([...document.querySelectorAll('.cell-card[data-cell]')]
       .map((e) => [e.getAttribute('data-cell') ?? '', e.getAttribute('data-value')])),

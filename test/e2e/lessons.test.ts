@@ -88,7 +88,7 @@ describe('a sweep marks the points that do not fit', () => {
     await runSweep(panel);
     const hollow = await panel.locator('.sweep-series[data-series="performance.latency"] .sweep-point.infeasible').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-x'))));
     expect(hollow).toEqual([128, 256, 512]);
-    expect(await panel.locator('[data-legend="infeasible"]').first().textContent()).toBe('does not fit (memory.feasible is false)');
+    expect(await panel.locator('[data-legend="infeasible"]').first().textContent()).toBe('Does not fit in device memory'); // the lens reason in words (scenario/metric-labels.ts)
     expect(await panel.locator('p[data-infeasible]').textContent()).toMatch(/^3 of 10 points do not fit/);
     await panel.locator('.sweep-chart').first().screenshot({ path: outputPath('sweep-infeasible.png') });
     expect(errors).toEqual([]);
