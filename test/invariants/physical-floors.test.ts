@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/scenario/index.js';
-import { label, num, SLACK, zooCases } from './zoo.js';
+import { evaluateCase, label, num, SLACK, zooCases } from './zoo.js';
 
 
 describe('a device without a host link cannot offload', () => {
@@ -32,13 +32,12 @@ describe('physical floors over the zoo (inference)', () => {
   it('latency ≥ FLOPs ÷ peak and ≥ (W_t − C_sram)⁺ ÷ the fastest memory holding the weights; exit code agrees with the card', () => {
     const problems: string[] = [];
     for (const c of zooCases('inference')) {
-      let r: ReturnType<typeof evaluate>;
-      try {
-        r = evaluate({ model: c.model, hardware: c.hardware, mode: c.mode });
-      } catch (e) {
-        problems.push(`${label(c)} threw: ${e instanceof Error ? e.message : String(e)}`);
+      const res = evaluateCase(c);
+      if ('thrown' in res) {
+        problems.push(`${label(c)} threw: ${res.thrown}`);
         continue;
       }
+      const r = res.r;
       const g = r.built.graph;
       const latency = num(g, 'compute.latency');
       const flops = num(g, 'compute.flops_per_step');

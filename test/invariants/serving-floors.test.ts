@@ -13,8 +13,7 @@
  *   - the exit code agrees with the scorecard.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/scenario/index.js';
-import { label, num, SLACK, zooCases } from './zoo.js';
+import { evaluateCase, label, num, SLACK, zooCases } from './zoo.js';
 
 
 describe('serving floors over the zoo', () => {
@@ -22,13 +21,12 @@ describe('serving floors over the zoo', () => {
     const problems: string[] = [];
     let sameStep = 0;
     for (const c of zooCases('serving')) {
-      let r: ReturnType<typeof evaluate>;
-      try {
-        r = evaluate({ model: c.model, hardware: c.hardware, mode: c.mode });
-      } catch (e) {
-        problems.push(`${label(c)} threw: ${e instanceof Error ? e.message : String(e)}`);
+      const res = evaluateCase(c);
+      if ('thrown' in res) {
+        problems.push(`${label(c)} threw: ${res.thrown}`);
         continue;
       }
+      const r = res.r;
       const g = r.built.graph;
       const at = (id: string) => num(g, id);
       const itl = at('serving.itl');

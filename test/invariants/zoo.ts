@@ -31,7 +31,7 @@ export function zooCases(mode: ZooMode): ZooCase[] {
   return models.flatMap((m) => devices.map((hardware) => ({ model: m.id, hardware, mode })));
 }
 
-export type ZooResult = { readonly c: ZooCase; readonly r: Evaluation } | { readonly c: ZooCase; readonly thrown: string };
+export type ZooResult = { readonly c: ZooCase; readonly r: ReturnType<typeof evaluate> } | { readonly c: ZooCase; readonly thrown: string };
 
 export function evaluateCase(c: ZooCase): ZooResult {
   try {
